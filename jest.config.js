@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] },
+  setupFiles: ['<rootDir>/test/setup.ts'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,42 @@
+import { application } from './application';
+import { demonstration } from './demonstration';
+import { progress } from './progress';
+import type { FieldSpec, FormId, FormSpec } from './types';
+
+export * from './types';
+export { DATE_PLACEHOLDER, STAMP } from './common';
+
+/** The three attachments, in the notice's order. */
+export const FORMS: readonly FormSpec[] = [demonstration, application, progress];
+
+export function getForm(id: FormId): FormSpec {
+  const form = FORMS.find((f) => f.id === id);
+  if (!form) throw new Error(`unknown form ${id}`);
+  return form;
+}
+
+/** "1" | "2" | "3" | a form id → the form; undefined when it names none. */
+export function findForm(name: string): FormSpec | undefined {
+  const key = name.trim().replace(/^附件/, '');
+  return FORMS.find((f) => f.id === key || String(f.number) === key);
+}
+
+export function getField(form: FormSpec, id: string): FieldSpec | undefined {
+  return form.fields.find((f) => f.id === id);
+}
+
+/** Workbook defined name that tags a sheet as made from our template: "WUHUA.demonstration.v1". */
+export function tagName(form: FormSpec): string {
+  return `WUHUA.${form.id}.v${form.templateVersion}`;
+}
+
+/** Defined name of one field's input cell: "WUHUA.demonstration.memberCount". */
+export function fieldName(form: FormSpec, fieldId: string): string {
+  return `WUHUA.${form.id}.${fieldId}`;
+}
+
+/** Parses a tag name back: form and template version, or undefined. */
+export function parseTagName(name: string): { form: FormId; version: number } | undefined {
+  const m = /^WUHUA\.(demonstration|application|progress)\.v(\d+)$/i.exec(name);
+  return m ? { form: m[1].toLowerCase() as FormId, version: Number(m[2]) } : undefined;
+}

@@ -1,0 +1,122 @@
+import type { FieldId, FormId, MonthKey } from '../forms/types';
+
+/**
+ * The plain records every layer shares. A workbook, whatever read it (our .xlsx
+ * reader, Office.js), becomes a WorkbookGrid; a form found in it becomes an
+ * ExtractedForm (raw values and where they were); normalising that gives a
+ * Submission, which the rules check and the merge consolidates.
+ */
+
+/** One non-empty cell. Dates are Excel serials with `date: true`. */
+export interface GridCell {
+  v: string | number | boolean;
+  date?: boolean;
+}
+
+export interface SheetGrid {
+  name: string;
+  /** Keyed by `cellKey(row, col)`. */
+  cells: Map<number, GridCell>;
+  /** Merged areas, A1 ranges ("A8:A10"). */
+  merges: string[];
+  maxRow: number;
+  maxCol: number;
+}
+
+export interface DefinedName {
+  name: string;
+  /** Sheet the name is local to; undefined for a workbook-level name. */
+  scope?: string;
+  /** Formula text as stored, e.g. "'附件1 示范点创建申报表'!$B$5". */
+  ref: string;
+}
+
+export interface WorkbookGrid {
+  sheets: SheetGrid[];
+  names: DefinedName[];
+  /** The workbook uses the 1904 date system (old Mac files). */
+  date1904?: boolean;
+}
+
+export const MAX_COLS = 16384;
+export function cellKey(row: number, col: number): number {
+  return row * MAX_COLS + col;
+}
+
+/** A raw value found for a field, and the cell (A1) it came from. */
+export interface FoundValue {
+  raw: GridCell | null;
+  cell: string;
+}
+
+export interface FoundMonthRow {
+  /** The month label as typed ("1月份"), its row and cell. */
+  label: GridCell | null;
+  labelCell: string;
+  row: number;
+  values: Record<MonthKey, FoundValue>;
+}
+
+export interface ExtractedForm {
+  form: FormId;
+  sheet: string;
+  /** How the form was found: our template's tag, or its title and labels. */
+  via: 'tag' | 'labels';
+  templateVersion?: number;
+  fields: Partial<Record<FieldId, FoundValue>>;
+  months?: FoundMonthRow[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Issue {
+  rule: string;
+  severity: Severity;
+  /** A field id, "months", or "months.N.goal" etc. */
+  field: string;
+  cell?: string;
+  message: string;
+}
+
+export type FieldValue = string | number | null;
+
+export interface MonthEntry {
+  /** 1..12, or null when the label is not a month. */
+  month: number | null;
+  goal: string | null;
+  problem: string | null;
+  owner: string | null;
+  status: string | null;
+  row: number;
+  cells: Record<MonthKey, string>;
+}
+
+export interface Submission {
+  file: string;
+  sheet: string;
+  form: FormId;
+  via: 'tag' | 'labels';
+  templateVersion?: number;
+  /** Normalised: counts integers, dates "YYYY-MM-DD" (or "YYYY-MM" when only the month is known), text as typed, empty null. */
+  fields: Partial<Record<FieldId, FieldValue>>;
+  /** Where each field's value is (A1), for messages and marking cells. */
+  cells: Partial<Record<FieldId, string>>;
+  months?: MonthEntry[];
+  /** Problems found while normalising values (count-not-number, date-invalid, date-incomplete). */
+  parseIssues: Issue[];
+}
+
+/** The stage a check runs in: a branch still filling in, or the committee receiving it. */
+export type Stage = 'filling' | 'committee';
+
+export interface CheckOptions {
+  /** "YYYY-MM-DD": what "today" is for deadlines and months done. */
+  asOf: string;
+  stage: Stage;
+}
+
+/** A file that held no usable form, with a Chinese reason. */
+export interface Rejected {
+  file: string;
+  reason: string;
+}
