@@ -120,3 +120,13 @@ export interface Rejected {
   file: string;
   reason: string;
 }
+
+/** A submission with the problems the rules found in it (parse problems included). */
+export interface CheckedSubmission extends Submission {
+  issues: Issue[];
+}
+
+/** What one input file gave: its forms, or the reason it was rejected. */
+export type IntakeResult =
+  | { ok: true; file: string; submissions: CheckedSubmission[]; fileTime?: number }
+  | { ok: false; file: string; reason: string };
