@@ -25,18 +25,20 @@ export function getField(form: FormSpec, id: string): FieldSpec | undefined {
   return form.fields.find((f) => f.id === id);
 }
 
-/** Workbook defined name that tags a sheet as made from our template: "WUHUA.demonstration.v1". */
+/**
+ * Underscores, not dots: LibreOffice only keeps names of letters, digits and underscores.
+ * Workbook defined name that tags a sheet as made from our template: "WUHUA_demonstration_v1". */
 export function tagName(form: FormSpec): string {
-  return `WUHUA.${form.id}.v${form.templateVersion}`;
+  return `WUHUA_${form.id}_v${form.templateVersion}`;
 }
 
-/** Defined name of one field's input cell: "WUHUA.demonstration.memberCount". */
+/** Defined name of one field's input cell: "WUHUA_demonstration_memberCount". */
 export function fieldName(form: FormSpec, fieldId: string): string {
-  return `WUHUA.${form.id}.${fieldId}`;
+  return `WUHUA_${form.id}_${fieldId}`;
 }
 
 /** Parses a tag name back: form and template version, or undefined. */
 export function parseTagName(name: string): { form: FormId; version: number } | undefined {
-  const m = /^WUHUA\.(demonstration|application|progress)\.v(\d+)$/i.exec(name);
+  const m = /^WUHUA_(demonstration|application|progress)_v(\d+)$/i.exec(name);
   return m ? { form: m[1].toLowerCase() as FormId, version: Number(m[2]) } : undefined;
 }
