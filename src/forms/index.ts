@@ -26,8 +26,9 @@ export function getField(form: FormSpec, id: string): FieldSpec | undefined {
 }
 
 /**
+ * Workbook defined name that tags a sheet as made from our template: "WUHUA_demonstration_v1".
  * Underscores, not dots: LibreOffice only keeps names of letters, digits and underscores.
- * Workbook defined name that tags a sheet as made from our template: "WUHUA_demonstration_v1". */
+ */
 export function tagName(form: FormSpec): string {
   return `WUHUA_${form.id}_v${form.templateVersion}`;
 }
