@@ -1,0 +1,115 @@
+/** Everything a user reads from the merge: summary workbook, print pack, `wuhua merge`. */
+
+import type { Severity } from '../model/types';
+
+export const severityZh: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export const mergeZh = {
+  unnamedBranch: '（未填写党支部名称）',
+  notOnRoster: (name: string): string =>
+    `党支部名称“${name}”不在名册中：请核对名称是否与名册一致（如“中共”“党支部”的写法），或把该支部补入名册`,
+  supersededRule: '已被替代',
+  superseded: (kept: string, keptSheet: string): string =>
+    `同一党支部、同一表单有更新的报送，本份未计入汇总（计入的是：${kept}，工作表“${keptSheet}”）。按申报时间、再按文件修改时间取较晚的一份`,
+  rejectedRule: '文件未受理',
+  notDue: '—',
+};
+
+/** Sheet names and column headers of the summary workbook (DESIGN.md "Summary workbook"). */
+export const summaryZh = {
+  sheets: { rows: '汇总', progress: '进度', problems: '问题清单', missing: '未报送' },
+  title: (sheet: string, asOf: string): string => `市直机关党支部“五化”建设报送${sheet}（截至${asOf}）`,
+  footer: '第 &P 页，共 &N 页',
+  rowHeaders: [
+    '序号',
+    '党支部名称',
+    '表单',
+    '申报时间',
+    '党员人数',
+    '支委人数',
+    '书记姓名',
+    '联系方式',
+    '党委(党总支)意见',
+    '市直工委意见',
+    '错误数',
+    '警告数',
+    '来源文件/工作表',
+  ],
+  formTotal: (attachment: string): string => `${attachment}合计`,
+  grandTotal: '总计',
+  branchesCount: (n: number): string => `${n}个党支部`,
+  progressHeaders: (): string[] => [
+    '序号',
+    '党支部名称',
+    ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
+    '已完成/应完成',
+    '完成率',
+    '来源文件/工作表',
+  ],
+  progressTotal: '合计',
+  problemHeaders: ['序号', '来源文件', '工作表', '单元格', '党支部名称', '表单', '规则', '级别', '问题说明'],
+  missingHeaders: ['序号', '党支部名称（名册）', '名册来源'],
+  source: (file: string, sheet: string): string => `${file}（工作表：${sheet}）`,
+};
+
+/** The print pack: one sheet per kept submission. */
+export const printPackZh = {
+  emptySheet: '无可打印的报送',
+  emptyNote: '本次汇总没有计入任何报送。',
+};
+
+/** Roster files (名册). */
+export const rosterZh = {
+  empty: '名册中没有找到任何党支部名称',
+  notText: '名册文件不是 UTF-8 文本，请另存为 UTF-8 编码的 .txt（每行一个党支部名称）或 .xlsx',
+  unreadable: (reason: string): string => `名册无法读取：${reason}`,
+  noNameColumn: '名册工作簿中没有找到党支部名称列（应有一列写着“××党支部”之类的名称）',
+  line: (file: string, line: number): string => `${file} 第${line}行`,
+  cell: (file: string, sheet: string, cell: string): string => `${file}（工作表：${sheet}，单元格 ${cell}）`,
+};
+
+/** `wuhua merge` messages. */
+export const mergeCliZh = {
+  usage: [
+    '用法：wuhua merge 文件或文件夹... -o 汇总.xlsx [--json 报告.json] [--roster 名册.txt|名册.xlsx]',
+    '                  [--as-of YYYY-MM-DD] [--print-pack 打印包.xlsx]',
+    '  文件夹会递归读取；每个文件要么计入报送，要么列为未受理并写明原因。输入文件不会被修改。',
+  ].join('\n'),
+  missingOutput: '缺少 -o 汇总.xlsx：请指定汇总工作簿的保存位置',
+  noInputs: '缺少要汇总的文件或文件夹',
+  unknownOption: (opt: string): string => `不认识的选项：${opt}`,
+  missingValue: (opt: string): string => `选项 ${opt} 后面缺少值`,
+  badAsOf: (v: string): string => `--as-of 的日期“${v}”无效，应写成 YYYY-MM-DD，例如 2019-05-01`,
+  outputNotXlsx: (opt: string, v: string): string => `${opt} 的文件名“${v}”应以 .xlsx 结尾`,
+  inputMissing: (p: string): string => `找不到文件或文件夹：${p}`,
+  rosterFailed: (p: string, reason: string): string => `名册“${p}”无法使用：${reason}`,
+  readFailed: (reason: string): string => `文件无法读取：${reason}`,
+  progress: (done: number, total: number, rate: number): string =>
+    `已处理 ${done}/${total} 个文件（${rate.toFixed(rate >= 10 ? 0 : 1)} 个/秒）`,
+  writeFailed: (p: string, reason: string): string => `无法写入“${p}”：${reason}`,
+  wrote: (what: string, p: string): string => `已写入${what}：${p}`,
+  what: { summary: '汇总工作簿', json: 'JSON 报告', pack: '打印包' },
+  closing: (s: {
+    files: number;
+    submissions: number;
+    kept: number;
+    branches: number;
+    rejected: number;
+    duplicates: number;
+    superseded: number;
+    missing: number | null;
+    errors: number;
+    warnings: number;
+  }): string =>
+    [
+      `共读取 ${s.files} 个文件：${s.submissions} 份报送（计入汇总 ${s.kept} 份，涉及 ${s.branches} 个党支部），未受理 ${s.rejected} 个文件。`,
+      `重复报送：${s.duplicates} 处，${s.superseded} 份较早的报送已被替代（均列在“问题清单”中）。`,
+      s.missing === null ? '未提供名册，未统计未报送的党支部。' : `名册中未报送的党支部：${s.missing} 个。`,
+      `计入汇总的报送共有错误 ${s.errors} 个、警告 ${s.warnings} 个。`,
+    ].join('\n'),
+  rejectedHeader: '未受理的文件：',
+  rejectedLine: (file: string, reason: string): string => `  ${file}：${reason}`,
+  missingHeader: '未报送的党支部：',
+  missingLine: (name: string): string => `  ${name}`,
+  more: (n: number): string => `  ……另有 ${n} 个，见汇总工作簿`,
+};

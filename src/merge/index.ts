@@ -1,0 +1,275 @@
+/**
+ * Committee-level consolidation (DOMAIN.md "Merging"): intake results of many files →
+ * one Summary. Pure: no file system, runs in the task pane too.
+ *
+ * - One row per branch and form. Resubmissions of the same branch and form: the later
+ *   申报时间 wins, then the later file time, then (so the result never depends on input
+ *   order) the later file path and sheet name. The others stay in the report with
+ *   latest:false and are listed in duplicates and in the problem list.
+ * - Branches are matched by branchKey (NFKC, no spaces, 中国共产党 = 中共, trailing
+ *   党支部/支部/委员会 folded); the kept submission's spelling is shown.
+ * - A form without a branch name is never merged with another one.
+ * - With a roster: roster names with no kept submission are missing (未报送), and every
+ *   submission whose branch is not on it gets a `not-on-roster` warning.
+ * - Order: form number, then branch key, then file, then sheet (code-unit order, so the
+ *   same inputs give the same summary on any machine).
+ */
+
+import { FORMS, getForm } from '../forms';
+import type { FormId } from '../forms/types';
+import type { CheckedSubmission, Issue, IntakeResult, Rejected } from '../model/types';
+import { mergeZh } from '../i18n/merge';
+import { branchKey, displayName } from './branch';
+import { progressRow } from './progress';
+import type {
+  Duplicate,
+  FormTotals,
+  MergedSubmission,
+  MergeOptions,
+  Problem,
+  ProgressRow,
+  RosterEntry,
+  Summary,
+  SummaryRow,
+} from './types';
+
+export * from './types';
+export { branchKey, displayName } from './branch';
+export { isMonthDone, monthsDue } from './progress';
+
+export const NOT_ON_ROSTER = 'not-on-roster';
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function formNumber(form: FormId | null): number {
+  return form ? getForm(form).number : FORMS.length + 1;
+}
+
+/** Order of rows, submissions and problems: form number, branch key, file, sheet. */
+function compareSubmissions(a: MergedSubmission, b: MergedSubmission): number {
+  return formNumber(a.form) - formNumber(b.form) || cmp(a.branchKey, b.branchKey) || cmp(a.file, b.file) || cmp(a.sheet, b.sheet);
+}
+
+/** > 0 when a is the later submission (the one to keep). */
+function compareRecency(a: MergedSubmission, b: MergedSubmission): number {
+  const da = typeof a.fields.date === 'string' ? a.fields.date : '';
+  const db = typeof b.fields.date === 'string' ? b.fields.date : '';
+  if (da !== db) return cmp(da, db); // "" (no valid date) is the earliest; "2019-04" sorts before "2019-04-01"
+  const ta = a.fileTime ?? -Infinity;
+  const tb = b.fileTime ?? -Infinity;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return cmp(a.file, b.file) || cmp(a.sheet, b.sheet);
+}
+
+function branchOf(sub: CheckedSubmission): string | null {
+  const v = sub.fields.branchName;
+  if (v == null) return null;
+  const name = displayName(String(v));
+  return name === '' ? null : name;
+}
+
+function rosterEntries(roster: readonly (string | RosterEntry)[]): { entry: RosterEntry; key: string }[] {
+  const seen = new Set<string>();
+  const out: { entry: RosterEntry; key: string }[] = [];
+  for (const r of roster) {
+    const entry = typeof r === 'string' ? { name: r } : r;
+    const name = displayName(entry.name);
+    const key = branchKey(name);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ entry: { ...entry, name }, key });
+  }
+  return out;
+}
+
+function countSeverity(issues: readonly Issue[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const i of issues) {
+    if (i.severity === 'error') errors++;
+    else if (i.severity === 'warning') warnings++;
+  }
+  return { errors, warnings };
+}
+
+/**
+ * Incremental merge: add intake results one at a time (the command line releases each
+ * file's bytes before reading the next), then finish. Holds only the submissions.
+ */
+export class Merger {
+  private readonly subs: MergedSubmission[] = [];
+  private readonly rejected: Rejected[] = [];
+  private files = 0;
+
+  constructor(private readonly opts: MergeOptions) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(opts.asOf)) throw new Error(`asOf must be YYYY-MM-DD, got ${opts.asOf}`);
+  }
+
+  add(result: IntakeResult): void {
+    this.files++;
+    if (!result.ok) {
+      this.rejected.push({ file: result.file, reason: result.reason });
+      return;
+    }
+    for (const sub of result.submissions) {
+      const branch = branchOf(sub);
+      const merged: MergedSubmission = { ...sub, issues: sub.issues, latest: true, branch, branchKey: branch ? branchKey(branch) : '' };
+      if (result.fileTime !== undefined) merged.fileTime = result.fileTime;
+      this.subs.push(merged);
+    }
+  }
+
+  finish(): Summary {
+    const { asOf } = this.opts;
+    const roster = this.opts.roster ? rosterEntries(this.opts.roster) : null;
+    const rosterKeys = roster ? new Set(roster.map((r) => r.key)) : null;
+
+    const subs = this.subs.map((s) => {
+      if (!rosterKeys || !s.branch || rosterKeys.has(s.branchKey)) return { ...s }; // copies: latest is set below
+      const issue: Issue = { rule: NOT_ON_ROSTER, severity: 'warning', field: 'branchName', message: mergeZh.notOnRoster(s.branch) };
+      if (s.cells.branchName) issue.cell = s.cells.branchName;
+      return { ...s, issues: [...s.issues, issue] };
+    });
+    subs.sort(compareSubmissions);
+
+    // Group by form and branch; a form without a branch name is a group of its own.
+    const groups = new Map<string, MergedSubmission[]>();
+    for (const s of subs) {
+      const g = s.branchKey === '' ? `${s.form}\u0000\u0000${s.file}\u0000${s.sheet}` : `${s.form}\u0000${s.branchKey}`;
+      const list = groups.get(g);
+      if (list) list.push(s);
+      else groups.set(g, [s]);
+    }
+
+    const rows: SummaryRow[] = [];
+    const duplicates: Duplicate[] = [];
+    for (const list of groups.values()) {
+      let kept = list[0];
+      for (const s of list) if (compareRecency(s, kept) > 0) kept = s;
+      const older = list.filter((s) => s !== kept);
+      for (const s of older) s.latest = false;
+      const branch = kept.branch ?? mergeZh.unnamedBranch;
+      rows.push({
+        branch,
+        branchKey: kept.branchKey,
+        form: kept.form,
+        submission: kept,
+        ...countSeverity(kept.issues),
+        superseded: older.map((s) => ({ file: s.file, sheet: s.sheet })),
+      });
+      if (older.length > 0) {
+        duplicates.push({
+          branch,
+          form: kept.form,
+          kept: kept.file,
+          keptSheet: kept.sheet,
+          superseded: older.map((s) => s.file),
+          supersededSheets: older.map((s) => s.sheet),
+        });
+      }
+    }
+    rows.sort((a, b) => compareSubmissions(a.submission, b.submission));
+    duplicates.sort(
+      (a, b) => formNumber(a.form) - formNumber(b.form) || cmp(branchKey(a.branch), branchKey(b.branch)) || cmp(a.kept, b.kept) || cmp(a.keptSheet, b.keptSheet),
+    );
+
+    const keptKeys = new Set(rows.map((r) => r.branchKey));
+    const missing = roster ? roster.filter((r) => !keptKeys.has(r.key)).map((r) => r.entry) : [];
+
+    const progress: ProgressRow[] = rows
+      .filter((r) => r.form === 'progress')
+      .map((r) =>
+        progressRow({ branch: r.branch, branchKey: r.branchKey, file: r.submission.file, sheet: r.submission.sheet }, r.submission.months, asOf),
+      );
+
+    const totals: FormTotals[] = FORMS.map((f) => {
+      const t: FormTotals = { form: f.id, branches: 0, superseded: 0, members: 0, committeeMembers: 0, errors: 0, warnings: 0 };
+      for (const r of rows) {
+        if (r.form !== f.id) continue;
+        t.branches++;
+        t.superseded += r.superseded.length;
+        const m = r.submission.fields.memberCount;
+        const c = r.submission.fields.committeeCount;
+        if (typeof m === 'number') t.members += m;
+        if (typeof c === 'number') t.committeeMembers += c;
+        t.errors += r.errors;
+        t.warnings += r.warnings;
+      }
+      return t;
+    });
+    const total = totals.reduce(
+      (acc, t) => ({
+        branches: acc.branches + t.branches,
+        superseded: acc.superseded + t.superseded,
+        members: acc.members + t.members,
+        committeeMembers: acc.committeeMembers + t.committeeMembers,
+        errors: acc.errors + t.errors,
+        warnings: acc.warnings + t.warnings,
+      }),
+      { branches: 0, superseded: 0, members: 0, committeeMembers: 0, errors: 0, warnings: 0 },
+    );
+
+    const rejected = [...this.rejected].sort((a, b) => cmp(a.file, b.file));
+    const problems = buildProblems(rows, subs, rejected);
+
+    return { asOf, rows, submissions: subs, rejected, duplicates, hasRoster: roster !== null, missing, progress, totals, total, problems, files: this.files };
+  }
+}
+
+function buildProblems(rows: SummaryRow[], subs: MergedSubmission[], rejected: Rejected[]): Problem[] {
+  const keptBy = new Map<MergedSubmission, SummaryRow>();
+  for (const r of rows) keptBy.set(r.submission, r);
+  const rowOf = new Map<string, SummaryRow>();
+  for (const r of rows) rowOf.set(`${r.form}\u0000${r.branchKey}`, r);
+
+  const problems: Problem[] = [];
+  for (const s of subs) {
+    // subs is already in form / branch key / file / sheet order.
+    if (s.latest) {
+      const row = keptBy.get(s);
+      for (const i of s.issues) {
+        if (i.severity === 'info') continue; // hints stay in the JSON report; the sheet lists what needs action
+        problems.push({
+          kind: 'issue',
+          file: s.file,
+          sheet: s.sheet,
+          cell: i.cell ?? null,
+          branch: row ? row.branch : s.branch,
+          form: s.form,
+          rule: i.rule,
+          severity: i.severity,
+          field: i.field,
+          message: i.message,
+        });
+      }
+    } else {
+      const row = rowOf.get(`${s.form}\u0000${s.branchKey}`);
+      const kept = row ? row.submission : s;
+      problems.push({
+        kind: 'superseded',
+        file: s.file,
+        sheet: s.sheet,
+        cell: s.cells.branchName ?? null,
+        branch: s.branch,
+        form: s.form,
+        rule: 'superseded',
+        severity: 'info',
+        field: null,
+        message: mergeZh.superseded(kept.file, kept.sheet),
+      });
+    }
+  }
+  for (const r of rejected) {
+    problems.push({ kind: 'rejected', file: r.file, sheet: null, cell: null, branch: null, form: null, rule: 'rejected', severity: 'error', field: null, message: r.reason });
+  }
+  return problems;
+}
+
+/** Submissions of many files → one Summary (see the module comment). */
+export function mergeSubmissions(results: readonly IntakeResult[], opts: MergeOptions): Summary {
+  const m = new Merger(opts);
+  for (const r of results) m.add(r);
+  return m.finish();
+}

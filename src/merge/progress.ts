@@ -1,0 +1,49 @@
+/**
+ * The 12-month matrix of 附件3.
+ *
+ * A month is *due* when it lies strictly before the as-of month of the as-of year
+ * (附件3 carries no year of its own; it is read as the as-of year): at 2019-05-01,
+ * months 1–4 are due. A month is *done* when its 完成情况 is written and does not
+ * say that the work is not done: empty, "无/暂无/否/-/—/…", or text containing
+ * 未完成, 未开展, 未启动, 未落实, 未实施, 未达到, 尚未, 没有完成, 没有开展, 待完成,
+ * 待开展, 部分完成, 进行中, 推进中, 正在 are not done ("基本完成", "已完成",
+ * "完成" and any description of what was done are done).
+ */
+
+import type { MonthEntry } from '../model/types';
+import type { ProgressRow } from './types';
+
+const NOT_DONE = /未完成|未开展|未启动|未落实|未实施|未达到|尚未|没有完成|没有开展|待完成|待开展|部分完成|进行中|推进中|正在/;
+const NOTHING = /^(无|暂无|否|没有|未|[-—–_/\\.。…·]+)$/;
+
+export function isMonthDone(status: string | null | undefined): boolean {
+  if (status == null) return false;
+  const s = status.normalize('NFKC').replace(/\s+/g, '');
+  if (s === '' || NOTHING.test(s)) return false;
+  return !NOT_DONE.test(s);
+}
+
+/** Months due at asOf: 1 .. (as-of month − 1). */
+export function monthsDue(asOf: string): number {
+  return Number(asOf.slice(5, 7)) - 1;
+}
+
+export function progressRow(
+  base: { branch: string; branchKey: string; file: string; sheet: string },
+  months: readonly MonthEntry[] | undefined,
+  asOf: string,
+): ProgressRow {
+  const statuses: (string | null)[] = new Array(12).fill(null);
+  const statusCells: (string | null)[] = new Array(12).fill(null);
+  const seen = new Array<boolean>(12).fill(false);
+  for (const m of months ?? []) {
+    if (m.month == null || m.month < 1 || m.month > 12 || seen[m.month - 1]) continue; // a doubled month: the first row counts (months-duplicate flags it)
+    seen[m.month - 1] = true;
+    statuses[m.month - 1] = m.status;
+    statusCells[m.month - 1] = m.cells.status ?? null;
+  }
+  const done = statuses.map(isMonthDone);
+  const due = monthsDue(asOf);
+  const doneCount = done.slice(0, due).filter(Boolean).length;
+  return { ...base, statuses, statusCells, done, due, doneCount, share: due > 0 ? doneCount / due : null };
+}

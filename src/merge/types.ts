@@ -1,0 +1,122 @@
+import type { FormId } from '../forms/types';
+import type { CheckedSubmission, Rejected, Severity } from '../model/types';
+
+/** One roster name and where it was written (file and line or cell), for the 未报送 sheet. */
+export interface RosterEntry {
+  name: string;
+  source?: string;
+}
+
+export interface MergeOptions {
+  /** "YYYY-MM-DD": months strictly before this month count as due in the progress matrix. */
+  asOf: string;
+  /** Names of the branches expected to report (plain names or entries with their source). */
+  roster?: readonly (string | RosterEntry)[];
+}
+
+/** A submission as merged: its branch key and whether it is the one counted. */
+export interface MergedSubmission extends CheckedSubmission {
+  /** False when a later submission of the same branch and form superseded this one. */
+  latest: boolean;
+  /** Branch name as written (display form), or null when the form has none. */
+  branch: string | null;
+  /** Matching key (see branchKey); "" when the form has no branch name. */
+  branchKey: string;
+  /** File modification time (ms since epoch) when known. */
+  fileTime?: number;
+}
+
+/** One row of 汇总: a kept submission. */
+export interface SummaryRow {
+  /** Branch name as written, or the "no name" placeholder. */
+  branch: string;
+  branchKey: string;
+  form: FormId;
+  submission: MergedSubmission;
+  errors: number;
+  warnings: number;
+  /** Files (and sheets) of the submissions this one superseded. */
+  superseded: { file: string; sheet: string }[];
+}
+
+export interface Duplicate {
+  branch: string;
+  form: FormId;
+  kept: string;
+  superseded: string[];
+  /** Sheets, parallel to kept / superseded (a workbook may hold several forms). */
+  keptSheet: string;
+  supersededSheets: string[];
+}
+
+/** 进度: one kept 附件3 per branch, its twelve month statuses and the share done. */
+export interface ProgressRow {
+  branch: string;
+  branchKey: string;
+  file: string;
+  sheet: string;
+  /** Index 0 = 1月. The status as written, null when empty or the month row is missing. */
+  statuses: (string | null)[];
+  /** Cell of each month's 完成情况 when the row exists. */
+  statusCells: (string | null)[];
+  /** Whether each month counts as done (see isMonthDone). */
+  done: boolean[];
+  /** Months due at the as-of date (1 .. as-of month − 1). */
+  due: number;
+  /** Due months that are done. */
+  doneCount: number;
+  /** doneCount / due, or null when no month is due yet (as-of in January). */
+  share: number | null;
+}
+
+export interface FormTotals {
+  form: FormId;
+  /** Kept submissions, one per branch. */
+  branches: number;
+  /** Submissions superseded by later ones. */
+  superseded: number;
+  /** Sums over kept submissions whose count is known. */
+  members: number;
+  committeeMembers: number;
+  errors: number;
+  warnings: number;
+}
+
+export type ProblemKind = 'issue' | 'rejected' | 'superseded';
+
+/** 问题清单: one row per problem, each naming where to look. */
+export interface Problem {
+  kind: ProblemKind;
+  file: string;
+  sheet: string | null;
+  cell: string | null;
+  branch: string | null;
+  form: FormId | null;
+  /** Rule id for issues; "superseded" / "rejected" otherwise. */
+  rule: string;
+  severity: Severity;
+  field: string | null;
+  message: string;
+}
+
+export interface Summary {
+  asOf: string;
+  /** 汇总: kept submissions, ordered by form number, branch key, file. */
+  rows: SummaryRow[];
+  /** Every submission found (kept and superseded), same order: what --json lists. */
+  submissions: MergedSubmission[];
+  rejected: Rejected[];
+  duplicates: Duplicate[];
+  /** True when a roster was given (then missing and not-on-roster apply). */
+  hasRoster: boolean;
+  /** Roster entries with no kept submission of any form, in roster order. */
+  missing: RosterEntry[];
+  progress: ProgressRow[];
+  /** One per form, in the notice's order, then the totals over all forms. */
+  totals: FormTotals[];
+  total: Omit<FormTotals, 'form'>;
+  /** Errors and warnings of kept submissions, superseded submissions, rejected files. */
+  problems: Problem[];
+  /** Number of input files (submitting or rejected). */
+  files: number;
+}
