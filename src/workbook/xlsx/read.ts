@@ -1,0 +1,496 @@
+/**
+ * Reads any .xlsx into a WorkbookGrid — browser-safe (fflate + TextDecoder, no
+ * node built-ins) and never throws: a file we cannot read is `{ ok: false, reason }`
+ * with a Chinese reason that says what to do.
+ *
+ * Why our own reader rather than exceljs: the merge reads thousands of files and
+ * must stay within a small factor of "unzip + scan the XML" (exceljs is 10–20×
+ * slower), and we need to control inflation to refuse zip bombs before they cost
+ * memory. The XML is scanned with regular expressions over the few elements that
+ * carry values; no DOM is built.
+ *
+ * Why legacy .xls (BIFF, CFB container) is refused rather than read: the one
+ * maintained JavaScript reader, SheetJS, is on npm only as 0.18.5, which has
+ * published advisories (prototype pollution, ReDoS) fixed only in 0.20.x, which
+ * is distributed outside npm. Asking the clerk to "save as .xlsx" is one click.
+ */
+import { cellAddress } from '../../forms/address';
+import { READER } from '../../i18n/reader';
+import { cellKey, MAX_COLS, type DefinedName, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
+import { attr, decodeEntities, decodeText, elements, prefixedAttr, richText, section, startTags } from './xml';
+import { checkDeclared, inflateEntry, InflateBudget, looksLikeZip, readCentralDirectory, type InflateLimits, type ZipEntry, type ZipError } from './zip';
+
+/**
+ * Limits (all inflated sizes are enforced on the bytes actually produced, not only on
+ * what the zip headers claim):
+ * - maxFileBytes 100 MB: a filled form is ~10–30 KB; a photo-laden workbook stays far below.
+ * - maxPartBytes 64 MB: one sheet's XML; ~500,000 filled cells.
+ * - maxTotalBytes 256 MB: all parts read from one file together.
+ * - maxRatio 200 for parts above 1 MB: real sheet XML compresses 5–30:1 (exceljs,
+ *   Excel, LibreOffice; at most ~100:1 for a sheet of empty styled rows), a bomb 1000:1.
+ * - maxEntries 10,000 parts in the central directory.
+ */
+export interface ReadLimits extends InflateLimits {
+  maxFileBytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxPartBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxRatio: 200,
+  ratioMinBytes: 1024 * 1024,
+  maxEntries: 10000,
+};
+
+export type ReadResult = { ok: true; grid: WorkbookGrid } | { ok: false; reason: string };
+
+const MAX_ROWS = 1048576;
+const utf8 = new TextDecoder('utf-8');
+
+export function readWorkbook(bytes: Uint8Array, fileName?: string, limits?: Partial<ReadLimits>): ReadResult {
+  try {
+    return read(bytes, fileName, { ...DEFAULT_READ_LIMITS, ...limits });
+  } catch {
+    // Every expected failure is handled below; this is the last guard for "never throws".
+    return { ok: false, reason: READER.corrupt };
+  }
+}
+
+/** Office/WPS lock files: "~$name.xlsx" (and WPS's ".~name.xlsx"). */
+export function isLockFileName(fileName: string): boolean {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  return base.startsWith('~$') || /^\.~.+#?$/.test(base);
+}
+
+function fail(reason: string): ReadResult {
+  return { ok: false, reason };
+}
+
+function read(bytes: Uint8Array, fileName: string | undefined, limits: ReadLimits): ReadResult {
+  if (fileName && isLockFileName(fileName)) return fail(READER.lockFile);
+  if (bytes.length === 0) return fail(READER.empty);
+  if (bytes.length > limits.maxFileBytes) return fail(READER.fileTooLarge(bytes.length, limits.maxFileBytes));
+  if (isCfb(bytes)) return fail(cfbHasEncryptionInfo(bytes) ? READER.encrypted : READER.xls);
+  const cd = readCentralDirectory(bytes, limits.maxEntries);
+  if (!cd.ok) {
+    if (cd.error.kind === 'not-zip') return fail(sniffNonZip(bytes));
+    return fail(zipReason(cd.error));
+  }
+  return readZip(bytes, cd.value, limits);
+}
+
+// ---------------------------------------------------------------- sniffing
+
+const CFB_SIG = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+function isCfb(b: Uint8Array): boolean {
+  return b.length >= 8 && CFB_SIG.every((x, i) => b[i] === x);
+}
+
+/** A password-protected .xlsx is a CFB container holding an "EncryptionInfo" stream (its name is UTF-16LE in the directory). */
+function cfbHasEncryptionInfo(b: Uint8Array): boolean {
+  const name = 'EncryptionInfo';
+  const first = name.charCodeAt(0);
+  outer: for (let i = 0; i + name.length * 2 <= b.length; i++) {
+    if (b[i] !== first || b[i + 1] !== 0) continue;
+    for (let k = 1; k < name.length; k++) if (b[i + 2 * k] !== name.charCodeAt(k) || b[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function sniffNonZip(b: Uint8Array): string {
+  if (b.length >= 4 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return READER.pdf;
+  if (looksLikeZip(b)) return READER.truncated;
+  let start = 0;
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return READER.csv; // UTF-16 "Unicode text"
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) start = 3;
+  const end = Math.min(b.length, start + 4096);
+  let control = 0;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c === 0) return READER.notZip;
+    if (c < 0x20 && c !== 9 && c !== 10 && c !== 13) control++;
+  }
+  if (control > (end - start) / 100) return READER.notZip;
+  const head = utf8.decode(b.subarray(start, end)).trimStart().slice(0, 200).toLowerCase();
+  if (head.startsWith('<')) return READER.html;
+  return READER.csv;
+}
+
+function zipReason(e: ZipError): string {
+  switch (e.kind) {
+    case 'not-zip':
+      return READER.notZip;
+    case 'truncated':
+      return READER.truncated;
+    case 'corrupt':
+      return READER.corrupt;
+    case 'encrypted-entry':
+      return READER.encryptedZip;
+    case 'unsupported-method':
+      return READER.unsupportedMethod;
+    case 'too-large':
+    case 'total-too-large':
+      return READER.zipBomb(e.bytes, e.limit);
+    case 'ratio':
+      return READER.zipRatio(e.ratio, e.limit);
+    case 'too-many-entries':
+      return READER.tooManyEntries(e.count);
+  }
+}
+
+// ---------------------------------------------------------------- package
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i + 1);
+}
+
+/** Resolves a relationship target against the folder of its source part. */
+function resolveTarget(baseDir: string, target: string): string {
+  const raw = target.replace(/\\/g, '/');
+  const joined = raw.startsWith('/') ? raw.slice(1) : baseDir + raw;
+  const out: string[] = [];
+  for (const seg of joined.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+function relsPathOf(part: string): string {
+  return `${dirOf(part)}_rels/${part.slice(dirOf(part).length)}.rels`;
+}
+
+function parseRels(xml: string): Rel[] {
+  return startTags(xml, 'Relationship')
+    .map((a) => ({ id: attr(a, 'Id') ?? '', type: attr(a, 'Type') ?? '', target: attr(a, 'Target') ?? '', mode: attr(a, 'TargetMode') }))
+    .filter((r) => r.mode !== 'External')
+    .map(({ id, type, target }) => ({ id, type, target }));
+}
+
+const typeIs = (r: Rel, suffix: string) => r.type.endsWith(`/${suffix}`);
+
+class Package {
+  private readonly lower = new Map<string, ZipEntry>();
+  readonly budget: InflateBudget;
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: Map<string, ZipEntry>,
+    limits: InflateLimits,
+  ) {
+    for (const [name, e] of entries) this.lower.set(name.toLowerCase(), e);
+    this.budget = new InflateBudget(limits);
+  }
+  /** Part names are case-insensitive in OPC; writers disagree on case. */
+  entry(name: string): ZipEntry | undefined {
+    const n = name.replace(/^\//, '');
+    return this.entries.get(n) ?? this.lower.get(n.toLowerCase());
+  }
+  has(name: string): boolean {
+    return this.entry(name) !== undefined;
+  }
+  /** The part as text; undefined when absent. */
+  text(name: string): { ok: true; text: string | undefined } | { ok: false; error: ZipError } {
+    const e = this.entry(name);
+    if (!e) return { ok: true, text: undefined };
+    const r = inflateEntry(this.bytes, e, this.budget);
+    if (!r.ok) return r;
+    return { ok: true, text: utf8.decode(r.value) };
+  }
+}
+
+function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: ReadLimits): ReadResult {
+  const pkg = new Package(bytes, entries, limits);
+
+  const mimetype = pkg.entry('mimetype');
+  if (mimetype) {
+    const m = pkg.text('mimetype');
+    if (m.ok && (m.text ?? '').includes('opendocument')) return fail(READER.ods);
+  }
+
+  const rootRels = pkg.text('_rels/.rels');
+  if (!rootRels.ok) return fail(zipReason(rootRels.error));
+  const office = rootRels.text ? parseRels(rootRels.text).find((r) => typeIs(r, 'officeDocument')) : undefined;
+  const wbPath = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
+  if (!pkg.has(wbPath) || !wbPath.toLowerCase().endsWith('.xml')) {
+    if (pkg.has('xl/workbook.bin') || wbPath.toLowerCase().endsWith('.bin')) return fail(READER.xlsb);
+    if (pkg.has('word/document.xml')) return fail(READER.word);
+    if (pkg.has('content.xml') && pkg.has('META-INF/manifest.xml')) return fail(READER.ods);
+    return fail(READER.notWorkbook);
+  }
+
+  const wbText = pkg.text(wbPath);
+  if (!wbText.ok) return fail(zipReason(wbText.error));
+  const wbRelsText = pkg.text(relsPathOf(wbPath));
+  if (!wbRelsText.ok) return fail(zipReason(wbRelsText.error));
+  const wb = parseWorkbookXml(wbText.text ?? '');
+  const rels = parseRels(wbRelsText.text ?? '');
+  const wbDir = dirOf(wbPath);
+  const relById = new Map(rels.map((r) => [r.id, r]));
+
+  const sstRel = rels.find((r) => typeIs(r, 'sharedStrings'));
+  const stylesRel = rels.find((r) => typeIs(r, 'styles'));
+  const sstPath = sstRel ? resolveTarget(wbDir, sstRel.target) : `${wbDir}sharedStrings.xml`;
+  const stylesPath = stylesRel ? resolveTarget(wbDir, stylesRel.target) : `${wbDir}styles.xml`;
+
+  const sheetParts: { name: string; path: string }[] = [];
+  for (const s of wb.sheets) {
+    const rel = s.rid ? relById.get(s.rid) : undefined;
+    if (!rel || !typeIs(rel, 'worksheet')) continue; // chartsheets, dialog and macro sheets hold no cells
+    const path = resolveTarget(wbDir, rel.target);
+    if (pkg.has(path)) sheetParts.push({ name: s.name, path });
+  }
+  if (sheetParts.length === 0) return fail(READER.noSheets);
+
+  // Refuse on declared sizes before inflating any of the big parts.
+  let declaredTotal = pkg.budget.used;
+  for (const p of [sstPath, stylesPath, ...sheetParts.map((s) => s.path)]) {
+    const e = pkg.entry(p);
+    if (!e) continue;
+    const err = checkDeclared(e, limits);
+    if (err) return fail(zipReason(err));
+    declaredTotal += e.uncompressedSize;
+  }
+  if (declaredTotal > limits.maxTotalBytes) return fail(READER.zipBomb(declaredTotal, limits.maxTotalBytes));
+
+  const sstText = pkg.text(sstPath);
+  if (!sstText.ok) return fail(zipReason(sstText.error));
+  const stylesText = pkg.text(stylesPath);
+  if (!stylesText.ok) return fail(zipReason(stylesText.error));
+  const sst = sstText.text ? parseSharedStrings(sstText.text) : [];
+  const dateStyles = stylesText.text ? parseDateStyles(stylesText.text) : new Set<number>();
+
+  const sheets: SheetGrid[] = [];
+  for (const part of sheetParts) {
+    const t = pkg.text(part.path);
+    if (!t.ok) return fail(zipReason(t.error));
+    sheets.push(parseSheet(t.text ?? '', part.name, sst, dateStyles, wb.date1904));
+  }
+
+  const names: DefinedName[] = wb.names.map((n) => {
+    const scope = n.localSheetId !== undefined ? wb.sheets[n.localSheetId]?.name : undefined;
+    return scope !== undefined ? { name: n.name, scope, ref: n.ref } : { name: n.name, ref: n.ref };
+  });
+  const grid: WorkbookGrid = { sheets, names };
+  if (wb.date1904) grid.date1904 = true;
+  return { ok: true, grid };
+}
+
+// ---------------------------------------------------------------- workbook.xml
+
+interface WorkbookXml {
+  sheets: { name: string; rid?: string; state?: string }[];
+  names: { name: string; localSheetId?: number; ref: string }[];
+  date1904: boolean;
+}
+
+export function parseWorkbookXml(xml: string): WorkbookXml {
+  const sheets = startTags(section(xml, 'sheets'), 'sheet').map((a) => ({
+    name: attr(a, 'name') ?? '',
+    rid: prefixedAttr(a, 'id'),
+    state: attr(a, 'state'),
+  }));
+  const names = elements(section(xml, 'definedNames'), 'definedName').map((d) => {
+    const local = attr(d.attrs, 'localSheetId');
+    const n = local !== undefined && /^\d+$/.test(local) ? Number(local) : undefined;
+    return { name: attr(d.attrs, 'name') ?? '', localSheetId: n, ref: decodeEntities(d.inner).trim() };
+  });
+  const pr = startTags(xml, 'workbookPr')[0];
+  const d = pr ? attr(pr, 'date1904') : undefined;
+  return { sheets, names, date1904: d === '1' || d === 'true' };
+}
+
+// ---------------------------------------------------------------- sharedStrings / styles
+
+export function parseSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  const re = /<(?:[A-Za-z_][\w.-]*:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?si>)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) out.push(m[1] ? richText(m[1]) : '');
+  return out;
+}
+
+/** Built-in number formats that show a date or time (incl. the CJK-locale ids 27–36, 50–58). */
+function isBuiltinDate(id: number): boolean {
+  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+}
+
+/**
+ * A custom format shows a date when it has a date/time code (y m d h s) or 年月日
+ * outside quoted literals, [brackets] (colours, locales, elapsed time) and escapes.
+ */
+export function isDateFormatCode(code: string): boolean {
+  const first = code.split(';')[0] ?? '';
+  const bare = first
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '');
+  return /[ymdhs年月日]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** Indexes of cellXfs whose number format shows a date. */
+export function parseDateStyles(xml: string): Set<number> {
+  const custom = new Map<number, string>();
+  for (const a of startTags(section(xml, 'numFmts'), 'numFmt')) {
+    const id = Number(attr(a, 'numFmtId'));
+    if (Number.isFinite(id)) custom.set(id, attr(a, 'formatCode') ?? '');
+  }
+  const out = new Set<number>();
+  startTags(section(xml, 'cellXfs'), 'xf').forEach((a, i) => {
+    const id = Number(attr(a, 'numFmtId') ?? '0');
+    const code = custom.get(id);
+    if (code !== undefined ? isDateFormatCode(code) : isBuiltinDate(id)) out.add(i);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- worksheets
+
+const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/;
+const SHEET_DATA_END = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData>/g;
+const TOKEN = /<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*?)(\/?)>/g;
+const CELL_END = /<\/(?:[A-Za-z_][\w.-]*:)?c>/g;
+const V = /<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*?)?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?v>/;
+const IS = /<(?:[A-Za-z_][\w.-]*:)?is\b[^>]*?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?is>/;
+const RANGE = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
+
+/** "AB12" → [row, col]; null when it is not a cell reference. */
+function parseRef(r: string): [number, number] | null {
+  let col = 0;
+  let i = 0;
+  for (; i < r.length; i++) {
+    const c = r.charCodeAt(i) | 0x20; // lower-case letters
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === 0 || i === r.length) return null;
+  let row = 0;
+  for (; i < r.length; i++) {
+    const d = r.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return [row, col];
+}
+
+function isoToSerial(s: string, date1904: boolean): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(s.trim());
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), 0) + Number(m[6] ?? 0) * 1000;
+  const serial = (ms - Date.UTC(1899, 11, 30)) / 86400000;
+  return date1904 ? serial - 1462 : serial;
+}
+
+export function parseSheet(xml: string, name: string, sst: string[], dateStyles: Set<number>, date1904 = false): SheetGrid {
+  const cells = new Map<number, GridCell>();
+  let maxRow = 0;
+  let maxCol = 0;
+  const sd = SHEET_DATA.exec(xml);
+  let tail = xml;
+  if (sd && sd[1] !== '/') {
+    const bodyStart = sd.index + sd[0].length;
+    SHEET_DATA_END.lastIndex = bodyStart;
+    const endMatch = SHEET_DATA_END.exec(xml);
+    const bodyEnd = endMatch ? endMatch.index : xml.length;
+    const body = xml.slice(bodyStart, bodyEnd);
+    tail = xml.slice(bodyEnd);
+
+    let row = 0;
+    let col = 0;
+    TOKEN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TOKEN.exec(body))) {
+      const attrs = m[2];
+      if (m[1] === 'row') {
+        const r = attr(attrs, 'r');
+        row = r !== undefined && /^\d+$/.test(r) ? Number(r) : row + 1;
+        col = 0;
+        continue;
+      }
+      // a cell
+      const r = attr(attrs, 'r');
+      const ref = r !== undefined ? parseRef(r) : null;
+      if (ref) {
+        row = ref[0];
+        col = ref[1];
+      } else {
+        if (row === 0) row = 1;
+        col++;
+      }
+      const cellRow = row;
+      let inner = '';
+      if (m[3] !== '/') {
+        CELL_END.lastIndex = TOKEN.lastIndex;
+        const end = CELL_END.exec(body);
+        const innerEnd = end ? end.index : body.length;
+        inner = body.slice(TOKEN.lastIndex, innerEnd);
+        TOKEN.lastIndex = end ? end.index + end[0].length : body.length;
+      }
+      if (!inner || cellRow < 1 || cellRow > MAX_ROWS || col < 1 || col > MAX_COLS) continue;
+      const t = attr(attrs, 't') ?? 'n';
+      let cell: GridCell | null = null;
+      if (t === 'inlineStr') {
+        const is = IS.exec(inner);
+        const text = is ? richText(is[1]) : '';
+        if (text !== '') cell = { v: text };
+      } else {
+        const vm = V.exec(inner);
+        if (!vm) continue;
+        const v = vm[1];
+        if (t === 's') {
+          const text = sst[Number(v)];
+          if (text) cell = { v: text };
+        } else if (t === 'str') {
+          const text = decodeText(v);
+          if (text !== '') cell = { v: text };
+        } else if (t === 'b') {
+          cell = { v: v.trim() === '1' || v.trim() === 'true' };
+        } else if (t === 'd') {
+          const serial = isoToSerial(decodeEntities(v), date1904);
+          if (serial !== null) cell = { v: serial, date: true };
+        } else if (t === 'n') {
+          const trimmed = v.trim();
+          const n = trimmed === '' ? NaN : Number(trimmed);
+          if (Number.isFinite(n)) {
+            const s = attr(attrs, 's');
+            cell = s !== undefined && dateStyles.has(Number(s)) ? { v: n, date: true } : { v: n };
+          }
+        }
+        // t="e" (an error such as #DIV/0!) carries no value a form could use.
+      }
+      if (!cell) continue;
+      cells.set(cellKey(cellRow, col), cell);
+      if (cellRow > maxRow) maxRow = cellRow;
+      if (col > maxCol) maxCol = col;
+    }
+  }
+
+  const merges: string[] = [];
+  for (const a of startTags(section(tail, 'mergeCells'), 'mergeCell')) {
+    const ref = attr(a, 'ref');
+    const rm = ref ? RANGE.exec(ref.trim()) : null;
+    if (!rm) continue;
+    const a1 = parseRef(`${rm[1]}${rm[2]}`);
+    const b1 = rm[3] ? parseRef(`${rm[3]}${rm[4]}`) : a1;
+    if (!a1 || !b1) continue;
+    const top = Math.min(a1[0], b1[0]);
+    const bottom = Math.max(a1[0], b1[0]);
+    const left = Math.min(a1[1], b1[1]);
+    const right = Math.max(a1[1], b1[1]);
+    if (top < 1 || left < 1 || bottom > MAX_ROWS || right > MAX_COLS) continue;
+    if (top === bottom && left === right) continue;
+    merges.push(`${cellAddress(top, left)}:${cellAddress(bottom, right)}`);
+    if (bottom > maxRow) maxRow = bottom;
+    if (right > maxCol) maxCol = right;
+  }
+  return { name, cells, merges, maxRow, maxCol };
+}

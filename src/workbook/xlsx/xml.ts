@@ -1,0 +1,125 @@
+/**
+ * Just enough XML for SpreadsheetML parts, by hand: attribute lists, entity
+ * decoding and the text of rich-text string items. No DOM parser (slow, and not
+ * available in every runtime we target). Element names may carry a namespace
+ * prefix ("x:c"): some writers use one.
+ */
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function codePoint(n: number, whole: string): string {
+  return Number.isFinite(n) && n >= 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : whole;
+}
+
+/** Decodes the five named entities and numeric character references; anything else is left as written. */
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
+    if (body[0] === '#') return codePoint(body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10), whole);
+    return NAMED[body] ?? whole;
+  });
+}
+
+/**
+ * OOXML's own escape for characters XML cannot carry: "_x000D_" is a carriage
+ * return, "_x005F_" a literal underscore (so "_x005F_x000D_" stays "_x000D_").
+ */
+export function decodeOoxmlEscapes(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Text content of an element as stored: entities and OOXML escapes decoded. */
+export function decodeText(s: string): string {
+  return decodeOoxmlEscapes(decodeEntities(s));
+}
+
+/** Attributes of a start tag's attribute text, keyed by their qualified name ("r:id"). */
+export function parseAttrs(s: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) out[m[1]] = decodeEntities(m[2] ?? m[3] ?? '');
+  return out;
+}
+
+/** One attribute by qualified name, without building the whole map (hot path). */
+export function attr(s: string, name: string): string | undefined {
+  let i = 0;
+  for (;;) {
+    i = s.indexOf(name, i);
+    if (i < 0) return undefined;
+    const before = i === 0 ? ' ' : s[i - 1];
+    let j = i + name.length;
+    while (s[j] === ' ') j++;
+    if ((before === ' ' || before === '\t' || before === '\n' || before === '\r') && s[j] === '=') {
+      j++;
+      while (s[j] === ' ') j++;
+      const q = s[j];
+      if (q === '"' || q === "'") {
+        const end = s.indexOf(q, j + 1);
+        if (end < 0) return undefined;
+        return decodeEntities(s.slice(j + 1, end));
+      }
+    }
+    i += name.length;
+  }
+}
+
+/** The value of the first attribute whose local name is `local` under any prefix ("r:id", "ns1:id"). */
+export function prefixedAttr(s: string, local: string): string | undefined {
+  const rx = re(`pa:${local}`, () => new RegExp(`(?:^|\\s)[A-Za-z_][\\w.-]*:${local}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`));
+  const m = rx.exec(s);
+  return m ? decodeEntities(m[1] ?? m[2] ?? '') : undefined;
+}
+
+const RPH = /<(?:[A-Za-z_][\w.-]*:)?rPh\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh>)/g;
+const T = /<(?:[A-Za-z_][\w.-]*:)?t(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?t>)/g;
+
+/**
+ * The text of a string item (<si> or <is>): a plain <t>, or the runs <r><t> of
+ * rich text concatenated. Phonetic runs (<rPh>, furigana) are not part of the text.
+ */
+export function richText(inner: string): string {
+  let s = inner;
+  if (s.indexOf('rPh') >= 0) s = s.replace(RPH, '');
+  let out = '';
+  T.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = T.exec(s))) if (m[1]) out += m[1];
+  return decodeText(out);
+}
+
+const cache = new Map<string, RegExp>();
+/** Compiled once per pattern: these run for every part of every file. */
+function re(key: string, make: () => RegExp): RegExp {
+  let r = cache.get(key);
+  if (!r) cache.set(key, (r = make()));
+  r.lastIndex = 0;
+  return r;
+}
+
+/** Inner text of every element `<name ...>inner</name>` (prefix allowed), in document order. */
+export function elements(xml: string, name: string): { attrs: string; inner: string }[] {
+  const rx = re(`el:${name}`, () => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/(?:[A-Za-z_][\\w.-]*:)?${name}>)`, 'g'));
+  const out: { attrs: string; inner: string }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = rx.exec(xml))) out.push({ attrs: m[1], inner: m[2] ?? '' });
+  return out;
+}
+
+/** Start tags (self-closing or not) of every `<name ...>`, attribute text only. */
+export function startTags(xml: string, name: string): string[] {
+  const rx = re(`st:${name}`, () => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}\\b([^>]*?)\\/?>`, 'g'));
+  const out: string[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = rx.exec(xml))) out.push(m[1]);
+  return out;
+}
+
+/** The inner text of the first `<name>…</name>`, or '' when absent or self-closed. */
+export function section(xml: string, name: string): string {
+  const rx = re(`sec:${name}`, () => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/(?:[A-Za-z_][\\w.-]*:)?${name}>)`));
+  const m = rx.exec(xml);
+  return m ? (m[1] ?? '') : '';
+}
