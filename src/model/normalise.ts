@@ -1,0 +1,142 @@
+/**
+ * ExtractedForm (raw cells found in a sheet) → Submission (normalised values).
+ * Walks the FormSpec's fields; every value that cannot be read becomes a parse
+ * issue on its field instead of a value.
+ */
+import { getForm } from '../forms';
+import type { FieldId, FieldSpec, MonthKey } from '../forms/types';
+import { ruleMessages } from '../i18n/rules';
+import { cellText, parseCount, parseDate, parseMonthLabel, type DateResult } from './parse';
+import { foldText } from './text';
+import type { ExtractedForm, FieldValue, FoundMonthRow, GridCell, Issue, MonthEntry, Submission } from './types';
+
+const MONTH_KEYS: MonthKey[] = ['goal', 'problem', 'owner', 'status'];
+
+/** A line that is only the stamp note under an opinion. */
+const STAMP_TOKEN = /[(（]?\s*(?:盖章|签章|公章|盖\s*章)\s*[)）]?/g;
+
+function isStampLine(line: string): boolean {
+  const t = foldText(line);
+  return t !== '' && t.replace(STAMP_TOKEN, '').trim() === '';
+}
+
+const DATE_CHARS = '[0-9〇零○Oo一二两三四五六七八九十]';
+const DATE_LINE = new RegExp(`^${DATE_CHARS}*年${DATE_CHARS}*月${DATE_CHARS}*[日号]?$`);
+const NUMERIC_DATE_LINE = /^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}$/;
+
+export interface OpinionParts {
+  /** The opinion without its stamp and date lines; null when nothing else was written. */
+  text: string | null;
+  /** The trailing date line, when it had digits: its text as typed. */
+  dateText: string | null;
+}
+
+/**
+ * Splits an opinion cell typed as on paper ("同意申报。\n（盖章）\n2019年4月25日"):
+ * drops lines that are only the stamp note and a trailing date line (also the empty
+ * "年 月 日"), and returns the date line's text when it held a date.
+ */
+export function splitOpinion(text: string | null): OpinionParts {
+  if (text === null) return { text: null, dateText: null };
+  const lines = text.split('\n');
+  let dateText: string | null = null;
+  // The last non-blank line, with any stamp note on it removed, may be the date.
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last].trim() === '') last--;
+  if (last >= 0) {
+    const candidate = foldText(lines[last]).replace(STAMP_TOKEN, '').replace(/\s/g, '');
+    if (DATE_LINE.test(candidate) || NUMERIC_DATE_LINE.test(candidate)) {
+      if (/[0-9一二两三四五六七八九十〇零○]/.test(candidate)) dateText = lines[last].replace(STAMP_TOKEN, '').trim();
+      lines.splice(last, 1);
+    }
+  }
+  const kept = lines.filter((l) => !isStampLine(l));
+  const joined = kept.join('\n').trim();
+  return { text: joined === '' ? null : joined, dateText };
+}
+
+function rawText(raw: GridCell | null): string {
+  return raw === null ? '' : String(raw.v).trim();
+}
+
+function monthEntry(row: FoundMonthRow): MonthEntry {
+  const cells = {} as Record<MonthKey, string>;
+  const entry: MonthEntry = { month: parseMonthLabel(row.label), goal: null, problem: null, owner: null, status: null, row: row.row, cells };
+  for (const key of MONTH_KEYS) {
+    const found = row.values[key];
+    entry[key] = cellText(found?.raw ?? null);
+    cells[key] = found?.cell ?? '';
+  }
+  return entry;
+}
+
+/**
+ * Normalises one extracted form: counts to integers, dates to "YYYY-MM-DD" ("YYYY-MM"
+ * when only the month is known), text as typed (trimmed, line breaks kept), empty → null.
+ * Opinions lose their stamp and date lines; that date fills the opinion's date field
+ * when it is empty.
+ */
+export function normaliseForm(x: ExtractedForm, file: string, opts: { date1904?: boolean } = {}): Submission {
+  const form = getForm(x.form);
+  const fields: Partial<Record<FieldId, FieldValue>> = {};
+  const cells: Partial<Record<FieldId, string>> = {};
+  const parseIssues: Issue[] = [];
+  const opinionDates: { spec: FieldSpec; dateText: string; cell: string }[] = [];
+
+  const takeDate = (spec: FieldSpec, result: DateResult, typed: string, cell: string | undefined) => {
+    if (result.error) {
+      parseIssues.push({ rule: 'date-invalid', severity: 'error', field: spec.id, cell, message: ruleMessages.dateInvalid(spec.id, typed) });
+      fields[spec.id] = null;
+      return;
+    }
+    fields[spec.id] = result.value;
+    if (result.value !== null && result.precision === 'month') {
+      parseIssues.push({ rule: 'date-incomplete', severity: 'warning', field: spec.id, cell, message: ruleMessages.dateIncomplete(spec.id, result.value) });
+    }
+  };
+
+  for (const spec of form.fields) {
+    const found = x.fields[spec.id];
+    const raw = found?.raw ?? null;
+    const cell = found?.cell;
+    if (cell !== undefined) cells[spec.id] = cell;
+    switch (spec.kind) {
+      case 'text':
+      case 'longText':
+      case 'phone':
+        fields[spec.id] = cellText(raw);
+        break;
+      case 'count': {
+        const r = parseCount(raw);
+        fields[spec.id] = r.value;
+        if (r.error) parseIssues.push({ rule: 'count-not-number', severity: 'error', field: spec.id, cell, message: ruleMessages.countNotNumber(spec.id, rawText(raw)) });
+        break;
+      }
+      case 'date':
+        takeDate(spec, parseDate(raw, opts.date1904), rawText(raw), cell);
+        break;
+      case 'opinion': {
+        const parts = splitOpinion(cellText(raw));
+        fields[spec.id] = parts.text;
+        if (parts.dateText !== null) opinionDates.push({ spec, dateText: parts.dateText, cell: cell ?? '' });
+        break;
+      }
+    }
+  }
+
+  // An opinion's date written inside the opinion cell fills its empty date field.
+  for (const { spec, dateText, cell } of opinionDates) {
+    const dateSpec = form.fields.find((f) => f.dateOf === spec.id);
+    if (!dateSpec) continue;
+    const alreadyFilled = fields[dateSpec.id] !== null && fields[dateSpec.id] !== undefined;
+    const alreadyReported = parseIssues.some((i) => i.field === dateSpec.id);
+    if (alreadyFilled || alreadyReported) continue;
+    if (cell !== '') cells[dateSpec.id] = cell;
+    takeDate(dateSpec, parseDate({ v: dateText }, opts.date1904), dateText, cell === '' ? undefined : cell);
+  }
+
+  const sub: Submission = { file, sheet: x.sheet, form: x.form, via: x.via, fields, cells, parseIssues };
+  if (x.templateVersion !== undefined) sub.templateVersion = x.templateVersion;
+  if (form.months) sub.months = (x.months ?? []).map(monthEntry);
+  return sub;
+}
