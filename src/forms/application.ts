@@ -12,8 +12,8 @@ export const application: FormSpec = {
   distinctiveLabels: ['创建计划'],
   templateVersion: 1,
   sheetName: '附件2 五化建设申报表',
-  columnWidths: [14, 14, 14, 14, 14, 22],
-  rowHeights: { 1: 22, 2: 40, 3: 30, 4: 42, 5: 360, 6: 80, 7: 20, 8: 22, 9: 80, 10: 20, 11: 22 },
+  columnWidths: [16, 14, 14, 14, 14, 20],
+  rowHeights: { 1: 22, 2: 40, 3: 30, 4: 42, 5: 420, 6: 80, 7: 20, 8: 22, 9: 80, 10: 20, 11: 22 },
   texts: [
     { cell: 'A1', text: '附件2', role: 'attachment' },
     { cell: 'B7:F7', text: STAMP, role: 'stamp' },

@@ -12,8 +12,8 @@ export const demonstration: FormSpec = {
   distinctiveLabels: ['基础工作情况', '特色亮点做法'],
   templateVersion: 1,
   sheetName: '附件1 示范点创建申报表',
-  columnWidths: [13, 10, 10, 10, 10, 12, 11, 18],
-  rowHeights: { 1: 22, 2: 30, 3: 30, 4: 30, 5: 42, 6: 190, 7: 190, 8: 78, 9: 20, 10: 22, 11: 78, 12: 20, 13: 22 },
+  columnWidths: [16, 10, 10, 10, 10, 12, 11, 15],
+  rowHeights: { 1: 22, 2: 30, 3: 30, 4: 30, 5: 42, 6: 240, 7: 240, 8: 78, 9: 20, 10: 22, 11: 78, 12: 20, 13: 22 },
   texts: [
     { cell: 'A1', text: '附件1', role: 'attachment' },
     { cell: 'B9:H9', text: STAMP, role: 'stamp' },

@@ -12,7 +12,7 @@ export const progress: FormSpec = {
   distinctiveLabels: ['目标任务', '问题短板', '完成情况'],
   templateVersion: 1,
   sheetName: '附件3 创建进度表',
-  columnWidths: [10, 36, 30, 20, 30],
+  columnWidths: [14, 36, 30, 20, 30],
   rowHeights: { 1: 20, 2: 34, 3: 26, 4: 24 },
   texts: [{ cell: 'A1', text: '附件3', role: 'attachment' }],
   fields: [
@@ -29,7 +29,7 @@ export const progress: FormSpec = {
       { key: 'owner', column: 'D', header: '责任部门或人员', aliases: ['责任部门', '责任人', '责任部门（人员）'] },
       { key: 'status', column: 'E', header: '完成情况', aliases: ['完成进度', '进展情况'] },
     ],
-    rowHeight: 34,
+    rowHeight: 36,
   },
   tableRange: 'A4:E16',
   print: LANDSCAPE,
