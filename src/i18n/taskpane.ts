@@ -1,0 +1,150 @@
+/** Every string the task pane shows (zh-CN). Reviewed together; nothing user-facing lives in the components. */
+
+import type { FormId } from '../forms/types';
+import type { Severity, Stage } from '../model/types';
+
+export const tp = {
+  appTitle: '五化建设表单助手',
+  tabsLabel: '功能',
+  tabFill: '填写',
+  tabMerge: '汇总',
+  tabPrint: '打印',
+
+  standaloneTitle: '当前不在 Excel 中运行：',
+  standaloneBody:
+    '本页面直接处理文件——「插入新工作表」改为下载模板，汇总结果以 .xlsx 文件下载。WPS、LibreOffice 用户可下载模板填写后在此检查和汇总。文件只在本机浏览器中处理，不会上传。',
+  errorTitle: '操作未完成',
+  dismiss: '关闭',
+  doneTitle: '已完成',
+
+  // 填写
+  chooseForm: '选择表单',
+  insertForm: '插入新工作表',
+  downloadTemplate: '下载模板',
+  exportTemplate: '导出模板',
+  exportTemplateHint: '供未安装加载项的支部（含 WPS 用户）填写',
+  stage: '检查阶段',
+  stageLabels: { filling: '填写中', committee: '报送' } as Record<Stage, string>,
+  stageHint: {
+    filling: '填写中：意见栏、盖章等报送时才需要的内容只作提示',
+    committee: '报送：按报送要求检查全部内容',
+  } as Record<Stage, string>,
+  checkAll: '检查全部表单',
+  checkFilesLabel: '选择要检查的表单文件（.xlsx）',
+  checkFilesButton: '选择文件',
+  checking: '正在检查…',
+  problemsTitle: '问题',
+  noFormsExcel: '本工作簿中没有找到表单。请先插入一个表单工作表。',
+  noFormsFiles: '尚未检查文件。请选择填写好的 .xlsx 文件。',
+  noProblems: '没有发现问题',
+  selectCellHint: '点击问题可定位到单元格',
+  unnamedBranch: '（未填写支部名称）',
+  severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
+  severityPlural: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
+
+  // 汇总
+  pickFiles: '选择文件',
+  pickFolder: '选择文件夹',
+  filesLabel: '报送文件',
+  dropZone: '把 .xlsx 文件或文件夹拖到这里',
+  clearFiles: '清空',
+  includeWorkbook: '包括本工作簿中的表单',
+  rosterLabel: '应报送支部名单（可选，每行一个）',
+  rosterFile: '从文件导入名单',
+  startMerge: '开始汇总',
+  cancel: '取消',
+  progressLabel: '汇总进度',
+  resultsTitle: '逐个文件结果',
+  rejected: '未能读取',
+  duplicatesTitle: '重复报送（以较新的为准）',
+  missingTitle: '未报送',
+  writeSummaryExcel: '生成汇总表',
+  writeSummaryFile: '生成汇总表',
+  showMore: '显示更多',
+  noProblemsShort: '无问题',
+
+  // 打印
+  printSetup: '应用打印设置',
+  printSetupHint: '为本工作簿中的表单和汇总表设置 A4 页面、页边距和标题行',
+  printPack: '生成打印包',
+  printPackHint: '每个支部的表单整理成可直接打印的工作簿（A4，每表一页）',
+  printNeedsMerge: '请先在「汇总」中完成汇总，再生成打印包。',
+  printSetupOnlyExcel: '打印设置只能在 Excel 中应用；在浏览器中请下载打印包后用 Excel 或 WPS 打开打印。',
+};
+
+export function formLabel(form: { attachment: string; title: string }): string {
+  return `${form.attachment} ${form.title.replace(/\n/g, '')}`;
+}
+
+export function formShortLabel(id: FormId): string {
+  return { demonstration: '附件1 示范点申报表', application: '附件2 申报表', progress: '附件3 进度表' }[id];
+}
+
+export function countLabel(severity: Severity, n: number): string {
+  return `${tp.severity[severity]} ${n}`;
+}
+
+export function selectedFiles(n: number): string {
+  return `已选择 ${n} 个文件`;
+}
+
+export function progressText(done: number, total: number, current?: string): string {
+  return current ? `正在处理第 ${Math.min(done + 1, total)}/${total} 个：${current}` : `已处理 ${done}/${total}`;
+}
+
+export function cancelledText(done: number, total: number): string {
+  return `已取消：处理了 ${done}/${total} 个文件，未生成汇总。`;
+}
+
+export function mergeSummaryText(forms: number, files: number, rejected: number): string {
+  return `共 ${files} 个文件，读到 ${forms} 份表单，${rejected} 个文件未能读取。`;
+}
+
+export function insertedText(sheet: string): string {
+  return `已插入工作表「${sheet}」`;
+}
+
+export function downloadedText(fileName: string): string {
+  return `已下载「${fileName}」`;
+}
+
+export function writtenText(sheets: string[]): string {
+  return `已写入工作表：${sheets.join('、')}`;
+}
+
+export function printSetupText(sheets: number): string {
+  return `已为 ${sheets} 个工作表应用打印设置`;
+}
+
+export function cellRef(sheet: string, cell?: string): string {
+  return cell ? `${sheet}!${cell}` : sheet;
+}
+
+export function selectCellLabel(sheet: string, cell: string, message: string): string {
+  return `定位到 ${sheet} 的 ${cell}：${message}`;
+}
+
+export function duplicateText(branch: string, kept: string, superseded: string[]): string {
+  return `${branch}：采用 ${kept}，忽略 ${superseded.join('、')}`;
+}
+
+export function hiddenCount(n: number): string {
+  return `另有 ${n} 项未显示`;
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/**
+ * A failure as the user reads it. Our own modules throw Chinese messages; anything else
+ * (a browser or library error in English) is wrapped so the user still learns what failed.
+ */
+export function describeError(e: unknown): string {
+  if (e instanceof Error) {
+    if (CJK.test(e.message)) return e.message;
+    return `发生意外错误，请重试；若仍失败，请把以下信息告诉管理员：${e.name}: ${e.message}`;
+  }
+  if (typeof e === 'string' && CJK.test(e)) return e;
+  return `发生意外错误，请重试；若仍失败，请把以下信息告诉管理员：${String(e)}`;
+}
+
+export const readFileError = (name: string): string => `无法读取文件「${name}」，请确认文件没有被其他程序占用后重试。`;

@@ -1,0 +1,136 @@
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Button,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Summary } from '../merge/types';
+import { describeError, downloadedText, insertedText, printSetupText, tp, writtenText } from '../i18n/taskpane';
+import { FillTab } from './components/FillTab';
+import { MergeTab } from './components/MergeTab';
+import { PrintTab } from './components/PrintTab';
+import type { ActionResult, Host } from './host';
+
+export type TabId = 'fill' | 'merge' | 'print';
+
+/** How a tab tells the pane what happened: a failure (shown, never swallowed) or a confirmation. */
+export interface Reporter {
+  error(e: unknown): void;
+  done(r: ActionResult): void;
+  clear(): void;
+}
+
+const useStyles = makeStyles({
+  root: {
+    minWidth: '280px',
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+});
+
+export function resultText(r: ActionResult): string {
+  switch (r.kind) {
+    case 'inserted':
+      return insertedText(r.sheet);
+    case 'downloaded':
+      return downloadedText(r.fileName);
+    case 'written':
+      return writtenText(r.sheets);
+    case 'printSetup':
+      return printSetupText(r.sheets);
+  }
+}
+
+export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: TabId }) {
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>(initialTab);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+
+  const report = useMemo<Reporter>(
+    () => ({
+      error: (e) => {
+        setNotice(null);
+        setError(describeError(e));
+      },
+      done: (r) => {
+        setError(null);
+        setNotice(resultText(r));
+      },
+      clear: () => {
+        setError(null);
+        setNotice(null);
+      },
+    }),
+    [],
+  );
+
+  // Marks when the pane is on screen: the e2e test reads it as the first-render time.
+  useEffect(() => {
+    if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark('wuhua-pane-visible');
+  }, []);
+
+  const onMerged = useCallback((s: Summary | null) => setSummary(s), []);
+
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={styles.root} data-testid="pane" aria-label={tp.appTitle}>
+        <Title3 as="h1">{tp.appTitle}</Title3>
+        {host.kind === 'standalone' && (
+          <MessageBar intent="info" data-testid="standalone-notice">
+            <MessageBarBody>
+              <MessageBarTitle>{tp.standaloneTitle}</MessageBarTitle>
+              {tp.standaloneBody}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {error && (
+          <MessageBar intent="error" role="alert" data-testid="error">
+            <MessageBarBody>
+              <MessageBarTitle>{tp.errorTitle}</MessageBarTitle>
+              {error}
+            </MessageBarBody>
+            <MessageBarActions containerAction={<Button appearance="transparent" aria-label={tp.dismiss} onClick={() => setError(null)}>×</Button>} />
+          </MessageBar>
+        )}
+        {notice && (
+          <MessageBar intent="success" role="status" data-testid="notice">
+            <MessageBarBody>{notice}</MessageBarBody>
+            <MessageBarActions containerAction={<Button appearance="transparent" aria-label={tp.dismiss} onClick={() => setNotice(null)}>×</Button>} />
+          </MessageBar>
+        )}
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={tp.tabsLabel} size="medium">
+          <Tab value="fill" id="tab-fill" aria-controls="panel-fill">{tp.tabFill}</Tab>
+          <Tab value="merge" id="tab-merge" aria-controls="panel-merge">{tp.tabMerge}</Tab>
+          <Tab value="print" id="tab-print" aria-controls="panel-print">{tp.tabPrint}</Tab>
+        </TabList>
+        {/* Panels stay mounted so a merge in progress and its results survive switching tabs. */}
+        <section id="panel-fill" role="tabpanel" aria-labelledby="tab-fill" hidden={tab !== 'fill'} className={styles.panel}>
+          <FillTab host={host} report={report} />
+        </section>
+        <section id="panel-merge" role="tabpanel" aria-labelledby="tab-merge" hidden={tab !== 'merge'} className={styles.panel}>
+          <MergeTab host={host} report={report} onMerged={onMerged} />
+        </section>
+        <section id="panel-print" role="tabpanel" aria-labelledby="tab-print" hidden={tab !== 'print'} className={styles.panel}>
+          <PrintTab host={host} report={report} summary={summary} />
+        </section>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,51 @@
+import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Summary } from '../../merge/types';
+import { tp } from '../../i18n/taskpane';
+import type { Reporter } from '../App';
+import type { ActionResult, Host } from '../host';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
+});
+
+export function PrintTab({ host, report, summary }: { host: Host; report: Reporter; summary: Summary | null }) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState<'setup' | 'pack' | null>(null);
+
+  const run = async (what: 'setup' | 'pack', action: () => Promise<ActionResult>) => {
+    setBusy(what);
+    try {
+      report.done(await action());
+    } catch (e) {
+      report.error(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      <div className={styles.section}>
+        {host.canApplyPrintSetup ? (
+          <>
+            <Button appearance="primary" disabled={busy !== null} onClick={() => void run('setup', () => host.applyPrintSetup())}>
+              {tp.printSetup}
+            </Button>
+            <Caption1>{tp.printSetupHint}</Caption1>
+          </>
+        ) : (
+          <MessageBar intent="info">
+            <MessageBarBody>{tp.printSetupOnlyExcel}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      <div className={styles.section}>
+        <Button disabled={busy !== null || summary === null} onClick={() => summary && void run('pack', () => host.printPack(summary))}>
+          {tp.printPack}
+        </Button>
+        <Caption1>{summary ? tp.printPackHint : tp.printNeedsMerge}</Caption1>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * What the task pane needs from where it runs. Inside Excel the host is the Office.js
+ * adapter (src/workbook/excel); in a plain browser (or for WPS users) it works on files
+ * and downloads instead of writing into a workbook. Components only ever see this
+ * interface, so they are tested with an in-memory host.
+ *
+ * Failures the user must act on are thrown as Errors with a Chinese message; expected
+ * outcomes (a rejected file, a cancelled merge) are values.
+ */
+
+import type { FormId } from '../forms/types';
+import type { Summary } from '../merge/types';
+import type { CheckedSubmission, IntakeResult, Rejected, Stage } from '../model/types';
+
+export type HostKind = 'excel' | 'standalone';
+
+/** What an action did, for the confirmation the pane shows. */
+export type ActionResult =
+  | { kind: 'inserted'; sheet: string }
+  | { kind: 'downloaded'; fileName: string }
+  | { kind: 'written'; sheets: string[] }
+  | { kind: 'printSetup'; sheets: number };
+
+export interface CheckRequest {
+  stage: Stage;
+  /** "YYYY-MM-DD" */
+  asOf: string;
+  /** Standalone: the files to check. Excel checks the workbook's own sheets and ignores this. */
+  files?: readonly File[];
+}
+
+export interface CheckResult {
+  /** One per form found (a workbook may hold several), in sheet order. */
+  submissions: CheckedSubmission[];
+  /** Files that held no readable form (standalone only). */
+  rejected: Rejected[];
+}
+
+export interface MergeProgress {
+  /** Files finished so far. */
+  done: number;
+  total: number;
+  /** The file being read now. */
+  current?: string;
+}
+
+export interface MergeRequest {
+  files: readonly File[];
+  /** Names of the branches expected to report. */
+  roster?: string[];
+  asOf: string;
+  /** Excel: also merge the form sheets of this workbook. */
+  includeWorkbook?: boolean;
+  onProgress?: (p: MergeProgress) => void;
+  signal?: AbortSignal;
+}
+
+export type MergeOutcome =
+  | { cancelled: false; results: IntakeResult[]; summary: Summary }
+  | { cancelled: true; results: IntakeResult[]; total: number };
+
+export interface Host {
+  kind: HostKind;
+  /** Excel: render the form into a new worksheet. Standalone: download its template. */
+  insertForm(form: FormId): Promise<ActionResult>;
+  /** Download the template .xlsx (both hosts: for branches without the add-in). */
+  exportTemplate(form: FormId): Promise<ActionResult>;
+  /** Read and check every form (Excel: the workbook's sheets; standalone: req.files). */
+  checkForms(req: CheckRequest): Promise<CheckResult>;
+  /** Whether selectCell can move the user to a cell (false outside Excel). */
+  canSelectCells: boolean;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Calls onChange (debounced by the host) when a form sheet changes; returns the unsubscribe. */
+  watch(onChange: () => void): () => void;
+  /** Read files one at a time, yielding to the UI between files, then consolidate. */
+  mergeFiles(req: MergeRequest): Promise<MergeOutcome>;
+  /** Excel: write 汇总/进度/问题清单/未报送 sheets. Standalone: download 汇总.xlsx. */
+  writeSummary(summary: Summary): Promise<ActionResult>;
+  /** Whether applyPrintSetup does anything here (Excel only). */
+  canApplyPrintSetup: boolean;
+  applyPrintSetup(): Promise<ActionResult>;
+  /** Build the print pack workbook from a summary and hand it to the user. */
+  printPack(summary: Summary): Promise<ActionResult>;
+}
+
+/** Today in local time as "YYYY-MM-DD" (what "as of" means for a clerk). */
+export function todayIso(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

@@ -1,0 +1,113 @@
+import type { FormId } from '../../src/forms/types';
+import type { Summary } from '../../src/merge/types';
+import type { CheckedSubmission, IntakeResult } from '../../src/model/types';
+import type { ActionResult, CheckRequest, CheckResult, Host, HostKind, MergeOutcome, MergeRequest } from '../../src/taskpane/host';
+
+/** An in-memory host: records every call; results and failures are set by the test. */
+export class FakeHost implements Host {
+  calls: { method: string; args: unknown[] }[] = [];
+  checkResult: CheckResult = { submissions: [], rejected: [] };
+  mergeResults: IntakeResult[] = [];
+  summary: Summary = emptySummary();
+  failWith: Partial<Record<keyof Host, Error>> = {};
+  listeners: (() => void)[] = [];
+  /** When set, mergeFiles waits for this between files, so a test can cancel mid-way. */
+  gate: Promise<void> | null = null;
+  canSelectCells: boolean;
+  canApplyPrintSetup: boolean;
+
+  constructor(public kind: HostKind) {
+    this.canSelectCells = kind === 'excel';
+    this.canApplyPrintSetup = kind === 'excel';
+  }
+
+  private record(method: keyof Host, ...args: unknown[]): void {
+    this.calls.push({ method, args });
+    const e = this.failWith[method];
+    if (e) throw e;
+  }
+
+  callsOf(method: keyof Host): unknown[][] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  async insertForm(form: FormId): Promise<ActionResult> {
+    this.record('insertForm', form);
+    return this.kind === 'excel' ? { kind: 'inserted', sheet: `sheet-${form}` } : { kind: 'downloaded', fileName: `${form}.xlsx` };
+  }
+  async exportTemplate(form: FormId): Promise<ActionResult> {
+    this.record('exportTemplate', form);
+    return { kind: 'downloaded', fileName: `${form}.xlsx` };
+  }
+  async checkForms(req: CheckRequest): Promise<CheckResult> {
+    this.record('checkForms', req);
+    return this.checkResult;
+  }
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.record('selectCell', sheet, cell);
+  }
+  watch(onChange: () => void): () => void {
+    this.calls.push({ method: 'watch', args: [] });
+    this.listeners.push(onChange);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== onChange);
+    };
+  }
+  async mergeFiles(req: MergeRequest): Promise<MergeOutcome> {
+    this.record('mergeFiles', req);
+    const total = req.files.length;
+    const done: IntakeResult[] = [];
+    for (const r of this.mergeResults.slice(0, total)) {
+      req.onProgress?.({ done: done.length, total, current: r.file });
+      if (this.gate) await this.gate;
+      if (req.signal?.aborted) return { cancelled: true, results: done, total };
+      done.push(r);
+    }
+    req.onProgress?.({ done: done.length, total });
+    return { cancelled: false, results: done, summary: this.summary };
+  }
+  async writeSummary(summary: Summary): Promise<ActionResult> {
+    this.record('writeSummary', summary);
+    return this.kind === 'excel' ? { kind: 'written', sheets: ['汇总', '进度', '问题清单'] } : { kind: 'downloaded', fileName: '汇总.xlsx' };
+  }
+  async applyPrintSetup(): Promise<ActionResult> {
+    this.record('applyPrintSetup');
+    return { kind: 'printSetup', sheets: 4 };
+  }
+  async printPack(summary: Summary): Promise<ActionResult> {
+    this.record('printPack', summary);
+    return { kind: 'downloaded', fileName: '打印包.xlsx' };
+  }
+}
+
+export function emptySummary(over: Partial<Summary> = {}): Summary {
+  const zero = { branches: 0, superseded: 0, members: 0, committeeMembers: 0, errors: 0, warnings: 0 };
+  return {
+    asOf: '2019-05-01',
+    rows: [],
+    submissions: [],
+    rejected: [],
+    duplicates: [],
+    hasRoster: false,
+    missing: [],
+    progress: [],
+    totals: [],
+    total: zero,
+    problems: [],
+    files: 0,
+    ...over,
+  };
+}
+
+export function submission(over: Partial<CheckedSubmission> & { sheet: string }): CheckedSubmission {
+  return {
+    file: 'a.xlsx',
+    form: 'demonstration',
+    via: 'tag',
+    fields: { branchName: '第一党支部' },
+    cells: {},
+    parseIssues: [],
+    issues: [],
+    ...over,
+  };
+}

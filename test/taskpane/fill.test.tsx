@@ -1,0 +1,127 @@
+/** @jest-environment jsdom */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../src/taskpane/App';
+import { FakeHost, submission } from './fakeHost';
+
+afterEach(cleanup);
+
+const checked = () => ({
+  submissions: [
+    submission({
+      sheet: '附件1 示范点创建申报表',
+      issues: [
+        { rule: 'member-count-min', severity: 'error', field: 'memberCount', cell: 'B5', message: '党员人数不足3人，不能单独成立党支部' },
+        { rule: 'required', severity: 'error', field: 'contact', cell: 'H5', message: '请填写联系方式' },
+        { rule: 'phone-format', severity: 'warning', field: 'contact', cell: 'H5', message: '联系方式不像电话号码' },
+      ],
+    }),
+    submission({ sheet: '附件3 创建进度表', form: 'progress', fields: { branchName: '第二党支部' }, issues: [{ rule: 'month-empty', severity: 'info', field: 'months.5.goal', cell: 'B9', message: '5月份目标任务未填写' }] }),
+  ],
+  rejected: [],
+});
+
+describe('填写 tab in Excel', () => {
+  test('插入新工作表 inserts the chosen attachment (附件2) and confirms the sheet', async () => {
+    const host = new FakeHost('excel');
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('radio', { name: /附件2/ }));
+    fireEvent.click(screen.getByRole('button', { name: '插入新工作表' }));
+    await screen.findByText('已插入工作表「sheet-application」');
+    expect(host.callsOf('insertForm')).toEqual([['application']]);
+  });
+
+  test('导出模板 downloads the template of the chosen form', async () => {
+    const host = new FakeHost('excel');
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('radio', { name: /附件3/ }));
+    fireEvent.click(screen.getByRole('button', { name: '导出模板' }));
+    await screen.findByText('已下载「progress.xlsx」');
+    expect(host.callsOf('exportTemplate')).toEqual([['progress']]);
+  });
+
+  test('checks on open, lists problems per sheet with counts, and a click selects the cell', async () => {
+    const host = new FakeHost('excel');
+    host.checkResult = checked();
+    render(<App host={host} />);
+    const groups = await screen.findAllByTestId('sheet-problems');
+    expect(groups).toHaveLength(2);
+    expect(within(groups[0]).getByText('错误 2')).toBeTruthy();
+    expect(within(groups[0]).getByText('警告 1')).toBeTruthy();
+    expect(within(groups[1]).getByText('提示 1')).toBeTruthy();
+    // totals over all sheets
+    const totals = screen.getByTestId('totals');
+    expect(within(totals).getByText('错误 2')).toBeTruthy();
+    expect(within(totals).getByText('提示 1')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: /定位到 附件1 示范点创建申报表 的 B5/ }));
+    await waitFor(() => expect(host.callsOf('selectCell')).toEqual([['附件1 示范点创建申报表', 'B5']]));
+    expect(host.callsOf('checkForms')[0][0]).toMatchObject({ stage: 'filling', files: undefined });
+  });
+
+  test('a change in the workbook re-runs the check; switching to 报送 checks in the committee stage', async () => {
+    const host = new FakeHost('excel');
+    render(<App host={host} />);
+    await waitFor(() => expect(host.callsOf('checkForms')).toHaveLength(1));
+    expect(host.listeners).toHaveLength(1);
+    host.checkResult = checked();
+    await act(async () => host.listeners[0]());
+    expect(host.callsOf('checkForms')).toHaveLength(2);
+    expect(await screen.findAllByTestId('sheet-problems')).toHaveLength(2);
+
+    fireEvent.click(screen.getByRole('radio', { name: '报送' }));
+    await waitFor(() => expect(host.callsOf('checkForms')).toHaveLength(3));
+    expect(host.callsOf('checkForms')[2][0]).toMatchObject({ stage: 'committee' });
+  });
+
+  test('no form sheet in the workbook says so', async () => {
+    const host = new FakeHost('excel');
+    render(<App host={host} />);
+    await screen.findByText(/本工作簿中没有找到表单/);
+  });
+
+  test('a failure from the host is shown in Chinese, not swallowed', async () => {
+    const host = new FakeHost('excel');
+    host.failWith.insertForm = new Error('工作簿受保护，无法插入工作表。请先撤销工作簿保护。');
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('button', { name: '插入新工作表' }));
+    const alert = await screen.findByTestId('error');
+    expect(alert.textContent).toContain('工作簿受保护');
+  });
+
+  test('an English library error is wrapped in a Chinese message that keeps the detail', async () => {
+    const host = new FakeHost('excel');
+    host.failWith.checkForms = new TypeError('Cannot read properties of undefined');
+    render(<App host={host} />);
+    const alert = await screen.findByTestId('error');
+    expect(alert.textContent).toContain('发生意外错误');
+    expect(alert.textContent).toContain('Cannot read properties of undefined');
+  });
+});
+
+describe('填写 tab standalone', () => {
+  test('says it is not inside Excel; 插入 becomes 下载模板 and there is no separate 导出模板', async () => {
+    const host = new FakeHost('standalone');
+    render(<App host={host} />);
+    expect(screen.getByTestId('standalone-notice').textContent).toContain('当前不在 Excel 中运行');
+    expect(screen.queryByRole('button', { name: '插入新工作表' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '导出模板' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '下载模板' }));
+    await screen.findByText('已下载「demonstration.xlsx」');
+    expect(host.callsOf('insertForm')).toEqual([['demonstration']]);
+    // nothing to watch outside Excel, and nothing checked before files are chosen
+    expect(host.callsOf('watch')).toHaveLength(0);
+    expect(host.callsOf('checkForms')).toHaveLength(0);
+  });
+
+  test('checks the chosen files; rejected files show their reason; problems show the cell but are not buttons', async () => {
+    const host = new FakeHost('standalone');
+    host.checkResult = { ...checked(), rejected: [{ file: 'bad.xlsx', reason: '文件不是 .xlsx 格式' }] };
+    render(<App host={host} />);
+    const file = new File([new Uint8Array([1, 2, 3])], 'a.xlsx');
+    fireEvent.change(screen.getByTestId('check-files'), { target: { files: [file] } });
+    await screen.findByText('文件不是 .xlsx 格式');
+    expect((host.callsOf('checkForms')[0][0] as { files: File[] }).files).toEqual([file]);
+    expect(screen.getByText(/附件1 示范点创建申报表!B5：党员人数不足3人/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /定位到/ })).toBeNull();
+  });
+});

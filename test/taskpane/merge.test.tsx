@@ -1,0 +1,145 @@
+/** @jest-environment jsdom */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../src/taskpane/App';
+import { parseRoster } from '../../src/taskpane/components/MergeTab';
+import type { IntakeResult } from '../../src/model/types';
+import { TextDecoder as NodeTextDecoder } from 'util';
+import { FakeHost, emptySummary, submission } from './fakeHost';
+
+afterEach(cleanup);
+
+// jsdom's window has no TextDecoder (browsers do); take Node's for the roster-file test.
+if (typeof globalThis.TextDecoder === 'undefined') Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
+
+const results: IntakeResult[] = [
+  { ok: true, file: 'clean.xlsx', submissions: [submission({ file: 'clean.xlsx', sheet: 'S1', fields: { branchName: '第一党支部' } })] },
+  {
+    ok: true,
+    file: 'bad-count.xlsx',
+    submissions: [
+      submission({
+        file: 'bad-count.xlsx',
+        sheet: 'S1',
+        form: 'application',
+        fields: { branchName: '第二党支部' },
+        issues: [{ rule: 'member-count-min', severity: 'error', field: 'memberCount', cell: 'B5', message: '党员人数不足3人，不能单独成立党支部' }],
+      }),
+    ],
+  },
+  { ok: false, file: 'random.xlsx', reason: '文件已损坏或不是 Excel 文件' },
+];
+
+const files = () => results.map((r) => new File([new Uint8Array([0x50, 0x4b])], r.file));
+
+function pick(host: FakeHost) {
+  host.mergeResults = results;
+  host.summary = emptySummary({
+    files: 3,
+    hasRoster: true,
+    missing: [{ name: '第九党支部' }],
+    duplicates: [{ branch: '第一党支部', form: 'demonstration', kept: 'new.xlsx', superseded: ['old.xlsx'], keptSheet: 'S1', supersededSheets: ['S1'] }],
+    rejected: [{ file: 'random.xlsx', reason: '文件已损坏或不是 Excel 文件' }],
+  });
+  render(<App host={host} initialTab="merge" />);
+  fireEvent.change(screen.getByTestId('merge-files'), { target: { files: files() } });
+}
+
+describe('汇总 tab', () => {
+  test('merges the picked files and shows each file: form, branch, problems, rejected with reason; duplicates and 未报送', async () => {
+    const host = new FakeHost('standalone');
+    pick(host);
+    expect(screen.getByTestId('merge-count').textContent).toBe('已选择 3 个文件');
+    fireEvent.change(screen.getByRole('textbox', { name: /应报送支部名单/ }), { target: { value: '第一党支部\n第二党支部\n\n第九党支部\n第一党支部' } });
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    const rows = await screen.findAllByTestId('file-result');
+    // rejected first, then files with errors, then clean ones
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringContaining('random.xlsx'),
+      expect.stringContaining('bad-count.xlsx'),
+      expect.stringContaining('clean.xlsx'),
+    ]);
+    expect(within(rows[0]).getByTestId('reject-reason').textContent).toBe('文件已损坏或不是 Excel 文件');
+    expect(within(rows[1]).getByText(/附件2 申报表 · 第二党支部/)).toBeTruthy();
+    expect(within(rows[1]).getByText('错误 1')).toBeTruthy();
+    expect(within(rows[2]).getByText('无问题')).toBeTruthy();
+    expect(screen.getByTestId('duplicates').textContent).toContain('第一党支部：采用 new.xlsx，忽略 old.xlsx');
+    expect(screen.getByTestId('missing').textContent).toContain('第九党支部');
+
+    const req = host.callsOf('mergeFiles')[0][0] as { roster: string[]; files: File[]; includeWorkbook: boolean };
+    expect(req.roster).toEqual(['第一党支部', '第二党支部', '第九党支部']);
+    expect(req.files.map((f) => f.name)).toEqual(['clean.xlsx', 'bad-count.xlsx', 'random.xlsx']);
+    expect(req.includeWorkbook).toBe(false);
+
+    fireEvent.click(screen.getByRole('button', { name: '生成汇总表' }));
+    await screen.findByText('已下载「汇总.xlsx」');
+    expect(host.callsOf('writeSummary')).toEqual([[host.summary]]);
+  });
+
+  test('取消 stops the merge between files: no summary, a cancelled notice with how far it got', async () => {
+    const host = new FakeHost('standalone');
+    let open!: () => void;
+    host.gate = new Promise<void>((r) => (open = r));
+    pick(host);
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    expect(await screen.findByRole('progressbar')).toBeTruthy();
+    expect(screen.getByText('正在处理第 1/3 个：clean.xlsx')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '取消' }));
+    await act(async () => open());
+    const notice = await screen.findByTestId('cancelled');
+    expect(notice.textContent).toBe('已取消：处理了 0/3 个文件，未生成汇总。');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByRole('button', { name: '生成汇总表' })).toBeNull();
+    expect((host.callsOf('mergeFiles')[0][0] as { signal: AbortSignal }).signal.aborted).toBe(true);
+  });
+
+  test('in Excel the workbook forms can be merged without any file, and the summary is written as sheets', async () => {
+    const host = new FakeHost('excel');
+    render(<App host={host} initialTab="merge" />);
+    expect(screen.getByRole('checkbox', { name: '包括本工作簿中的表单' })).toHaveProperty('checked', true);
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    fireEvent.click(await screen.findByRole('button', { name: '生成汇总表' }));
+    await screen.findByText('已写入工作表：汇总、进度、问题清单');
+    expect(host.callsOf('mergeFiles')[0][0]).toMatchObject({ includeWorkbook: true, roster: undefined });
+  });
+
+  test('standalone with no file picked cannot start', () => {
+    const host = new FakeHost('standalone');
+    render(<App host={host} initialTab="merge" />);
+    expect(screen.getByRole('button', { name: '开始汇总' })).toHaveProperty('disabled', true);
+  });
+
+  test('a roster file is appended to the pasted names', async () => {
+    const host = new FakeHost('standalone');
+    render(<App host={host} initialTab="merge" />);
+    const box = screen.getByRole('textbox', { name: /应报送支部名单/ }) as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: '甲支部' } });
+    const roster = new File(['乙支部\n丙支部\n'], 'roster.txt', { type: 'text/plain' });
+    fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [roster] } });
+    await waitFor(() => expect(box.value).toBe('甲支部\n乙支部\n丙支部'));
+  });
+
+  test('a roster saved as GB18030 (Notepad on Chinese Windows) is decoded, not garbled', async () => {
+    const host = new FakeHost('standalone');
+    render(<App host={host} initialTab="merge" />);
+    // "甲支部\r\n" in GB18030
+    const gbk = new Uint8Array([0xbc, 0xd7, 0xd6, 0xa7, 0xb2, 0xbf, 0x0d, 0x0a]);
+    fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [new File([gbk], 'roster.txt')] } });
+    const box = screen.getByRole('textbox', { name: /应报送支部名单/ }) as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('甲支部'));
+  });
+
+  test('a merge failure is shown in Chinese', async () => {
+    const host = new FakeHost('standalone');
+    pick(host);
+    host.failWith.mergeFiles = new Error('浏览器内存不足，请分批汇总。');
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    expect((await screen.findByTestId('error')).textContent).toContain('请分批汇总');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+});
+
+describe('parseRoster', () => {
+  test('one name a line; tabs, commas and semicolons also separate; blanks and repeats dropped', () => {
+    expect(parseRoster(' 甲支部 \r\n\r\n乙支部\t丙支部，丁支部;甲支部\n')).toEqual(['甲支部', '乙支部', '丙支部', '丁支部']);
+  });
+});

@@ -1,0 +1,49 @@
+/** @jest-environment jsdom */
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { App } from '../../src/taskpane/App';
+import { FakeHost } from './fakeHost';
+
+afterEach(cleanup);
+
+describe('打印 tab', () => {
+  test('in Excel 应用打印设置 calls the host and confirms how many sheets', async () => {
+    const host = new FakeHost('excel');
+    render(<App host={host} initialTab="print" />);
+    fireEvent.click(screen.getByRole('button', { name: '应用打印设置' }));
+    await screen.findByText('已为 4 个工作表应用打印设置');
+    expect(host.callsOf('applyPrintSetup')).toHaveLength(1);
+  });
+
+  test('the print pack needs a merge first, then is built from that summary', async () => {
+    const host = new FakeHost('standalone');
+    render(<App host={host} initialTab="print" />);
+    const pack = screen.getByRole('button', { name: '生成打印包' });
+    expect(pack).toHaveProperty('disabled', true);
+    expect(screen.getByText(/请先在「汇总」中完成汇总/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    fireEvent.change(screen.getByTestId('merge-files'), { target: { files: [new File(['x'], 'a.xlsx')] } });
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    await screen.findByTestId('merge-results');
+    fireEvent.click(screen.getByRole('tab', { name: '打印' }));
+    expect(pack).toHaveProperty('disabled', false);
+    fireEvent.click(pack);
+    await screen.findByText('已下载「打印包.xlsx」');
+    expect(host.callsOf('printPack')).toEqual([[host.summary]]);
+  });
+
+  test('standalone explains print setup is for Excel and offers no setup button', () => {
+    const host = new FakeHost('standalone');
+    render(<App host={host} initialTab="print" />);
+    expect(screen.queryByRole('button', { name: '应用打印设置' })).toBeNull();
+    expect(screen.getByText(/打印设置只能在 Excel 中应用/)).toBeTruthy();
+  });
+
+  test('a print failure is shown in Chinese', async () => {
+    const host = new FakeHost('excel');
+    host.failWith.applyPrintSetup = new Error('无法设置页面：工作表受保护。');
+    render(<App host={host} initialTab="print" />);
+    fireEvent.click(screen.getByRole('button', { name: '应用打印设置' }));
+    expect((await screen.findByTestId('error')).textContent).toContain('工作表受保护');
+  });
+});
