@@ -1,0 +1,290 @@
+/**
+ * The summary workbook of a merge (DESIGN.md "Summary workbook"): 汇总, 进度, 问题清单,
+ * and 未报送 when a roster was given. Browser-safe (exceljs only): the command line
+ * writes the bytes to disk, the task pane offers them as a download.
+ *
+ * Every text that came from a submitted file is written as a plain string cell, so a
+ * value like "=1+1" or "@SUM(A1)" stays text (exceljs only writes a formula for a
+ * { formula } value). Characters XML cannot hold are dropped and cells are cut at
+ * Excel's 32,767 characters.
+ */
+
+import ExcelJS from 'exceljs';
+import { getForm } from '../../forms';
+import type { FieldId, FormId } from '../../forms/types';
+import { severityZh, summaryZh } from '../../i18n/merge';
+import type { FormTotals, Summary, SummaryRow } from '../../merge/types';
+
+const MAX_CELL = 32767;
+const A4 = 9;
+const MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const NOT_DONE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFA6A6A6' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const FONT = { name: '宋体', size: 11 };
+
+/** Text safe for a cell: no XML-invalid control characters, at most Excel's cell limit. */
+export function cellText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  return clean.length > MAX_CELL ? clean.slice(0, MAX_CELL) : clean;
+}
+
+/** Display width in Excel character units: CJK and full-width characters count 2. */
+export function displayWidth(s: string): number {
+  let max = 0;
+  for (const line of s.split('\n')) {
+    let w = 0;
+    for (const ch of line) {
+      const c = ch.codePointAt(0)!;
+      w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
+    }
+    if (w > max) max = w;
+  }
+  return max;
+}
+
+type CellValue = string | number | Date | null;
+
+interface ColumnDef {
+  header: string;
+  /** Widest a column grows (characters); longer text wraps. */
+  max: number;
+  min?: number;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+  numFmt?: string;
+}
+
+function formLabel(form: FormId): string {
+  return getForm(form).sheetName;
+}
+
+function text(v: unknown): string | null {
+  if (v == null) return null;
+  const s = cellText(String(v));
+  return s === '' ? null : s;
+}
+
+/** 申报时间: a real date cell for a full date, the text "2019年4月" for a month-only one. */
+function dateCell(v: unknown): CellValue {
+  if (typeof v !== 'string') return v == null ? null : text(v);
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  const month = /^(\d{4})-(\d{2})$/.exec(v);
+  if (month) return `${Number(month[1])}年${Number(month[2])}月`;
+  return text(v);
+}
+
+function count(v: unknown): CellValue {
+  return typeof v === 'number' ? v : text(v);
+}
+
+function zhDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** Adds a sheet with a styled, frozen, filtered header and A4 landscape print setup. */
+function addTable(wb: ExcelJS.Workbook, name: string, title: string, columns: ColumnDef[], rows: CellValue[][]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }],
+    pageSetup: {
+      paperSize: A4,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: MARGINS,
+      printTitlesRow: '1:1',
+    },
+    headerFooter: { oddHeader: `&C&12${title.replace(/&/g, '&&')}`, oddFooter: `&C${summaryZh.footer}` },
+  });
+  const header = ws.getRow(1);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { ...FONT, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  header.height = 24;
+
+  const widths = columns.map((c) => Math.max(c.min ?? 4, displayWidth(c.header)));
+  rows.forEach((values, r) => {
+    const row = ws.getRow(r + 2);
+    values.forEach((v, i) => {
+      const c = columns[i];
+      const cell = row.getCell(i + 1);
+      if (v !== null && v !== '') cell.value = typeof v === 'string' ? cellText(v) : v;
+      cell.font = FONT;
+      cell.border = BORDER;
+      cell.alignment = { horizontal: c.align ?? 'left', vertical: 'top', wrapText: c.wrap ?? false };
+      if (c.numFmt) cell.numFmt = c.numFmt;
+      const w = v instanceof Date ? 16 : typeof v === 'number' ? String(v).length : v ? displayWidth(v) : 0;
+      if (w > widths[i]) widths[i] = w;
+    });
+  });
+  columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = Math.min(c.max, widths[i] + 2);
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  return ws;
+}
+
+const ROW_FIELDS: { field: FieldId; kind: 'date' | 'count' | 'text' }[] = [
+  { field: 'date', kind: 'date' },
+  { field: 'memberCount', kind: 'count' },
+  { field: 'committeeCount', kind: 'count' },
+  { field: 'secretaryName', kind: 'text' },
+  { field: 'contact', kind: 'text' },
+  { field: 'partyCommitteeOpinion', kind: 'text' },
+  { field: 'workCommitteeOpinion', kind: 'text' },
+];
+
+function summaryRowValues(r: SummaryRow, n: number): CellValue[] {
+  const f = r.submission.fields;
+  const values: CellValue[] = [n, r.branch, formLabel(r.form)];
+  for (const { field, kind } of ROW_FIELDS) {
+    const v = f[field];
+    values.push(kind === 'date' ? dateCell(v) : kind === 'count' ? count(v) : text(v));
+  }
+  values.push(r.errors, r.warnings, summaryZh.source(r.submission.file, r.submission.sheet));
+  return values;
+}
+
+function totalValues(label: string, t: Omit<FormTotals, 'form'>): CellValue[] {
+  return [null, label, summaryZh.branchesCount(t.branches), null, t.members, t.committeeMembers, null, null, null, null, t.errors, t.warnings, null];
+}
+
+function addRowsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
+  const h = summaryZh.rowHeaders;
+  const columns: ColumnDef[] = [
+    { header: h[0], max: 8, align: 'center' },
+    { header: h[1], max: 36, wrap: true },
+    { header: h[2], max: 24 },
+    { header: h[3], max: 16, min: 14, align: 'center', numFmt: 'yyyy"年"m"月"d"日"' },
+    { header: h[4], max: 10, align: 'right' },
+    { header: h[5], max: 10, align: 'right' },
+    { header: h[6], max: 12 },
+    { header: h[7], max: 16 },
+    { header: h[8], max: 40, wrap: true },
+    { header: h[9], max: 40, wrap: true },
+    { header: h[10], max: 8, align: 'right' },
+    { header: h[11], max: 8, align: 'right' },
+    { header: h[12], max: 60, wrap: true },
+  ];
+  const rows = summary.rows.map((r, i) => summaryRowValues(r, i + 1));
+  const ws = addTable(wb, summaryZh.sheets.rows, title, columns, rows);
+
+  // Totals at the foot, outside the filter range: one per form present, then the grand total.
+  const feet: CellValue[][] = summary.totals
+    .filter((t) => t.branches > 0)
+    .map((t) => totalValues(summaryZh.formTotal(getForm(t.form).attachment), t));
+  const distinct = new Set(summary.rows.map((r) => (r.branchKey === '' ? `\u0000${r.submission.file}\u0000${r.submission.sheet}` : r.branchKey))).size;
+  const grand = totalValues(summaryZh.grandTotal, summary.total);
+  grand[2] = summaryZh.branchesCount(distinct);
+  feet.push(grand);
+  feet.forEach((values, k) => {
+    const row = ws.getRow(rows.length + 2 + k);
+    values.forEach((v, i) => {
+      const cell = row.getCell(i + 1);
+      if (v !== null) cell.value = v;
+      cell.font = { ...FONT, bold: true };
+      cell.fill = TOTAL_FILL;
+      cell.border = BORDER;
+      cell.alignment = { horizontal: columns[i].align ?? 'left', vertical: 'top' };
+    });
+  });
+}
+
+function addProgressSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
+  const headers = summaryZh.progressHeaders();
+  const columns: ColumnDef[] = headers.map((header, i) => {
+    if (i === 0) return { header, max: 8, align: 'center' };
+    if (i === 1) return { header, max: 30, wrap: true };
+    if (i < 14) return { header, max: 14, min: 6, wrap: true };
+    if (i === 14) return { header, max: 14, align: 'center' };
+    if (i === 15) return { header, max: 10, align: 'right', numFmt: '0%' };
+    return { header, max: 60, wrap: true };
+  });
+  const rows: CellValue[][] = summary.progress.map((p, i) => [
+    i + 1,
+    p.branch,
+    ...p.statuses.map((s) => text(s)),
+    p.due > 0 ? `${p.doneCount}/${p.due}` : '0/0',
+    p.share,
+    summaryZh.source(p.file, p.sheet),
+  ]);
+  const ws = addTable(wb, summaryZh.sheets.progress, title, columns, rows);
+  // Due months not done, shaded so a reviewer sees the gaps at a glance.
+  summary.progress.forEach((p, r) => {
+    for (let m = 0; m < p.due; m++) if (!p.done[m]) ws.getRow(r + 2).getCell(3 + m).fill = NOT_DONE_FILL;
+  });
+}
+
+function addProblemsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
+  const h = summaryZh.problemHeaders;
+  const columns: ColumnDef[] = [
+    { header: h[0], max: 8, align: 'center' },
+    { header: h[1], max: 50, wrap: true },
+    { header: h[2], max: 24, wrap: true },
+    { header: h[3], max: 10, align: 'center' },
+    { header: h[4], max: 30, wrap: true },
+    { header: h[5], max: 24 },
+    { header: h[6], max: 26 },
+    { header: h[7], max: 8, align: 'center' },
+    { header: h[8], max: 60, wrap: true },
+  ];
+  const rows: CellValue[][] = summary.problems.map((p, i) => [
+    i + 1,
+    p.file,
+    p.sheet,
+    p.cell,
+    p.branch,
+    p.form ? formLabel(p.form) : null,
+    p.rule,
+    severityZh[p.severity],
+    p.message,
+  ]);
+  addTable(wb, summaryZh.sheets.problems, title, columns, rows);
+}
+
+function addMissingSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
+  const h = summaryZh.missingHeaders;
+  const columns: ColumnDef[] = [
+    { header: h[0], max: 8, align: 'center' },
+    { header: h[1], max: 50, wrap: true },
+    { header: h[2], max: 60, wrap: true },
+  ];
+  const rows: CellValue[][] = summary.missing.map((m, i) => [i + 1, m.name, m.source ?? null]);
+  addTable(wb, summaryZh.sheets.missing, title, columns, rows);
+}
+
+export function summaryWorkbook(summary: Summary): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'wuhua';
+  // Fixed timestamps: the same summary gives the same workbook.
+  wb.created = new Date(`${summary.asOf}T00:00:00Z`);
+  wb.modified = wb.created;
+  const asOf = zhDate(summary.asOf);
+  addRowsSheet(wb, summary, summaryZh.title(summaryZh.sheets.rows, asOf));
+  addProgressSheet(wb, summary, summaryZh.title(summaryZh.sheets.progress, asOf));
+  addProblemsSheet(wb, summary, summaryZh.title(summaryZh.sheets.problems, asOf));
+  if (summary.hasRoster) addMissingSheet(wb, summary, summaryZh.title(summaryZh.sheets.missing, asOf));
+  return wb;
+}
+
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buf = await wb.xlsx.writeBuffer();
+  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+}
+
+export async function summaryBytes(summary: Summary): Promise<Uint8Array> {
+  return workbookBytes(summaryWorkbook(summary));
+}

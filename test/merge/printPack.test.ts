@@ -1,0 +1,100 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { mergeSubmissions } from '../../src/merge';
+import { printPackWorkbook, sheetName } from '../../src/workbook/xlsx/printPack';
+import { months, okOne, sub } from './helpers';
+import { pdfPages } from './office';
+
+describe('print pack sheet names (Excel rules)', () => {
+  test('forbidden characters replaced, at most 31 characters, the suffix kept whole', () => {
+    const taken = new Set<string>();
+    const name = sheetName('中共[永州]市:财政*局?机关/第一\\党支部委员会很长很长很长很长很长', ' 附件1', taken);
+    expect(name).not.toMatch(/[[\]:*?/\\]/);
+    expect([...name].length).toBeLessThanOrEqual(31);
+    expect(name.endsWith(' 附件1')).toBe(true);
+  });
+
+  test('unique ignoring case; a repeated name gets (2), (3)', () => {
+    const taken = new Set<string>();
+    expect(sheetName('AB支部', ' 附件1', taken)).toBe('AB支部 附件1');
+    expect(sheetName('ab支部', ' 附件1', taken)).toBe('ab支部 附件1(2)');
+    expect(sheetName('AB支部', ' 附件1', taken)).toBe('AB支部 附件1(3)');
+  });
+
+  test('leading/trailing apostrophes and an empty name are made valid', () => {
+    const taken = new Set<string>();
+    expect(sheetName("'x'", '', taken)).toBe('x');
+    expect(sheetName('', '', taken)).toBe('Sheet1');
+    expect(sheetName('History', '', new Set())).toBe('Sheet1');
+  });
+});
+
+function sample() {
+  const long = '开展“三会一课”，落实主题党日。'.repeat(30);
+  return mergeSubmissions(
+    [
+      okOne(
+        sub('demonstration', '中共永州市财政局机关第一党支部', 'd.xlsx', {
+          date: '2019-04-03',
+          memberCount: 12,
+          committeeCount: 5,
+          secretaryName: '=张三',
+          contact: '13800000000',
+          basicWork: long,
+          highlights: long,
+          partyCommitteeOpinion: '同意推荐',
+        }),
+      ),
+      okOne(sub('application', '中共永州市财政局机关第一党支部', 'a.xlsx', { date: '2019-04-10', memberCount: 12, committeeCount: 5, plan: long })),
+      okOne(sub('application', '中共永州市[税务]局党支部', 't.xlsx', { date: '2019-04-12', memberCount: 30, committeeCount: 5, plan: '@计划' })),
+      okOne(sub('application', '中共永州市[税务]局党支部', 't0.xlsx', { date: '2019-04-01', memberCount: 30, committeeCount: 5, plan: '旧计划' })),
+      okOne(sub('progress', '中共永州市财政局机关第一党支部', 'p.xlsx', {}, { months: months(['已完成', '=未完成']) })),
+    ],
+    { asOf: '2019-05-01' },
+  );
+}
+
+describe('print pack', () => {
+  test('one sheet per kept submission, named after the branch, values written as text', async () => {
+    const wb = printPackWorkbook(sample());
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '中共永州市财政局机关第一党支部 附件1',
+      '中共永州市 税务 局党支部 附件2', // branch key order: "[" sorts before "财"
+      '中共永州市财政局机关第一党支部 附件2',
+      '中共永州市财政局机关第一党支部 附件3',
+    ]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const d = back.worksheets[0];
+    const secretary = d.getCell('F5');
+    expect(secretary.value).toBe('=张三');
+    expect(secretary.type).toBe(ExcelJS.ValueType.String);
+    expect(back.worksheets[3].getCell('E6').value).toBe('=未完成');
+    expect(back.worksheets[3].getCell('E6').type).toBe(ExcelJS.ValueType.String);
+    // the superseded plan is not in the pack
+    expect(back.worksheets[1].getCell('B5').value).toBe('@计划');
+  });
+
+  test('an empty merge gives a one-sheet workbook saying so', () => {
+    const wb = printPackWorkbook(mergeSubmissions([], { asOf: '2019-05-01' }));
+    expect(wb.worksheets).toHaveLength(1);
+  });
+
+  test('LibreOffice prints each sheet on exactly one A4 page (pages = sheets)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pack-'));
+    try {
+      const wb = printPackWorkbook(sample());
+      const file = join(dir, 'pack.xlsx');
+      writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+      const { pages, sizes } = pdfPages(file);
+      expect(pages).toBe(wb.worksheets.length);
+      for (const s of sizes) expect([Math.round(s.width), Math.round(s.height)].sort()).toEqual([595, 842]);
+      expect(sizes[3].width).toBeGreaterThan(sizes[3].height); // 附件3 landscape
+      expect(sizes[0].width).toBeLessThan(sizes[0].height);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
