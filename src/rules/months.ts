@@ -1,0 +1,111 @@
+/** 附件3's twelve month rows: each month once, in order, with a goal, an owner, and a status once it is past. */
+import type { MonthKey } from '../forms/types';
+import { ruleDescriptions, ruleMessages } from '../i18n/rules';
+import type { Issue, MonthEntry } from '../model/types';
+import type { Rule, RuleContext } from './types';
+
+const FORMS = ['progress'] as const;
+
+function rows(ctx: RuleContext): MonthEntry[] {
+  return ctx.sub.months ?? [];
+}
+
+/** Rows whose label is a month, each month's first row only. */
+function firstRows(ctx: RuleContext): MonthEntry[] {
+  const seen = new Set<number>();
+  return rows(ctx).filter((r) => r.month !== null && !seen.has(r.month) && (seen.add(r.month), true));
+}
+
+const monthField = (month: number, key: MonthKey) => `months.${month}.${key}`;
+
+export const monthsMissing: Rule = {
+  id: 'months-missing',
+  forms: FORMS,
+  describe: ruleDescriptions['months-missing'],
+  check: (ctx) => {
+    const all = rows(ctx);
+    const present = new Set(all.map((r) => r.month));
+    if (![...present].some((m) => m !== null)) return [{ rule: 'months-missing', severity: 'error', field: 'months', message: ruleMessages.monthsNone() }];
+    const out: Issue[] = [];
+    for (let m = 1; m <= 12; m++) {
+      if (present.has(m)) continue;
+      // A row in the month's place whose label is no month is probably that month mistyped.
+      const inPlace = all[m - 1];
+      const cell = inPlace && inPlace.month === null ? inPlace.cells.goal || undefined : undefined;
+      out.push({ rule: 'months-missing', severity: 'error', field: 'months', cell, message: ruleMessages.monthsMissing(m) });
+    }
+    return out;
+  },
+};
+
+export const monthsDuplicate: Rule = {
+  id: 'months-duplicate',
+  forms: FORMS,
+  describe: ruleDescriptions['months-duplicate'],
+  check: (ctx) => {
+    const seen = new Set<number>();
+    const out: Issue[] = [];
+    for (const r of rows(ctx)) {
+      if (r.month === null) continue;
+      if (seen.has(r.month)) out.push({ rule: 'months-duplicate', severity: 'error', field: 'months', cell: r.cells.goal || undefined, message: ruleMessages.monthsDuplicate(r.month) });
+      seen.add(r.month);
+    }
+    return out;
+  },
+};
+
+export const monthsOrder: Rule = {
+  id: 'months-order',
+  forms: FORMS,
+  describe: ruleDescriptions['months-order'],
+  check: (ctx) => {
+    const ordered = firstRows(ctx);
+    for (let i = 1; i < ordered.length; i++) {
+      const prev = ordered[i - 1].month as number;
+      const r = ordered[i];
+      if ((r.month as number) < prev) {
+        return [{ rule: 'months-order', severity: 'warning', field: 'months', cell: r.cells.goal || undefined, message: ruleMessages.monthsOrder(r.month as number, prev) }];
+      }
+    }
+    return [];
+  },
+};
+
+export const monthGoalMissing: Rule = {
+  id: 'month-goal-missing',
+  forms: FORMS,
+  describe: ruleDescriptions['month-goal-missing'],
+  check: (ctx) =>
+    firstRows(ctx)
+      .filter((r) => r.goal === null)
+      .map((r) => ({ rule: 'month-goal-missing', severity: 'warning', field: monthField(r.month as number, 'goal'), cell: r.cells.goal || undefined, message: ruleMessages.monthGoalMissing(r.month as number) })),
+};
+
+export const monthOwnerMissing: Rule = {
+  id: 'month-owner-missing',
+  forms: FORMS,
+  describe: ruleDescriptions['month-owner-missing'],
+  check: (ctx) =>
+    firstRows(ctx)
+      .filter((r) => r.goal !== null && r.owner === null)
+      .map((r) => ({ rule: 'month-owner-missing', severity: 'warning', field: monthField(r.month as number, 'owner'), cell: r.cells.owner || undefined, message: ruleMessages.monthOwnerMissing(r.month as number) })),
+};
+
+export const monthStatusMissing: Rule = {
+  id: 'month-status-missing',
+  forms: FORMS,
+  describe: ruleDescriptions['month-status-missing'],
+  check: (ctx) => {
+    // The progress form has no date of its own: its year is taken to be the as-of year.
+    const asOfMonth = Number(ctx.opts.asOf.slice(5, 7));
+    return firstRows(ctx)
+      .filter((r) => (r.month as number) < asOfMonth && r.status === null)
+      .map((r) => ({
+        rule: 'month-status-missing',
+        severity: 'warning',
+        field: monthField(r.month as number, 'status'),
+        cell: r.cells.status || undefined,
+        message: ruleMessages.monthStatusMissing(r.month as number, ctx.opts.asOf),
+      }));
+  },
+};
