@@ -1,0 +1,83 @@
+/**
+ * Where a command writes: the process's stdout/stderr, or a test's buffers.
+ * Node-only helpers for the file system live here too (src/cli is Node-only).
+ */
+import { promises as fs } from 'fs';
+import { basename, dirname, join } from 'path';
+import { CLI } from '../i18n/cli';
+
+export interface CliIo {
+  /** Writes `s` as given: callers end their lines with "\n". */
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+export const processIo: CliIo = {
+  stdout: (s) => {
+    process.stdout.write(s);
+  },
+  stderr: (s) => {
+    process.stderr.write(s);
+  },
+};
+
+/** An io that keeps what was written, for tests and for callers that post-process output. */
+export function bufferIo(): CliIo & { out: () => string; err: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), out: () => out.join(''), err: () => err.join('') };
+}
+
+/**
+ * Writes a file so that a reader never sees half of it: a temporary name next to the
+ * target, then rename. Returns the system's reason when it cannot be written.
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(tmp, data, { flag: 'wx' });
+    await fs.rename(tmp, path);
+    return { ok: true };
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    return { ok: false, reason: systemReason(e) };
+  }
+}
+
+/** A Node error as a short Chinese reason (the code kept for searching). */
+export function systemReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return '文件夹不存在（ENOENT）';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有写入权限（' + code + '）';
+    case 'EISDIR':
+      return '这是一个文件夹（EISDIR）';
+    case 'ENOTDIR':
+      return '路径中有一部分不是文件夹（ENOTDIR）';
+    case 'EROFS':
+      return '磁盘为只读（EROFS）';
+    case 'ENOSPC':
+      return '磁盘空间不足（ENOSPC）';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}
+
+type ArgError = { kind: 'unknown-option' | 'missing-value' | 'repeated'; option: string };
+
+/** Prints what was wrong with the command line and the command's usage; returns exit code 2. */
+export function usageError(io: CliIo, error: string | ArgError, usage: string): number {
+  const text =
+    typeof error === 'string'
+      ? error
+      : error.kind === 'unknown-option'
+        ? CLI.unknownOption(error.option)
+        : error.kind === 'missing-value'
+          ? CLI.missingValue(error.option)
+          : CLI.repeated(error.option);
+  io.stderr(`${text}\n\n${usage}`);
+  return 2;
+}

@@ -1,0 +1,87 @@
+/** Everything the command line says to a person (zh-CN). */
+import type { Severity } from '../model/types';
+
+export const USAGE = `五化建设表单助手（命令行）
+
+用法：
+  bin/wuhua template <表单> -o 文件.xlsx       生成可打印、可填写的空白模板
+  bin/wuhua template --all -o 文件夹            一次生成三张表的模板
+  bin/wuhua check 文件或文件夹... [--json 报告.json] [--as-of YYYY-MM-DD] [--stage filling|committee]
+                                                检查已填写的表格，逐个文件列出问题
+  bin/wuhua merge 文件或文件夹... -o 汇总.xlsx [--json 报告.json] [--roster 名单.txt] [--as-of YYYY-MM-DD]
+                                                汇总各支部报送的表格
+  bin/wuhua --help                              显示本说明
+
+<表单>：
+  1 或 demonstration   附件1 市直机关党支部“五化”建设示范点创建申报表
+  2 或 application     附件2 市直机关党支部“五化”建设申报表
+  3 或 progress        附件3 市直机关党支部“五化”建设创建进度表
+
+check 的选项：
+  --json 文件          另外写出 JSON 格式的检查报告
+  --as-of 日期         以哪一天为“今天”判断逾期和应完成的月份，默认今天
+  --stage 阶段         committee（市直工委受理，默认）或 filling（支部填写中：意见栏为空只作提示）
+
+说明：文件夹会逐层读取；读不了的文件列为“未受理”并写明原因；输入文件只读，不会被修改。
+退出码：0 运行完成（发现的问题不算失败）；1 输出文件无法写入；2 命令用法有误。
+`;
+
+export const TEMPLATE_USAGE = `用法：bin/wuhua template <1|2|3|demonstration|application|progress> -o 文件.xlsx
+      bin/wuhua template --all -o 文件夹
+`;
+
+export const CHECK_USAGE = `用法：bin/wuhua check 文件或文件夹... [--json 报告.json] [--as-of YYYY-MM-DD] [--stage filling|committee]
+`;
+
+/** Why a file that was read gave no submission (browser-safe: intake uses it in the task pane too). */
+export const INTAKE = {
+  noForm:
+    '未找到“五化”建设表单（附件1、附件2或附件3）：工作簿中没有一张工作表带有表单标题或“申报党支部名称”“党员人数”“目标任务”等栏目。请使用 bin/wuhua template 生成的模板填写，或保留原表的标题和栏目名称后再提交。',
+  failed: (detail: string) => `读取表单时出错（${detail}）。请在 Excel/WPS 中打开并另存为 .xlsx 后重试；如仍出错，请把文件交给技术人员。`,
+};
+
+export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export const CLI = {
+  seeHelp: '运行 bin/wuhua --help 查看用法。',
+  noCommand: '缺少命令：template、check 或 merge。',
+  unknownCommand: (c: string) => `未知命令“${c}”：可用的命令是 template、check、merge。`,
+  unknownOption: (o: string) => `不认识的选项“${o}”。`,
+  missingValue: (o: string) => `选项“${o}”后面缺少取值。`,
+  repeated: (o: string) => `选项“${o}”只能给一次。`,
+  mergeUnavailable: 'merge 命令尚未安装。',
+
+  templateNoForm: '请说明要生成哪一张表：1、2、3（或 demonstration、application、progress），或用 --all 生成全部三张。',
+  templateTooMany: '一次只能指定一张表；要生成全部三张请用 --all。',
+  templateUnknownForm: (name: string) => `没有名为“${name}”的表单：请写 1、2、3，或 demonstration、application、progress。`,
+  templateNeedsOut: '请用 -o 指定输出文件，例如：bin/wuhua template 1 -o 附件1.xlsx',
+  templateAllNeedsDir: '使用 --all 时，-o 应为一个文件夹（不存在会自动创建）。',
+  templateNotXlsx: (out: string) => `输出文件“${out}”应以 .xlsx 结尾。`,
+  templateWritten: (file: string, form: string) => `已生成 ${form}：${file}\n`,
+  cannotWrite: (file: string, reason: string) => `无法写入“${file}”：${reason}。请换一个位置，或检查文件是否正被 Excel/WPS 打开。\n`,
+  cannotMakeDir: (dir: string, reason: string) => `无法创建文件夹“${dir}”：${reason}。\n`,
+
+  checkNoFiles: '请给出要检查的文件或文件夹，例如：bin/wuhua check 收件箱/',
+  badAsOf: (v: string) => `--as-of 的日期“${v}”无效：请写成 YYYY-MM-DD，例如 2019-05-10。`,
+  badStage: (v: string) => `--stage 的取值“${v}”无效：请写 committee（受理）或 filling（填写中）。`,
+  jsonIsInput: (p: string) => `--json 的输出“${p}”是一个输入文件：为保证不修改输入，请换一个文件名。`,
+  jsonWritten: (file: string) => `已写出 JSON 报告：${file}\n`,
+
+  notFound: '找不到该文件或文件夹，请检查路径是否写对。',
+  cannotRead: (reason: string) => `无法读取该文件：${reason}。`,
+  emptyDir: '文件夹中没有任何文件。',
+
+  progress: (done: number, total: number) => `已检查 ${done}/${total} 个文件……\n`,
+
+  reportFile: (file: string) => `文件：${file}\n`,
+  reportForm: (attachment: string, title: string, sheet: string) => `  表单：${attachment} ${title}（工作表“${sheet}”）\n`,
+  reportBranch: (branch: string | null) => `  党支部：${branch ?? '（未填写）'}\n`,
+  reportRejected: (reason: string) => `  未受理：${reason}\n`,
+  reportNoProblems: '  未发现问题。\n',
+  reportProblems: (errors: number, warnings: number, infos: number) => `  问题：错误 ${errors} 条，警告 ${warnings} 条，提示 ${infos} 条\n`,
+  reportIssue: (severity: Severity, cell: string | undefined, message: string) =>
+    `    [${SEVERITY_ZH[severity]}] ${cell ? `单元格 ${cell}` : '（整表）'}：${message}\n`,
+  tally: (files: number, forms: number, rejected: number, errors: number, warnings: number, infos: number) =>
+    `共检查 ${files} 个文件：找到表单 ${forms} 份，未受理文件 ${rejected} 个；错误 ${errors} 条，警告 ${warnings} 条，提示 ${infos} 条。\n`,
+  asOfLine: (asOf: string, stage: string) => `检查日期：${asOf}；阶段：${stage === 'filling' ? '填写中' : '受理'}\n\n`,
+};
