@@ -72,7 +72,10 @@ function cellString(raw: GridCell): string {
   return typeof raw.v === 'string' ? raw.v : String(raw.v);
 }
 
-/** 23, "23", "23人", "23名", "２３", "二十三", "二十三人", "一百零五" → the count. */
+/**
+ * 23, "23", "23人", "23名", "２３", "二十三", "二十三人", "一百零五", "23人（含预备党员2人）" → the count.
+ * Anything else ("含预备党员3人", "若干", -3, 3.5) is not a count.
+ */
 export function parseCount(raw: GridCell | null): CountResult {
   if (raw === null) return { value: null };
   if (typeof raw.v === 'number') {
@@ -82,7 +85,8 @@ export function parseCount(raw: GridCell | null): CountResult {
   if (typeof raw.v === 'boolean') return { value: null, error: 'not-number' };
   const s = foldText(raw.v).replace(/\s/g, '');
   if (s === '') return { value: null };
-  const body = s.replace(/(?:人|名|个)$/, '');
+  // "23人（含预备党员2人）": the count, then a note in brackets.
+  const body = s.replace(/^(.+?)[(][^()]*[)]$/, '$1').replace(/(?:人|名|个)$/, '');
   if (/^\d+$/.test(body)) return { value: Number(body) };
   const cn = chineseNumber(body);
   if (cn !== null) return { value: cn };

@@ -17,6 +17,8 @@ describe('parseCount', () => {
     ['"十二"', t('十二'), 12],
     ['"七"', t('七'), 7],
     ['zero 0', t(0), 0],
+    ['"23人（含预备党员2人）" with a note in brackets', t('23人（含预备党员2人）'), 23],
+    ['"23(含预备党员2人)"', t('23(含预备党员2人)'), 23],
   ])('%s → count', (_name, raw, expected) => {
     expect(parseCount(raw)).toEqual({ value: expected });
   });
@@ -24,6 +26,8 @@ describe('parseCount', () => {
   test.each<[string, GridCell]>([
     ['"含预备党员3人"', t('含预备党员3人')],
     ['"若干"', t('若干')],
+    ['"（含预备党员3人）" only a note', t('（含预备党员3人）')],
+    ['"约23人"', t('约23人')],
     ['negative -3', t(-3)],
     ['text "-3"', t('-3')],
     ['fraction 3.5', t(3.5)],
