@@ -61,7 +61,7 @@ function rawText(raw: GridCell | null): string {
 
 function monthEntry(row: FoundMonthRow): MonthEntry {
   const cells = {} as Record<MonthKey, string>;
-  const entry: MonthEntry = { month: parseMonthLabel(row.label), goal: null, problem: null, owner: null, status: null, row: row.row, cells };
+  const entry: MonthEntry = { month: parseMonthLabel(row.label), goal: null, problem: null, owner: null, status: null, row: row.row, cells, labelCell: row.labelCell || undefined };
   for (const key of MONTH_KEYS) {
     const found = row.values[key];
     entry[key] = cellText(found?.raw ?? null);

@@ -89,6 +89,8 @@ export interface MonthEntry {
   status: string | null;
   row: number;
   cells: Record<MonthKey, string>;
+  /** Cell of the month label ("1月份"), where month-level problems point. */
+  labelCell?: string;
 }
 
 export interface Submission {

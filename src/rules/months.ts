@@ -31,7 +31,7 @@ export const monthsMissing: Rule = {
       if (present.has(m)) continue;
       // A row in the month's place whose label is no month is probably that month mistyped.
       const inPlace = all[m - 1];
-      const cell = inPlace && inPlace.month === null ? inPlace.cells.goal || undefined : undefined;
+      const cell = inPlace && inPlace.month === null ? (inPlace.labelCell ?? inPlace.cells.goal) || undefined : undefined;
       out.push({ rule: 'months-missing', severity: 'error', field: 'months', cell, message: ruleMessages.monthsMissing(m) });
     }
     return out;
@@ -47,7 +47,7 @@ export const monthsDuplicate: Rule = {
     const out: Issue[] = [];
     for (const r of rows(ctx)) {
       if (r.month === null) continue;
-      if (seen.has(r.month)) out.push({ rule: 'months-duplicate', severity: 'error', field: 'months', cell: r.cells.goal || undefined, message: ruleMessages.monthsDuplicate(r.month) });
+      if (seen.has(r.month)) out.push({ rule: 'months-duplicate', severity: 'error', field: 'months', cell: (r.labelCell ?? r.cells.goal) || undefined, message: ruleMessages.monthsDuplicate(r.month) });
       seen.add(r.month);
     }
     return out;
@@ -64,7 +64,7 @@ export const monthsOrder: Rule = {
       const prev = ordered[i - 1].month as number;
       const r = ordered[i];
       if ((r.month as number) < prev) {
-        return [{ rule: 'months-order', severity: 'warning', field: 'months', cell: r.cells.goal || undefined, message: ruleMessages.monthsOrder(r.month as number, prev) }];
+        return [{ rule: 'months-order', severity: 'warning', field: 'months', cell: (r.labelCell ?? r.cells.goal) || undefined, message: ruleMessages.monthsOrder(r.month as number, prev) }];
       }
     }
     return [];

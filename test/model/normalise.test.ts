@@ -150,9 +150,9 @@ describe('normaliseForm', () => {
       'i.xlsx',
     );
     expect(sub.months).toEqual([
-      { month: 1, goal: '建立台账', problem: null, owner: '组织委员', status: null, row: 5, cells: { goal: 'B5', problem: 'C5', owner: 'D5', status: 'E5' } },
-      { month: 2, goal: '学习', problem: null, owner: null, status: '已完成', row: 6, cells: { goal: 'B6', problem: 'C6', owner: 'D6', status: 'E6' } },
-      { month: null, goal: null, problem: null, owner: null, status: null, row: 7, cells: { goal: 'B7', problem: 'C7', owner: 'D7', status: 'E7' } },
+      { month: 1, goal: '建立台账', problem: null, owner: '组织委员', status: null, row: 5, labelCell: 'A5', cells: { goal: 'B5', problem: 'C5', owner: 'D5', status: 'E5' } },
+      { month: 2, goal: '学习', problem: null, owner: null, status: '已完成', row: 6, labelCell: 'A6', cells: { goal: 'B6', problem: 'C6', owner: 'D6', status: 'E6' } },
+      { month: null, goal: null, problem: null, owner: null, status: null, row: 7, labelCell: 'A7', cells: { goal: 'B7', problem: 'C7', owner: 'D7', status: 'E7' } },
     ]);
   });
 
