@@ -1,0 +1,168 @@
+/**
+ * Everything the Excel adapter (src/workbook/excel) says to a user: error messages with
+ * what to do, input prompts of the inserted forms, and the names it gives to things.
+ */
+
+/** The adapter operations, as a user would name them in a message. */
+export const OPERATION_ZH = {
+  insertForm: '插入表单',
+  readForms: '读取表单',
+  markProblems: '标记问题单元格',
+  selectCell: '定位单元格',
+  watchForms: '监听表单修改',
+  writeSummary: '生成汇总表',
+  applyPrintSetup: '设置打印格式',
+  hostInfo: '检测 Excel 环境',
+} as const;
+
+export type ExcelOperation = keyof typeof OPERATION_ZH;
+
+export interface ErrorText {
+  /** What went wrong. */
+  message: string;
+  /** What the user can do about it. */
+  action: string;
+}
+
+/** By OfficeExtension.Error code (plus our own NotInExcel / ApiNotSupported / Unknown). */
+export const EXCEL_ERROR_ZH: Record<string, ErrorText> = {
+  InvalidArgument: {
+    message: 'Excel 拒绝了传入的内容（参数无效）。',
+    action: '请检查工作表名称是否过长或含有 \\ / ? * [ ] : 等字符，然后重试；若仍失败，请把问题告诉管理员。',
+  },
+  AccessDenied: {
+    message: 'Excel 拒绝了这次修改：工作表或工作簿受保护，或文件是只读的。',
+    action: '请在“审阅”选项卡中撤销工作表/工作簿保护，或另存一份可编辑的副本后重试。',
+  },
+  InsufficientPermissions: {
+    message: '没有修改此工作簿的权限。',
+    action: '请确认文件不是只读（共享文件请申请编辑权限），另存副本后重试。',
+  },
+  ItemAlreadyExists: {
+    message: '同名的工作表或名称已经存在。',
+    action: '请重命名或删除同名工作表后重试。',
+  },
+  ItemNotFound: {
+    message: '找不到要操作的工作表或单元格，可能已被删除或改名。',
+    action: '请点击“检查全部表单”重新读取工作簿后再试。',
+  },
+  InvalidReference: {
+    message: '单元格地址无效，表格结构可能已被改动。',
+    action: '请点击“检查全部表单”重新读取工作簿后再试。',
+  },
+  InvalidOperation: {
+    message: 'Excel 当前不允许这个操作。',
+    action: '请先结束单元格编辑（按 Enter 或 Esc），关闭打开的对话框后重试。',
+  },
+  InvalidOperationInCellEditMode: {
+    message: '您正在编辑单元格，Excel 暂时不接受插件的操作。',
+    action: '请按 Enter 或 Esc 结束编辑后重试。',
+  },
+  RequestPayloadSizeLimitExceeded: {
+    message: '一次写入的数据太多，超过了 Excel 的单次请求上限（网页版约 5 MB）。',
+    action: '请减少一次汇总的文件数量（例如分批汇总），或改用桌面版 Excel 后重试。',
+  },
+  ResponsePayloadSizeLimitExceeded: {
+    message: '工作表中的数据太多，一次读取超过了 Excel 的上限（网页版约 5 MB）。',
+    action: '请删除与表单无关的大块数据，或把表单复制到新的工作簿后重试。',
+  },
+  ApiNotFound: {
+    message: '当前 Excel 版本不支持插件需要的功能。',
+    action: '请升级到 Microsoft 365 / Excel 2021 及以上版本，或使用网页版 Excel。',
+  },
+  ApiNotSupported: {
+    message: '当前 Excel 版本不支持插件需要的功能。',
+    action: '请升级到 Microsoft 365 / Excel 2021 及以上版本，或使用网页版 Excel。',
+  },
+  NotImplemented: {
+    message: '当前 Excel 版本尚未实现插件需要的功能。',
+    action: '请升级 Excel，或使用网页版 Excel。',
+  },
+  UnsupportedOperation: {
+    message: '当前 Excel 不支持这个操作。',
+    action: '请升级 Excel，或使用网页版 Excel。',
+  },
+  Conflict: {
+    message: '其他人或其他程序同时修改了工作簿，产生了冲突。',
+    action: '请稍等片刻后重试。',
+  },
+  ActivityLimitReached: {
+    message: 'Excel 暂时繁忙，拒绝了请求。',
+    action: '请稍等片刻后重试。',
+  },
+  GeneralException: {
+    message: 'Excel 内部出错，操作没有完成。',
+    action: '请保存工作簿后重试；若反复出现，请重新打开 Excel 或把问题告诉管理员。',
+  },
+  NotInExcel: {
+    message: '当前页面不在 Excel 中运行，无法直接修改工作簿。',
+    action: '请在 Excel 中通过“开始”选项卡的“五化表单”按钮打开本插件；不在 Excel 中时可下载模板文件填写。',
+  },
+  Unknown: {
+    message: '操作没有完成，出现了意外错误。',
+    action: '请保存工作簿后重试；若反复出现，请把错误信息告诉管理员。',
+  },
+};
+
+/** "插入表单失败：…" — the text shown to the user. */
+export function excelErrorMessage(operation: ExcelOperation, code: string): string {
+  const text = EXCEL_ERROR_ZH[code] ?? EXCEL_ERROR_ZH.Unknown;
+  return `${OPERATION_ZH[operation]}失败：${text.message}`;
+}
+
+export function excelErrorAction(code: string): string {
+  return (EXCEL_ERROR_ZH[code] ?? EXCEL_ERROR_ZH.Unknown).action;
+}
+
+/** Comment stored with the defined names that tag a form sheet. */
+export const TAG_NAME_COMMENT = '五化表单标记，请勿删除或修改';
+export const FIELD_NAME_COMMENT = '五化表单填写项';
+
+/** The month label printed in 附件3's first column. */
+export function monthLabel(month: number): string {
+  return `${month}月份`;
+}
+
+/** Input prompt (Excel data validation "input message": title ≤ 32, message ≤ 255 characters). */
+export interface PromptText {
+  title: string;
+  message: string;
+}
+
+const DATE_EXAMPLE = '如：2019年4月20日 或 2019/4/20';
+
+/** The prompt of a field's input cell; `label` is the paper label without spaces. */
+export function fieldPrompt(kind: string, label: string): PromptText {
+  const title = label.slice(0, 32);
+  switch (kind) {
+    case 'count':
+      return { title, message: `请填写${label}（整数），如：23` };
+    case 'date':
+      return { title, message: `请填写日期，${DATE_EXAMPLE}` };
+    case 'phone':
+      return { title, message: '请填写手机号（11位）或带区号的固定电话，如：0371-12345678' };
+    case 'longText':
+      return { title, message: `请填写${label}，可分条换行（Alt+Enter 换行）` };
+    case 'opinion':
+      return { title, message: `由${label.replace(/意见$/, '')}填写意见并盖章，报送单位无需填写` };
+    default:
+      return { title, message: `请填写${label}` };
+  }
+}
+
+/** Prompt of an opinion's date line. */
+export function opinionDatePrompt(opinionLabel: string): PromptText {
+  return { title: '落款日期', message: `${opinionLabel}签署日期，${DATE_EXAMPLE}` };
+}
+
+/** Prompt of one cell in 附件3's month table. */
+export function monthPrompt(month: number, header: string): PromptText {
+  return { title: `${month}月 ${header}`.slice(0, 32), message: `请填写${month}月份的${header}` };
+}
+
+/** Error alert of a count input (style "warning": the clerk may keep what was typed). */
+export const COUNT_ALERT: PromptText = { title: '人数应为整数', message: '人数请填写不小于 0 的整数，如：23。仍要保留请点“是”。' };
+export const DATE_ALERT: PromptText = { title: '日期格式', message: `请填写日期，${DATE_EXAMPLE}。仍要保留请点“是”。` };
+
+/** Summary sheets written by the merge, in order; applyPrintSetup treats them as summary tables. */
+export const SUMMARY_SHEET_NAMES = ['汇总', '进度', '问题清单', '未报送'] as const;

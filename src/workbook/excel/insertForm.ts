@@ -1,0 +1,155 @@
+import { getForm } from '../../forms';
+import { firstCell, parseRange } from '../../forms/address';
+import type { FormId, FormSpec } from '../../forms/types';
+import { COUNT_ALERT, DATE_ALERT, FIELD_NAME_COMMENT, TAG_NAME_COMMENT } from '../../i18n/excel';
+import { formLayout, type FormLayout, type InputBlock } from './formLayout';
+import { setFormPageLayout } from './pageLayout';
+import { charsToPoints, matrix, runExcel } from './run';
+import { columnLetters } from '../../forms/address';
+
+export interface InsertFormOptions {
+  /** Sheet name to use instead of FormSpec.sheetName; made unique either way. */
+  sheetName?: string;
+  /** Make the new sheet the active one (default true). */
+  activate?: boolean;
+}
+
+export interface InsertedForm {
+  form: FormId;
+  /** The name the new worksheet got. */
+  sheetName: string;
+  /** False when the host lacks ExcelApi 1.9: the sheet then has no one-page print setup. */
+  pageLayoutApplied: boolean;
+  /** False when the host lacks ExcelApi 1.8: inputs then have no prompts. */
+  validationApplied: boolean;
+}
+
+/** Characters Excel does not allow in a sheet name, and its length limit. */
+const BAD_SHEET_CHARS = /[\\/?*[\]:]/g;
+const MAX_SHEET_NAME = 31;
+
+/** "附件1 示范点创建申报表", then "附件1 示范点创建申报表 (2)", … — compared case-insensitively as Excel does. */
+export function uniqueSheetName(wanted: string, existing: string[]): string {
+  const base = wanted.replace(BAD_SHEET_CHARS, ' ').replace(/^'+|'+$/g, '').trim().slice(0, MAX_SHEET_NAME) || 'Sheet';
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Input prompts and count/date checks on the inputs. DataValidation is ExcelApi 1.8. */
+function setInputValidation(sheet: Excel.Worksheet, inputs: InputBlock[]): boolean {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.8')) return false;
+  for (const input of inputs) {
+    const validation = sheet.getRange(input.address).dataValidation;
+    validation.prompt = { showPrompt: true, title: input.prompt.title, message: input.prompt.message };
+    if (input.validation === 'count') {
+      validation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+      validation.errorAlert = { showAlert: true, style: 'Warning', title: COUNT_ALERT.title, message: COUNT_ALERT.message };
+    } else if (input.validation === 'date') {
+      validation.rule = { date: { formula1: '2000-01-01', formula2: '2099-12-31', operator: 'Between' } };
+      validation.errorAlert = { showAlert: true, style: 'Warning', title: DATE_ALERT.title, message: DATE_ALERT.message };
+    }
+  }
+  return true;
+}
+
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+const INSIDE = ['InsideHorizontal', 'InsideVertical'] as const;
+
+function frame(range: Excel.Range, edges: readonly Excel.BorderIndex[] | readonly string[]): void {
+  for (const edge of edges) {
+    const border = range.format.borders.getItem(edge as Excel.BorderIndex);
+    border.style = 'Continuous';
+    border.weight = 'Thin';
+    border.color = '#000000';
+  }
+}
+
+/** Queues everything a form sheet is made of (no sync). */
+function renderForm(sheet: Excel.Worksheet, form: FormSpec, layout: FormLayout): void {
+  const whole = sheet.getRange(layout.printArea);
+  whole.format.font.name = form.fonts.body.name;
+  whole.format.font.size = form.fonts.body.size;
+  whole.format.verticalAlignment = 'Center';
+  whole.format.wrapText = true;
+
+  layout.columnWidths.forEach((chars, i) => {
+    const letter = columnLetters(i + 1);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(chars);
+  });
+  for (const [row, points] of layout.rowHeights) sheet.getRange(`${row}:${row}`).format.rowHeight = points;
+
+  for (const address of layout.merges) sheet.getRange(address).merge(false);
+
+  for (const t of layout.texts) {
+    const range = sheet.getRange(t.address);
+    range.format.horizontalAlignment = t.hAlign;
+    range.format.font.name = t.font.name;
+    range.format.font.size = t.font.size;
+    range.format.font.bold = Boolean(t.font.bold);
+    sheet.getRange(firstCell(t.address)).values = [[t.text]];
+  }
+
+  for (const input of layout.inputs) {
+    const range = sheet.getRange(input.address);
+    const r = parseRange(input.address);
+    // Format before the value: a placeholder or a later "=…" stays text in '@' cells.
+    range.numberFormat = matrix(r.bottom - r.top + 1, r.right - r.left + 1, input.numberFormat);
+    range.format.horizontalAlignment = input.hAlign;
+    range.format.verticalAlignment = input.vAlign;
+    range.format.protection.locked = false;
+    if (input.placeholder) sheet.getRange(firstCell(input.address)).values = [[input.placeholder]];
+  }
+
+  for (const address of layout.outlines) frame(sheet.getRange(address), EDGES);
+  for (const address of layout.grids) frame(sheet.getRange(address), [...EDGES, ...INSIDE]);
+
+  layout.names.forEach(({ name, address }, i) => {
+    sheet.names.add(name, sheet.getRange(address), i === 0 ? TAG_NAME_COMMENT : FIELD_NAME_COMMENT);
+  });
+}
+
+/** Labels and texts are locked; inputs were unlocked above. No password: a clerk may lift it. */
+function protectForm(sheet: Excel.Worksheet): void {
+  sheet.protection.protect({
+    allowFormatCells: true,
+    allowFormatColumns: true,
+    allowFormatRows: true,
+    allowEditObjects: true,
+  });
+}
+
+/**
+ * Inserts a new worksheet with the form `formId`, ready to fill in: the paper form's
+ * texts, merges, borders, fonts, sizes, inputs unlocked with prompts, the sheet
+ * protected without password, the tag and field names (worksheet-scoped), and the
+ * page set up for one A4 page.
+ *
+ * Syncs: 2 (existing sheet names; everything else).
+ */
+export async function insertForm(formId: FormId, opts: InsertFormOptions = {}): Promise<InsertedForm> {
+  const form = getForm(formId);
+  const layout = formLayout(form);
+  return runExcel('insertForm', true, async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+
+    const sheetName = uniqueSheetName(opts.sheetName ?? form.sheetName, sheets.items.map((s) => s.name));
+    const sheet = sheets.add(sheetName);
+    renderForm(sheet, form, layout);
+    const validationApplied = setInputValidation(sheet, layout.inputs);
+    const pageLayoutApplied = setFormPageLayout(sheet, form, layout.printArea);
+    protectForm(sheet);
+    if (opts.activate !== false) {
+      sheet.activate();
+      sheet.getRange(firstCell(layout.inputs[0].address)).select();
+    }
+    await context.sync();
+    return { form: form.id, sheetName, pageLayoutApplied, validationApplied };
+  });
+}

@@ -1,0 +1,57 @@
+import type { FormSpec } from '../../forms/types';
+import { POINTS_PER_INCH } from './run';
+
+/**
+ * Page setup for printing. Worksheet.pageLayout is ExcelApi 1.9, above the manifest's
+ * minimum (1.7): each function checks the set itself and returns false when the host
+ * lacks it, so the caller can say so instead of failing the whole operation.
+ */
+
+/** The form on exactly one A4 page, with the FormSpec's orientation, margins and centring. ExcelApi 1.9. */
+export function setFormPageLayout(sheet: Excel.Worksheet, form: FormSpec, printArea: string): boolean {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return false;
+  const layout = sheet.pageLayout;
+  const m = form.print.margins;
+  layout.paperSize = 'A4';
+  layout.orientation = form.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.leftMargin = m.left * POINTS_PER_INCH;
+  layout.rightMargin = m.right * POINTS_PER_INCH;
+  layout.topMargin = m.top * POINTS_PER_INCH;
+  layout.bottomMargin = m.bottom * POINTS_PER_INCH;
+  layout.headerMargin = m.header * POINTS_PER_INCH;
+  layout.footerMargin = m.footer * POINTS_PER_INCH;
+  layout.centerHorizontally = form.print.horizontalCentered;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+  layout.setPrintArea(printArea);
+  return true;
+}
+
+/** Summary margins: half an inch, so that wide tables keep a readable scale. */
+const SUMMARY_MARGIN_IN = 0.5;
+
+/**
+ * A summary table on A4: all columns on one page width (as many pages tall as it
+ * needs: verticalFitToPages 0 is Excel's "automatic"), the header row repeated on each
+ * page. ExcelApi 1.9.
+ */
+export function setSummaryPageLayout(sheet: Excel.Worksheet, landscape: boolean): boolean {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return false;
+  const layout = sheet.pageLayout;
+  layout.paperSize = 'A4';
+  layout.orientation = landscape ? 'Landscape' : 'Portrait';
+  layout.leftMargin = SUMMARY_MARGIN_IN * POINTS_PER_INCH;
+  layout.rightMargin = SUMMARY_MARGIN_IN * POINTS_PER_INCH;
+  layout.topMargin = SUMMARY_MARGIN_IN * POINTS_PER_INCH;
+  layout.bottomMargin = SUMMARY_MARGIN_IN * POINTS_PER_INCH;
+  layout.centerHorizontally = true;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.setPrintTitleRows('$1:$1');
+  return true;
+}
+
+/** An autofilter on the summary table (header row + data). ExcelApi 1.9. */
+export function setSummaryAutoFilter(sheet: Excel.Worksheet, tableAddress: string): boolean {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return false;
+  sheet.autoFilter.apply(tableAddress);
+  return true;
+}

@@ -1,0 +1,128 @@
+import { parseRange } from '../../forms/address';
+import { extractForms } from '../../model/extract';
+import { cellKey, type DefinedName, type ExtractedForm, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
+import { localAddress, runExcel } from './run';
+
+export interface ReadOptions {
+  /** Only these sheets (e.g. the one that just changed); default every worksheet. */
+  sheets?: string[];
+}
+
+/**
+ * Whether a number format shows a date or time: any of y m d h s outside quotes,
+ * brackets and escapes ("yyyy\"年\"m\"月\"d\"日\"", "m/d/yyyy", "[$-804]aaaa"). "General",
+ * "0.00", "@" and "[Red]0" are not.
+ */
+export function isDateFormat(format: string): boolean {
+  if (!format || format === 'General' || format === '@') return false;
+  const section = format.split(';')[0];
+  const bare = section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?:h+|m+|s+)\]/gi, 'h') // elapsed time [h]:mm is a time
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_.|\*./g, '');
+  return /[ymdhs]|aaa/i.test(bare.replace(/General/gi, ''));
+}
+
+/** "'附件1 …'!$A$2:$H$3, '附件1 …'!$C$4:$E$4" → ["A2:H3", "C4:E4"]. Sheet names may hold commas. */
+export function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i <= address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted; // '' inside a quoted name toggles twice
+    else if ((ch === ',' || ch === undefined) && !quoted) {
+      const part = address.slice(start, i).trim();
+      if (part) out.push(localAddress(part));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** A used range's values + number formats → the non-empty cells of a SheetGrid. */
+export function gridFromValues(name: string, address: string | null, values: unknown[][], formats: unknown[][], merges: string[]): SheetGrid {
+  const cells = new Map<number, GridCell>();
+  if (address === null) return { name, cells, merges, maxRow: 0, maxCol: 0 };
+  const r = parseRange(localAddress(address));
+  values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === '' || v === null || v === undefined) return;
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return;
+      const cell: GridCell = { v };
+      if (typeof v === 'number' && isDateFormat(String(formats[i]?.[j] ?? ''))) cell.date = true;
+      cells.set(cellKey(r.top + i, r.left + j), cell);
+    }),
+  );
+  return { name, cells, merges, maxRow: r.bottom, maxCol: r.right };
+}
+
+function definedName(item: Excel.NamedItem, scope?: string): DefinedName {
+  return { name: item.name, scope, ref: item.formula.replace(/^=/, '') };
+}
+
+/**
+ * Reads the workbook (or some sheets) into a WorkbookGrid: the values and number
+ * formats of each used range (dates are known by their format), merged areas where
+ * the host has ExcelApi 1.13 (else none: the engine reads across merges by position),
+ * and the defined names, workbook- and sheet-scoped.
+ *
+ * Syncs: 2 (sheet list and workbook names; every sheet's used range and names),
+ * whatever the number of sheets.
+ */
+export async function readWorkbookGrid(opts: ReadOptions = {}): Promise<WorkbookGrid> {
+  return runExcel('readForms', false, (context) => loadWorkbookGrid(context, opts));
+}
+
+/** readWorkbookGrid inside an Excel.run of another operation. Syncs: 2. */
+export async function loadWorkbookGrid(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<WorkbookGrid> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const bookNames = context.workbook.names;
+  bookNames.load('items/name,items/formula,items/type');
+  await context.sync();
+
+  const wanted = opts.sheets ? new Set(opts.sheets) : null;
+  const canReadMerges = Office.context.requirements.isSetSupported('ExcelApi', '1.13');
+  const reads = sheets.items
+    .filter((s) => !wanted || wanted.has(s.name))
+    .map((sheet) => {
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('address,values,numberFormat');
+      const names = sheet.names;
+      names.load('items/name,items/formula,items/type');
+      let merged: Excel.RangeAreas | null = null;
+      if (canReadMerges) {
+        // Over the whole used range: a merged block may be formatted but empty.
+        merged = sheet.getUsedRangeOrNullObject(false).getMergedAreasOrNullObject();
+        merged.load('address');
+      }
+      return { name: sheet.name, used, names, merged };
+    });
+  await context.sync();
+
+  const grid: WorkbookGrid = { sheets: [], names: [] };
+  for (const item of bookNames.items) if (item.type === 'Range') grid.names.push(definedName(item));
+  for (const read of reads) {
+    let merges: string[] = [];
+    if (canReadMerges && read.merged && !read.merged.isNullObject) merges = splitAreas(read.merged.address);
+    grid.sheets.push(
+      read.used.isNullObject
+        ? gridFromValues(read.name, null, [], [], merges)
+        : gridFromValues(read.name, read.used.address, read.used.values, read.used.numberFormat, merges),
+    );
+    for (const item of read.names.items) if (item.type === 'Range') grid.names.push(definedName(item, read.name));
+  }
+  return grid;
+}
+
+/**
+ * Every form found in the workbook (ours by tag, others by title and labels): the
+ * engine's extractForms over readWorkbookGrid. Normalising and checking is the
+ * caller's (normaliseForm, checkSubmission). Syncs: 2.
+ */
+export async function readForms(opts: ReadOptions = {}): Promise<ExtractedForm[]> {
+  return extractForms(await readWorkbookGrid(opts));
+}
