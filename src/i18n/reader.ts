@@ -21,8 +21,8 @@ export const READER = {
   notWorkbook: '这是一个压缩包，但不是 Excel 工作簿（里面没有工作簿内容）。请提交在 Excel/WPS 中另存的 .xlsx 文件。',
   unsupportedMethod: '文件使用了不支持的压缩方式，无法读取。请在 Excel/WPS 中打开它并另存为 .xlsx 后再提交。',
   tooManyEntries: (count: number) => `文件内部包含 ${count} 个部件，远超正常表格，已拒绝读取。请检查文件来源，必要时重新另存为 .xlsx。`,
-  zipBomb: (bytes: number, limit: number) =>
-    `文件解压后过大（至少 ${mb(bytes)}，上限 ${mb(limit)}），疑似“压缩炸弹”或含有大量无关内容，已拒绝读取。请删除多余内容、只保留申报表后另存为 .xlsx 再提交。`,
+  zipBomb: (limit: number) =>
+    `文件解压后超过 ${mb(limit)} 的上限，疑似“压缩炸弹”或含有大量无关内容，已拒绝读取。请删除多余内容、只保留申报表后另存为 .xlsx 再提交。`,
   zipRatio: (ratio: number, limit: number) =>
     `文件的压缩比异常（约 ${Math.round(ratio)}:1，正常表格不超过 ${limit}:1），疑似“压缩炸弹”，已拒绝读取。请检查文件来源，删除多余内容后另存为 .xlsx 再提交。`,
   fileTooLarge: (bytes: number, limit: number) => `文件过大（${mb(bytes)}，上限 ${mb(limit)}），不像一份申报表。请删除多余内容、只保留申报表后另存为 .xlsx 再提交。`,

@@ -132,7 +132,7 @@ function zipReason(e: ZipError): string {
       return READER.unsupportedMethod;
     case 'too-large':
     case 'total-too-large':
-      return READER.zipBomb(e.bytes, e.limit);
+      return READER.zipBomb(e.limit);
     case 'ratio':
       return READER.zipRatio(e.ratio, e.limit);
     case 'too-many-entries':
@@ -259,7 +259,7 @@ function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: Read
     if (err) return fail(zipReason(err));
     declaredTotal += e.uncompressedSize;
   }
-  if (declaredTotal > limits.maxTotalBytes) return fail(READER.zipBomb(declaredTotal, limits.maxTotalBytes));
+  if (declaredTotal > limits.maxTotalBytes) return fail(READER.zipBomb(limits.maxTotalBytes));
 
   const sstText = pkg.text(sstPath);
   if (!sstText.ok) return fail(zipReason(sstText.error));

@@ -1,0 +1,460 @@
+/**
+ * Finds the forms in a workbook (pure): WorkbookGrid → ExtractedForm[].
+ *
+ * 1. A sheet made from our template is tagged by a defined name (parseTagName):
+ *    fields are read by their own defined names (which survive row inserts), else
+ *    by the FormSpec's cells — unless the labels are no longer where the spec puts
+ *    them, in which case the sheet is read like a hand-made one.
+ * 2. Any other sheet is searched for each form's title and labels (tolerant of
+ *    spaces and line breaks inside labels, full-width characters, colons and
+ *    aliases); each value is read right of its label (or below it), across merges.
+ * A sheet may hold several forms stacked under their titles; a sheet with no form
+ * yields nothing.
+ */
+import { FORMS, fieldName, parseTagName } from '../forms';
+import { cellAddress, firstCell, parseCell, type RangeRef } from '../forms/address';
+import type { FieldId, FieldSpec, FormId, FormSpec, MonthKey } from '../forms/types';
+import { colOf, isEmptyCell, labelMatcher, looksLikeDateText, monthNumber, rowOf, SheetIndex, textOf, type LabelMatcher } from './locate';
+import { compactLabel } from './text';
+import type { DefinedName, ExtractedForm, FoundMonthRow, FoundValue, GridCell, WorkbookGrid } from './types';
+
+const MONTH_KEYS: MonthKey[] = ['goal', 'problem', 'owner', 'status'];
+/** Other headings clerks give the month column. */
+const MONTH_HEADER_ALIASES = ['月份', '时间（月份）', '月度', '日期'];
+/** A title or label is short; a long text that mentions a title is a value, not a title. */
+const MAX_TITLE_CHARS = 60;
+
+export function extractForms(grid: WorkbookGrid): ExtractedForm[] {
+  const tags = findTags(grid);
+  const out: ExtractedForm[] = [];
+  for (const sheet of grid.sheets) {
+    const index = new SheetIndex(sheet);
+    const tag = tags.get(sheet.name);
+    if (tag) {
+      const form = FORMS.find((f) => f.id === tag.form);
+      if (form) {
+        const tagged = form.templateVersion === tag.version ? readTagged(index, form, grid.names, tag.version) : null;
+        if (tagged) {
+          out.push(tagged);
+          continue;
+        }
+        const found = searchForms(index, [form]);
+        if (found.length) {
+          out.push(...found);
+          continue;
+        }
+      }
+    }
+    out.push(...searchForms(index, FORMS));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- defined names
+
+/** Sheet name and top-left cell of a defined name's reference ("'附件1 x'!$B$5:$H$5"). */
+export function parseNameRef(ref: string): { sheet?: string; cell?: string } {
+  const r = ref.trim().replace(/^=/, '');
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.exec(r);
+  if (m) return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], cell: `${m[3].toUpperCase()}${m[4]}` };
+  const local = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/.exec(r);
+  if (local) return { cell: `${local[1].toUpperCase()}${local[2]}` };
+  const sheetOnly = /^(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(r);
+  if (sheetOnly) return { sheet: sheetOnly[1] !== undefined ? sheetOnly[1].replace(/''/g, "'") : sheetOnly[2] };
+  return {};
+}
+
+function findTags(grid: WorkbookGrid): Map<string, { form: FormId; version: number }> {
+  const tags = new Map<string, { form: FormId; version: number }>();
+  for (const n of grid.names) {
+    const t = parseTagName(n.name);
+    if (!t) continue;
+    const sheet = n.scope ?? parseNameRef(n.ref).sheet ?? (grid.sheets.length === 1 ? grid.sheets[0].name : undefined);
+    if (sheet !== undefined && grid.sheets.some((s) => s.name === sheet) && !tags.has(sheet)) tags.set(sheet, t);
+  }
+  return tags;
+}
+
+/** The cell a field's defined name points at on this sheet (a sheet-scoped name first). */
+function namedCell(names: DefinedName[], name: string, sheet: string): string | undefined {
+  const candidates = names.filter((n) => n.name.toLowerCase() === name.toLowerCase());
+  const scoped = candidates.find((n) => n.scope === sheet);
+  const chosen = scoped ?? candidates.find((n) => n.scope === undefined && (parseNameRef(n.ref).sheet ?? sheet) === sheet);
+  if (!chosen) return undefined;
+  const p = parseNameRef(chosen.ref);
+  if (p.sheet !== undefined && p.sheet !== sheet) return undefined;
+  return p.cell;
+}
+
+// ---------------------------------------------------------------- tagged sheets
+
+function labelsOf(f: FieldSpec): string[] {
+  return f.label ? [f.label.text, ...(f.aliases ?? [])] : [];
+}
+
+function found(index: SheetIndex, a1: string): FoundValue {
+  const { row, col } = parseCell(a1);
+  const raw = index.get(row, col);
+  return { raw: isEmptyCell(raw) ? null : raw!, cell: a1 };
+}
+
+function readTagged(index: SheetIndex, form: FormSpec, names: DefinedName[], version: number): ExtractedForm | null {
+  const sheet = index.sheet.name;
+  const named = new Map<FieldId, string>();
+  for (const f of form.fields) {
+    const cell = namedCell(names, fieldName(form, f.id), sheet);
+    if (cell) named.set(f.id, cell);
+  }
+  const byNames = named.size >= Math.ceil(form.fields.length / 2);
+  if (!byNames) {
+    // Without names, the spec's cells are right only if the labels are still where the spec puts them.
+    const labelled = form.fields.filter((f) => f.label);
+    const matching = labelled.filter((f) => {
+      const { row, col } = parseCell(firstCell(f.label!.cell));
+      const c = index.compact(row, col);
+      return labelsOf(f).some((l) => compactLabel(l) === c);
+    });
+    if (matching.length < Math.ceil(labelled.length * 0.75)) return null;
+  }
+  const fields: ExtractedForm['fields'] = {};
+  for (const f of form.fields) fields[f.id] = found(index, named.get(f.id) ?? firstCell(f.cell));
+  const x: ExtractedForm = { form: form.id, sheet, via: 'tag', templateVersion: version, fields };
+  if (form.months) {
+    const m = form.months;
+    const header = headerAt(index, form, m.headerRow);
+    let months: FoundMonthRow[] | null = null;
+    if (header) {
+      months = [];
+      for (let i = 0; i < 12; i++) months.push(monthRow(index, header, m.firstRow + i));
+    } else {
+      const h = findHeader(index, form, 1, index.sheet.maxRow);
+      if (h) months = readMonthRows(index, form, h, index.sheet.maxRow);
+    }
+    if (!months) return null;
+    x.months = months;
+  }
+  return x;
+}
+
+// ---------------------------------------------------------------- month table
+
+interface MonthHeader {
+  row: number;
+  monthCol: number;
+  cols: Partial<Record<MonthKey, number>>;
+}
+
+function monthMatcher(form: FormSpec): LabelMatcher<MonthKey | 'month'> {
+  const m = form.months!;
+  return labelMatcher<MonthKey | 'month'>([
+    { key: 'month', labels: [m.monthHeader, ...MONTH_HEADER_ALIASES] },
+    ...m.columns.map((c) => ({ key: c.key, labels: [c.header, ...(c.aliases ?? [])] })),
+  ]);
+}
+
+/** The month table's header in `row`, when at least two column headings are there. */
+function headerAt(index: SheetIndex, form: FormSpec, row: number): MonthHeader | null {
+  const matcher = monthMatcher(form);
+  const cols: Partial<Record<MonthKey, number>> = {};
+  let monthCol = 0;
+  for (let col = 1; col <= index.sheet.maxCol; col++) {
+    const keys = matcher.exact(index.compact(row, col));
+    if (!keys) continue;
+    const k = keys[0];
+    if (k === 'month') {
+      if (!monthCol) monthCol = col;
+    } else if (cols[k] === undefined) cols[k] = col;
+  }
+  const n = Object.keys(cols).length;
+  if (n < 2) return null;
+  if (!monthCol) {
+    const first = Math.min(...Object.values(cols).map(Number));
+    monthCol = Math.max(1, first - 1);
+  }
+  return { row, monthCol, cols };
+}
+
+function findHeader(index: SheetIndex, form: FormSpec, from: number, to: number): MonthHeader | null {
+  const rows = new Set<number>();
+  for (const k of index.keys) {
+    const r = rowOf(k);
+    if (r >= from && r <= to) rows.add(r);
+  }
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const h = headerAt(index, form, r);
+    if (h) return h;
+  }
+  return null;
+}
+
+function monthRow(index: SheetIndex, h: MonthHeader, row: number): FoundMonthRow {
+  const labelCell = cellAddress(row, h.monthCol);
+  const label = index.get(row, h.monthCol);
+  const values = {} as Record<MonthKey, FoundValue>;
+  for (const key of MONTH_KEYS) {
+    const col = h.cols[key];
+    values[key] = col ? found(index, cellAddress(row, col)) : { raw: null, cell: '' };
+  }
+  return { label: isEmptyCell(label) ? null : label!, labelCell, row, values };
+}
+
+/**
+ * The month rows under a header: rows whose month cell is a month label or whose
+ * value cells are not empty, in sheet order (duplicates kept), until the table
+ * ends (three empty rows, a line with a colon such as "填表人：", or the block's end).
+ */
+function readMonthRows(index: SheetIndex, form: FormSpec, h: MonthHeader, to: number): FoundMonthRow[] {
+  const out: FoundMonthRow[] = [];
+  const cols = [h.monthCol, ...MONTH_KEYS.map((k) => h.cols[k]).filter((c): c is number => c !== undefined)];
+  let empty = 0;
+  for (let row = h.row + 1; row <= to; row++) {
+    const label = index.get(row, h.monthCol);
+    const anyValue = cols.some((c) => !isEmptyCell(index.get(row, c)));
+    if (!anyValue) {
+      if (++empty >= 3) break;
+      continue;
+    }
+    empty = 0;
+    if (monthNumber(label) === null && typeof label?.v === 'string' && /[:：]/.test(label.v)) break;
+    if (headerAt(index, form, row)) break;
+    out.push(monthRow(index, h, row));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- hand-made sheets
+
+interface LabelHit {
+  row: number;
+  col: number;
+  area: RangeRef;
+  /** Keys (field ids) this label names. */
+  keys: FieldId[];
+  /** The value typed in the label's own cell after a colon; undefined for a bare label. */
+  inline?: string;
+}
+
+interface Block {
+  form: FormSpec;
+  from: number;
+  to: number;
+}
+
+function fieldMatcher(form: FormSpec): LabelMatcher<FieldId> {
+  return labelMatcher<FieldId>(form.fields.filter((f) => f.label).map((f) => ({ key: f.id, labels: labelsOf(f) })));
+}
+
+const matchers = new Map<FormId, LabelMatcher<FieldId>>();
+function matcherOf(form: FormSpec): LabelMatcher<FieldId> {
+  let m = matchers.get(form.id);
+  if (!m) matchers.set(form.id, (m = fieldMatcher(form)));
+  return m;
+}
+
+/** Finds the forms on a sheet by their titles (or, without a title, their distinctive labels). */
+function searchForms(index: SheetIndex, forms: readonly FormSpec[]): ExtractedForm[] {
+  const titles: { row: number; form: FormSpec }[] = [];
+  const distinctive = new Map<FormId, number>();
+  for (const key of index.keys) {
+    const row = rowOf(key);
+    const col = colOf(key);
+    const c = index.compact(row, col);
+    if (!c) continue;
+    if (c.length <= MAX_TITLE_CHARS) {
+      const form = forms.find((f) => f.titleKeys.some((k) => c.includes(compactLabel(k))));
+      if (form && !titles.some((t) => t.row === row)) titles.push({ row, form });
+    }
+    for (const f of forms) if (f.distinctiveLabels.some((l) => compactLabel(l) === c)) distinctive.set(f.id, (distinctive.get(f.id) ?? 0) + 1);
+  }
+  const blocks: Block[] = [];
+  const maxRow = index.sheet.maxRow;
+  if (titles.length) {
+    titles.sort((a, b) => a.row - b.row);
+    titles.forEach((t, i) => blocks.push({ form: t.form, from: i === 0 ? 1 : t.row, to: i + 1 < titles.length ? titles[i + 1].row - 1 : maxRow }));
+  } else if (distinctive.size) {
+    const best = [...distinctive.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    blocks.push({ form: forms.find((f) => f.id === best)!, from: 1, to: maxRow });
+  }
+  const out: ExtractedForm[] = [];
+  for (const b of blocks) {
+    const x = readBlock(index, b);
+    if (x) out.push(x);
+  }
+  return out;
+}
+
+function labelHits(index: SheetIndex, form: FormSpec, from: number, to: number): LabelHit[] {
+  const matcher = matcherOf(form);
+  const hits: LabelHit[] = [];
+  for (const key of index.keys) {
+    const row = rowOf(key);
+    if (row < from) continue;
+    if (row > to) break;
+    const col = colOf(key);
+    const c = index.compact(row, col);
+    if (!c) continue;
+    const exact = matcher.exact(c);
+    if (exact) {
+      hits.push({ row, col, area: index.areaOf(row, col), keys: exact });
+      continue;
+    }
+    const inline = matcher.inline(textOf(index.get(row, col)));
+    if (!inline) continue;
+    // One cell may carry several "label：value" pairs: one hit per pair, same cell.
+    for (const p of inline) hits.push({ row, col, area: index.areaOf(row, col), keys: p.keys, inline: p.value });
+  }
+  return hits;
+}
+
+function readBlock(index: SheetIndex, block: Block): ExtractedForm | null {
+  const { form } = block;
+  const hits = labelHits(index, form, block.from, block.to);
+  const header = form.months ? findHeader(index, form, block.from, block.to) : null;
+  const distinctFields = new Set(hits.flatMap((h) => h.keys));
+  const headerCount = header ? Object.keys(header.cols).length : 0;
+  // A title alone (or a title quoted in a list) is not a form: at least two of its labels must be there.
+  if (distinctFields.size + headerCount < 2) return null;
+
+  const labelCells = new Set(hits.map((h) => `${h.row}:${h.col}`));
+  if (header) {
+    labelCells.add(`${header.row}:${header.monthCol}`);
+    for (const k of MONTH_KEYS) if (header.cols[k]) labelCells.add(`${header.row}:${header.cols[k]}`);
+  }
+  const isLabel = (row: number, col: number) => labelCells.has(`${row}:${col}`) || isStopText(index, row, col);
+
+  const fields: ExtractedForm['fields'] = {};
+  const usedHits = new Set<LabelHit>();
+  for (const f of form.fields) {
+    if (!f.label) continue;
+    const hit = pickHit(form, f, hits, usedHits);
+    if (!hit) continue;
+    usedHits.add(hit);
+    if (hit.inline) {
+      // "申报党支部名称：XX党支部": the value is in the label's own cell.
+      fields[f.id] = { raw: { v: hit.inline }, cell: cellAddress(hit.row, hit.col) };
+      continue;
+    }
+    const v = f.kind === 'longText' || f.kind === 'opinion' ? readLong(index, hit, block, isLabel) : readShort(index, hit, block, isLabel);
+    fields[f.id] = v.value;
+    if (f.kind === 'opinion' && v.date) {
+      const dateField = form.fields.find((d) => d.dateOf === f.id);
+      if (dateField) fields[dateField.id] = v.date;
+    }
+  }
+  const x: ExtractedForm = { form: form.id, sheet: index.sheet.name, via: 'labels', fields };
+  if (form.months) x.months = header ? readMonthRows(index, form, header, block.to) : [];
+  return x;
+}
+
+/** The hit for a field: the first label naming it, or its nth among the labels it shares (FieldSpec.occurrence). */
+function pickHit(form: FormSpec, f: FieldSpec, hits: LabelHit[], used: Set<LabelHit>): LabelHit | undefined {
+  if (f.occurrence === undefined) return hits.find((h) => h.keys.includes(f.id) && !used.has(h));
+  const group = form.fields.filter((g) => g.occurrence !== undefined && (g.id === f.id || h2(g, f)));
+  const ids = new Set(group.map((g) => g.id));
+  const list = hits.filter((h) => h.keys.some((k) => ids.has(k)));
+  return list[f.occurrence];
+}
+
+/** Two fields share a label spelling. */
+function h2(a: FieldSpec, b: FieldSpec): boolean {
+  const la = new Set(labelsOf(a).map(compactLabel));
+  return labelsOf(b).some((l) => la.has(compactLabel(l)));
+}
+
+/** "附件1", the title lines, "（盖章）": fixed texts that end a value's search like a label does. */
+function isStopText(index: SheetIndex, row: number, col: number): boolean {
+  const c = index.compact(row, col);
+  if (!c) return false;
+  if (/^附件\d$/.test(c)) return true;
+  return c.length <= MAX_TITLE_CHARS && FORMS.some((f) => f.titleKeys.some((k) => c.includes(compactLabel(k))));
+}
+
+/** Value right of the label (skipping its merged area and empty cells, up to the next label), else below it. */
+function readShort(index: SheetIndex, hit: LabelHit, block: Block, isLabel: (r: number, c: number) => boolean): { value: FoundValue; date?: FoundValue } {
+  const a = hit.area;
+  const maxCol = index.sheet.maxCol;
+  for (let col = a.right + 1; col <= maxCol; col++) {
+    if (isLabel(a.top, col)) break;
+    const cell = index.get(a.top, col);
+    if (!isEmptyCell(cell)) return { value: { raw: cell!, cell: cellAddress(a.top, col) } };
+  }
+  // Below: the next non-empty row (up to two blank rows) under the label's columns.
+  for (let row = a.bottom + 1; row <= Math.min(block.to, a.bottom + 3); row++) {
+    let stop = false;
+    for (let col = a.left; col <= a.right; col++) {
+      if (isLabel(row, col)) {
+        stop = true;
+        break;
+      }
+      const cell = index.get(row, col);
+      if (!isEmptyCell(cell)) return { value: { raw: cell!, cell: cellAddress(row, col) } };
+    }
+    if (stop) break;
+  }
+  return { value: { raw: null, cell: cellAddress(a.top, a.right + 1) } };
+}
+
+/**
+ * A long text or opinion: all value cells right of the label in the rows its block
+ * covers — its merged area, or down to the next row that has anything in the label's
+ * columns (or a label), joined with line breaks. For an opinion, a separate date
+ * cell at the bottom of the block is its date.
+ */
+function readLong(
+  index: SheetIndex,
+  hit: LabelHit,
+  block: Block,
+  isLabel: (r: number, c: number) => boolean,
+): { value: FoundValue; date?: FoundValue } {
+  const a = hit.area;
+  const maxCol = index.sheet.maxCol;
+  let last = a.bottom;
+  // The first row's value may itself be merged over several rows.
+  for (let col = a.right + 1; col <= maxCol; col++) {
+    const area = index.areaOf(a.top, col);
+    if (area.top === a.top && area.left === col) last = Math.max(last, area.bottom);
+  }
+  if (a.bottom === a.top) {
+    for (let row = a.top + 1; row <= block.to; row++) {
+      let stop = false;
+      for (let col = 1; col <= maxCol && !stop; col++) {
+        if (isLabel(row, col)) stop = true;
+        else if (col <= a.right && !isEmptyCell(index.get(row, col))) stop = true;
+      }
+      // A cell merged down from the label's column also ends it (another label's area).
+      if (!stop) {
+        const area = index.areaOf(row, a.left);
+        if (area.top < row && area.top !== a.top) stop = true;
+      }
+      if (stop) break;
+      last = Math.max(last, row);
+    }
+  }
+  const parts: { row: number; col: number; cell: GridCell }[] = [];
+  for (let row = a.top; row <= last; row++) {
+    for (let col = a.right + 1; col <= maxCol; col++) {
+      if (isLabel(row, col) && !(row === a.top && col <= a.right)) {
+        if (row === a.top) break;
+        continue;
+      }
+      const cell = index.get(row, col);
+      if (!isEmptyCell(cell)) parts.push({ row, col, cell: cell! });
+    }
+  }
+  const first = parts[0];
+  const defaultCell = cellAddress(a.top, a.right + 1);
+  if (!first) return { value: { raw: null, cell: defaultCell } };
+  let date: FoundValue | undefined;
+  if (parts.length > 1) {
+    const tail = parts[parts.length - 1];
+    if (tail.row > first.row && (tail.cell.date === true || (typeof tail.cell.v === 'string' && looksLikeDateText(tail.cell.v)))) {
+      date = { raw: tail.cell, cell: cellAddress(tail.row, tail.col) };
+      parts.pop();
+    }
+  }
+  let value: FoundValue;
+  if (parts.length === 1) value = { raw: parts[0].cell, cell: cellAddress(parts[0].row, parts[0].col) };
+  else value = { raw: { v: parts.map((p) => textOf(p.cell)).join('\n') }, cell: cellAddress(first.row, first.col) };
+  if (parts.length === 0) value = { raw: null, cell: first.row === a.top ? cellAddress(first.row, first.col) : defaultCell };
+  return { value, date };
+}

@@ -1,0 +1,157 @@
+/**
+ * Helpers for finding a form's labels and values in a SheetGrid: cell lookup
+ * with merged areas, label matching tolerant of spaces, line breaks, full-width
+ * characters and colons, and "label：value" inside one cell.
+ */
+import { cellAddress, parseRange, type RangeRef } from '../forms/address';
+import { cellKey, MAX_COLS, type GridCell, type SheetGrid } from './types';
+import { compactLabel, foldText } from './text';
+
+export class SheetIndex {
+  /** Keys of non-empty cells in reading order (row by row, left to right). */
+  readonly keys: number[];
+  private readonly merges: RangeRef[];
+  private readonly mergeByTopLeft = new Map<number, RangeRef>();
+  private readonly compactCache = new Map<number, string>();
+
+  constructor(readonly sheet: SheetGrid) {
+    this.keys = [...sheet.cells.keys()].sort((a, b) => a - b);
+    this.merges = [];
+    for (const m of sheet.merges) {
+      try {
+        const r = parseRange(m);
+        this.merges.push(r);
+        this.mergeByTopLeft.set(cellKey(r.top, r.left), r);
+      } catch {
+        // a malformed merge reference is ignored, as Excel would repair it away
+      }
+    }
+  }
+
+  get(row: number, col: number): GridCell | undefined {
+    return this.sheet.cells.get(cellKey(row, col));
+  }
+
+  /** The merged area a cell belongs to, or the cell itself. */
+  areaOf(row: number, col: number): RangeRef {
+    const tl = this.mergeByTopLeft.get(cellKey(row, col));
+    if (tl) return tl;
+    for (const m of this.merges) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    return { top: row, left: col, bottom: row, right: col };
+  }
+
+  /** A cell's compact label form ('' for non-strings). */
+  compact(row: number, col: number): string {
+    const key = cellKey(row, col);
+    let c = this.compactCache.get(key);
+    if (c === undefined) {
+      const v = this.sheet.cells.get(key)?.v;
+      c = typeof v === 'string' ? compactLabel(v) : '';
+      this.compactCache.set(key, c);
+    }
+    return c;
+  }
+}
+
+export const rowOf = (key: number) => Math.floor(key / MAX_COLS);
+export const colOf = (key: number) => key % MAX_COLS;
+export const addressOfKey = (key: number) => cellAddress(rowOf(key), colOf(key));
+
+/** A cell's value as text: strings as typed, numbers in their shortest form. */
+export function textOf(cell: GridCell | undefined | null): string {
+  if (!cell) return '';
+  return typeof cell.v === 'string' ? cell.v : String(cell.v);
+}
+
+export function isEmptyCell(cell: GridCell | undefined | null): boolean {
+  return !cell || (typeof cell.v === 'string' && cell.v.trim() === '');
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A candidate label → pattern matching it with any white space between its characters, then a colon. */
+function labelWithColon(compact: string): RegExp {
+  return new RegExp([...compact].map(escapeRe).join('\\s*') + '\\s*:', 'g');
+}
+
+export interface LabelMatcher<K extends string> {
+  /** The keys whose label is exactly this compact text. */
+  exact(compact: string): K[] | undefined;
+  /**
+   * "label：value label2：value2" in one cell (starting with a label): each key's value.
+   * Also "label\nvalue" (label alone on the first line). Undefined when the text does not start with a label.
+   */
+  inline(text: string): { keys: K[]; value: string }[] | undefined;
+}
+
+export function labelMatcher<K extends string>(candidates: { key: K; labels: string[] }[]): LabelMatcher<K> {
+  const byCompact = new Map<string, K[]>();
+  for (const c of candidates) {
+    for (const l of c.labels) {
+      const k = compactLabel(l);
+      if (!k) continue;
+      const list = byCompact.get(k) ?? [];
+      if (!list.includes(c.key)) list.push(c.key);
+      byCompact.set(k, list);
+    }
+  }
+  const patterns = [...byCompact.entries()].map(([compact, keys]) => ({ re: labelWithColon(compact), keys, len: compact.length }));
+  return {
+    exact: (compact) => byCompact.get(compact),
+    inline(text) {
+      const s = foldText(text);
+      if (!s) return undefined;
+      const found: { start: number; end: number; keys: K[]; len: number }[] = [];
+      for (const p of patterns) {
+        p.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = p.re.exec(s))) {
+          found.push({ start: m.index, end: m.index + m[0].length, keys: p.keys, len: p.len });
+          if (m[0].length === 0) p.re.lastIndex++;
+        }
+      }
+      found.sort((a, b) => a.start - b.start || b.len - a.len);
+      const chosen: typeof found = [];
+      for (const f of found) if (!chosen.length || f.start >= chosen[chosen.length - 1].end) chosen.push(f);
+      if (chosen.length && chosen[0].start === 0) {
+        return chosen.map((c, i) => ({ keys: c.keys, value: s.slice(c.end, i + 1 < chosen.length ? chosen[i + 1].start : s.length).trim() }));
+      }
+      // "市直工委意见\n同意。" — the label alone on the first line, the value below it in the same cell.
+      const nl = s.indexOf('\n');
+      if (nl > 0) {
+        const keys = byCompact.get(compactLabel(s.slice(0, nl)));
+        if (keys) return [{ keys, value: s.slice(nl + 1).trim() }];
+      }
+      return undefined;
+    },
+  };
+}
+
+/** "1月份", "1月", "01月", "一月", "十二月份", "1" → 1..12; null otherwise. */
+export function monthNumber(cell: GridCell | undefined | null): number | null {
+  if (!cell) return null;
+  if (typeof cell.v === 'number') return Number.isInteger(cell.v) && cell.v >= 1 && cell.v <= 12 && !cell.date ? cell.v : null;
+  if (typeof cell.v !== 'string') return null;
+  const s = foldText(cell.v).replace(/\s/g, '');
+  let m = /^0?(\d{1,2})月?份?$/.exec(s);
+  if (m) {
+    const n = Number(m[1]);
+    return n >= 1 && n <= 12 ? n : null;
+  }
+  m = /^(十[一二]?|[一二三四五六七八九])月份?$/.exec(s);
+  if (!m) return null;
+  const digits = '一二三四五六七八九';
+  if (m[1] === '十') return 10;
+  if (m[1].startsWith('十')) return 10 + digits.indexOf(m[1][1]) + 1;
+  return digits.indexOf(m[1]) + 1;
+}
+
+/** A text that is (only) a date as clerks write it, or the blank "年 月 日" line. */
+export function looksLikeDateText(s: string): boolean {
+  const t = foldText(s).replace(/\s/g, '');
+  return (
+    /^(\d{2,4}年)?(\d{0,2}月)?(\d{0,2}日)?$/.test(t) && /[年月日]/.test(t)
+  ) || /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(t) || /^\d{4}年\d{1,2}月\d{1,2}日?$/.test(t);
+}

@@ -1,0 +1,217 @@
+import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
+import { DEFAULT_READ_LIMITS, isDateFormatCode, isLockFileName, readWorkbook } from '../../src/workbook/xlsx/read';
+import { cellKey, type SheetGrid, type WorkbookGrid } from '../../src/model/types';
+import { parseCell } from '../../src/forms/address';
+import { badInputs, lyingZipBomb, tinyWorkbook, zipBomb } from '../fixtures/bad';
+import { rawXlsx } from '../fixtures/rawXlsx';
+
+function ok(bytes: Uint8Array, name = 'x.xlsx'): WorkbookGrid {
+  const r = readWorkbook(bytes, name);
+  if (!r.ok) throw new Error(`expected a workbook, got: ${r.reason}`);
+  return r.grid;
+}
+const at = (s: SheetGrid, a1: string) => {
+  const { row, col } = parseCell(a1);
+  return s.cells.get(cellKey(row, col));
+};
+
+describe('readWorkbook rejects what it cannot read, with a Chinese reason, never throwing', () => {
+  test.each(badInputs().map((b) => [b.id, b] as const))('%s', (_id, b) => {
+    const r = readWorkbook(b.bytes, b.fileName);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(b.reason);
+  });
+
+  test('a zip bomb over the part limit is refused on its declared size', () => {
+    const r = readWorkbook(zipBomb(3 * 1024 * 1024), 'bomb.xlsx', { maxPartBytes: 2 * 1024 * 1024 });
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/压缩炸弹/) });
+  });
+
+  test('a zip bomb whose headers lie about its size is stopped while inflating', () => {
+    const r = readWorkbook(lyingZipBomb(3 * 1024 * 1024), 'bomb.xlsx', { maxPartBytes: 2 * 1024 * 1024, maxRatio: 100000 });
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/压缩炸弹/) });
+  });
+
+  test('a lying bomb is also stopped by the ratio limit (actual bytes, not the header)', () => {
+    const r = readWorkbook(lyingZipBomb(3 * 1024 * 1024), 'bomb.xlsx');
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/压缩比异常/) });
+  });
+
+  test('with default limits, a sheet inflating past 64 MB is refused', () => {
+    const r = readWorkbook(zipBomb(DEFAULT_READ_LIMITS.maxPartBytes + 1024), 'bomb.xlsx', { maxRatio: 1e9 });
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/超过 64 MB 的上限.*压缩炸弹/) });
+  });
+
+  test('a part just under the limits is read', () => {
+    const r = readWorkbook(zipBomb(1024 * 1024), 'big.xlsx', { maxPartBytes: 2 * 1024 * 1024 });
+    expect(r.ok).toBe(true);
+  });
+
+  test('a corrupt deflate stream is reported as damaged', () => {
+    const z = tinyWorkbook().slice();
+    // Overwrite the middle of the archive's data (the parts, not the directory at the end).
+    for (let i = 60; i < 200; i++) z[i] = 0xff;
+    const r = readWorkbook(z, 'broken.xlsx');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/损坏|不完整/);
+  });
+
+  test('an encrypted zip entry is refused', () => {
+    const z = tinyWorkbook().slice();
+    const dv = new DataView(z.buffer);
+    for (let p = 0; p + 4 < z.length; p++) if (dv.getUint32(p, true) === 0x02014b50) dv.setUint16(p + 8, dv.getUint16(p + 8, true) | 1, true);
+    const r = readWorkbook(z, 'x.xlsx');
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/加密/) });
+  });
+
+  test('lock-file names: "~$" (Office) and ".~" (WPS) only', () => {
+    expect(isLockFileName('dir/~$申报表.xlsx')).toBe(true);
+    expect(isLockFileName('.~申报表.xlsx')).toBe(true);
+    expect(isLockFileName('申报表~$.xlsx')).toBe(false);
+    // The bytes of a real workbook do not rescue a lock-file name.
+    expect(readWorkbook(tinyWorkbook(), '~$a.xlsx').ok).toBe(false);
+  });
+
+  test('a workbook with no worksheet (only a chartsheet) has no sheets to read', () => {
+    const r = readWorkbook(rawXlsx({ sheets: [{ name: 'Chart1', xml: '<sheetView/>', chart: true }] }));
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/没有可读取的工作表/) });
+  });
+});
+
+describe('readWorkbook grid contents', () => {
+  test('exceljs file: strings, numbers, dates, booleans, formula results, rich text, merges, defined names', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('附件1 表');
+    wb.addWorksheet('隐藏', { state: 'hidden' }).getCell('A1').value = '隐藏表内容';
+    ws.getCell('A1').value = '党 员\n人 数';
+    ws.getCell('B1').value = 23;
+    ws.getCell('C1').value = new Date(Date.UTC(2019, 3, 20));
+    ws.getCell('D1').value = true;
+    ws.getCell('E1').value = { formula: 'B1*2', result: 46 };
+    ws.getCell('F1').value = { richText: [{ text: '同意' }, { font: { bold: true }, text: '推荐' }] };
+    ws.getCell('G1').value = 3.25;
+    ws.getCell('H1').numFmt = '0.00'; // styled but empty: not stored
+    ws.getCell('A2').value = '=1+1';
+    ws.getCell('B2').value = '+86 138';
+    ws.getCell('C2').value = '-';
+    ws.getCell('D2').value = '@x';
+    ws.getCell('E2').value = 'a & b <c> "d"';
+    ws.mergeCells('A8:A10');
+    ws.mergeCells('B6:H6');
+    wb.definedNames.add("'附件1 表'!$B$1", 'WUHUA_demonstration_v1');
+    const grid = ok(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(grid.sheets.map((s) => s.name)).toEqual(['附件1 表', '隐藏']);
+    const s = grid.sheets[0];
+    expect(at(s, 'A1')).toEqual({ v: '党 员\n人 数' });
+    expect(at(s, 'B1')).toEqual({ v: 23 });
+    expect(at(s, 'C1')).toEqual({ v: 43575, date: true });
+    expect(at(s, 'D1')).toEqual({ v: true });
+    expect(at(s, 'E1')).toEqual({ v: 46 });
+    expect(at(s, 'F1')).toEqual({ v: '同意推荐' });
+    expect(at(s, 'G1')).toEqual({ v: 3.25 });
+    expect(at(s, 'H1')).toBeUndefined();
+    expect(['A2', 'B2', 'C2', 'D2', 'E2'].map((a) => at(s, a))).toEqual([{ v: '=1+1' }, { v: '+86 138' }, { v: '-' }, { v: '@x' }, { v: 'a & b <c> "d"' }]);
+    expect([...s.merges].sort()).toEqual(['A8:A10', 'B6:H6']);
+    expect(s.maxRow).toBe(10);
+    expect(s.maxCol).toBe(8);
+    expect(at(grid.sheets[1], 'A1')).toEqual({ v: '隐藏表内容' });
+    expect(grid.names).toEqual([{ name: 'WUHUA_demonstration_v1', ref: "'附件1 表'!$B$1" }]);
+    expect(grid.date1904).toBeUndefined();
+  });
+
+  test('raw XML: rich runs without phonetic text, entities, _x000D_, inline strings, cells without r, errors skipped', () => {
+    const sst =
+      '<si><r><rPr><b/></rPr><t>党员</t></r><r><t xml:space="preserve"> 人数</t></r><rPh sb="0" eb="2"><t>トウイン</t></rPh><phoneticPr fontId="1"/></si>' +
+      '<si><t>A&amp;B &lt;&#x4E2D;&#22269;&gt;</t></si>' +
+      '<si><t>第一行_x000D_\n第二行 _x005F_x000D_</t></si>' +
+      '<si><t/></si>';
+    const sheet =
+      '<sheetData>' +
+      '<row r="2"><c r="B2" t="s"><v>0</v></c><c t="s"><v>1</v></c><c><v>7</v></c></row>' +
+      '<row><c t="s"><v>2</v></c><c t="inlineStr"><is><r><t>内联</t></r><r><t>文本</t></r></is></c><c t="e"><v>#DIV/0!</v></c><c t="s"><v>3</v></c><c t="str"><f>A1</f><v>公式文本</v></c><c t="b"><v>0</v></c></row>' +
+      '</sheetData><mergeCells count="1"><mergeCell ref="$b$5:$c$6"/></mergeCells>';
+    const grid = ok(rawXlsx({ sheets: [{ name: 'S', xml: sheet }], sharedStrings: sst }));
+    const s = grid.sheets[0];
+    expect(at(s, 'B2')).toEqual({ v: '党员 人数' });
+    expect(at(s, 'C2')).toEqual({ v: 'A&B <中国>' });
+    expect(at(s, 'D2')).toEqual({ v: 7 });
+    expect(at(s, 'A3')).toEqual({ v: '第一行\r\n第二行 _x000D_' });
+    expect(at(s, 'B3')).toEqual({ v: '内联文本' });
+    expect(at(s, 'C3')).toBeUndefined(); // #DIV/0!
+    expect(at(s, 'D3')).toBeUndefined(); // empty shared string
+    expect(at(s, 'E3')).toEqual({ v: '公式文本' });
+    expect(at(s, 'F3')).toEqual({ v: false });
+    expect(s.merges).toEqual(['B5:C6']);
+    expect(s.maxRow).toBe(6);
+  });
+
+  test('raw XML: namespace-prefixed elements, absolute targets, hidden sheet, chartsheet skipped, scoped names, date1904', () => {
+    const prefixed =
+      '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>前缀</x:t></x:is></x:c><x:c r="B1" s="1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    const grid = ok(
+      rawXlsx({
+        sheets: [
+          { name: 'Chart', xml: '', chart: true },
+          { name: "O'Brien 表", xml: prefixed, state: 'hidden' },
+        ],
+        styles: '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>',
+        definedNames:
+          '<definedName name="WUHUA_progress_v1" localSheetId="1">\'O\'\'Brien 表\'!$A$1</definedName><definedName name="_xlnm.Print_Area" localSheetId="1">\'O\'\'Brien 表\'!$A$1:$E$16</definedName><definedName name="glob">Sheet9!$A$1&amp;1</definedName>',
+        date1904: true,
+        absoluteTargets: true,
+      }),
+    );
+    expect(grid.sheets.map((s) => s.name)).toEqual(["O'Brien 表"]);
+    expect(at(grid.sheets[0], 'A1')).toEqual({ v: '前缀' });
+    expect(at(grid.sheets[0], 'B1')).toEqual({ v: 1, date: true });
+    expect(grid.date1904).toBe(true);
+    expect(grid.names).toEqual([
+      { name: 'WUHUA_progress_v1', scope: "O'Brien 表", ref: "'O''Brien 表'!$A$1" },
+      { name: '_xlnm.Print_Area', scope: "O'Brien 表", ref: "'O''Brien 表'!$A$1:$E$16" },
+      { name: 'glob', ref: 'Sheet9!$A$1&1' },
+    ]);
+  });
+
+  test('date styles: built-in ids 14–22, 27–36, 45–47, 50–58 and custom date formats; numbers otherwise', () => {
+    const ids = [0, 1, 2, 10, 13, 14, 22, 23, 27, 36, 37, 45, 47, 49, 50, 58, 59, 176, 177, 178, 179, 180, 181];
+    const styles =
+      '<numFmts count="6"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="177" formatCode="0&quot;人&quot;"/>' +
+      '<numFmt numFmtId="178" formatCode="[DBNum1][$-804]yyyy年m月d日"/><numFmt numFmtId="179" formatCode="[Red]0.00;[Blue]\\-0.00"/>' +
+      '<numFmt numFmtId="180" formatCode="&quot;day&quot;\\ #,##0"/><numFmt numFmtId="181" formatCode="[$-F800]dddd, mmmm dd, yyyy"/></numFmts>' +
+      `<cellXfs count="${ids.length}">${ids.map((id) => `<xf numFmtId="${id}"/>`).join('')}</cellXfs>`;
+    const cells = ids.map((_id, i) => `<c r="A${i + 1}" s="${i}"><v>43575</v></c>`).join('');
+    const grid = ok(rawXlsx({ sheets: [{ name: 'S', xml: `<sheetData>${cells}</sheetData>` }], styles }));
+    const dated = ids.filter((_id, i) => at(grid.sheets[0], `A${i + 1}`)?.date === true);
+    expect(dated).toEqual([14, 22, 27, 36, 45, 47, 50, 58, 176, 178, 181]);
+  });
+
+  test('isDateFormatCode ignores letters inside quotes, brackets and escapes', () => {
+    expect(isDateFormatCode('yyyy-mm-dd')).toBe(true);
+    expect(isDateFormatCode('m"月"d"日"')).toBe(true);
+    expect(isDateFormatCode('0"人"')).toBe(false);
+    expect(isDateFormatCode('"days "0')).toBe(false);
+    expect(isDateFormatCode('[h]')).toBe(false);
+    expect(isDateFormatCode('General')).toBe(false);
+    expect(isDateFormatCode('0.00E+00')).toBe(false);
+    expect(isDateFormatCode('#,##0\\s')).toBe(false);
+  });
+
+  test('a zip made by fflate without sharedStrings or styles reads numbers and inline strings', () => {
+    const grid = ok(
+      zipSync({
+        '_rels/.rels': strToU8(
+          '<Relationships><Relationship Id="r1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>',
+        ),
+        'xl/workbook.xml': strToU8('<workbook xmlns:r="x"><sheets><sheet name="严格" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8(
+          '<Relationships><Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet" Target="worksheets/../worksheets/s.xml"/></Relationships>',
+        ),
+        'xl/worksheets/s.xml': strToU8('<worksheet><sheetData><row r="3"><c r="C3" t="d"><v>2019-04-20</v></c><c r="D3"><v>5</v></c></row></sheetData></worksheet>'),
+      }),
+    );
+    expect(grid.sheets[0].name).toBe('严格');
+    expect(at(grid.sheets[0], 'C3')).toEqual({ v: 43575, date: true });
+    expect(at(grid.sheets[0], 'D3')).toEqual({ v: 5 });
+  });
+});
