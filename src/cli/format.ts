@@ -2,6 +2,7 @@
 import { getForm } from '../forms';
 import { CLI } from '../i18n/cli';
 import type { IntakeResult, Issue, Severity } from '../model/types';
+import { branchNameOf } from '../rules';
 
 export interface Tally {
   files: number;
@@ -27,7 +28,7 @@ export function formatResult(r: IntakeResult, tally: Tally): string {
   for (const sub of r.submissions) {
     tally.forms++;
     const form = getForm(sub.form);
-    const branch = typeof sub.fields.branchName === 'string' ? sub.fields.branchName : null;
+    const branch = branchNameOf(sub);
     s += CLI.reportForm(form.attachment, form.title.replace(/\n/g, ''), sub.sheet);
     s += CLI.reportBranch(branch);
     const e = count(sub.issues, 'error');
