@@ -6,6 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { FORMS, fieldName, tagName } from '../../src/forms';
 import { firstCell } from '../../src/forms/address';
+import { intakeBytes } from '../../src/workbook/xlsx/intake';
 import { sheetRef, templateBytes } from '../../src/workbook/xlsx/template';
 import { sofficeConvert } from '../print/soffice';
 
@@ -39,4 +40,7 @@ test.each(FORMS.map((f) => [f.attachment, f] as const))('%s: tag and field names
   const styleOf = (a1: string) => xfs[Number(new RegExp(`<c r="${a1}" s="(\\d+)"`).exec(sheetXml)?.[1] ?? -1)] ?? '';
   for (const f of form.fields) expect([f.id, /locked="(0|false)"/.test(styleOf(firstCell(f.cell)))]).toEqual([f.id, true]);
   expect(styleOf('A1')).not.toMatch(/locked="(0|false)"/);
+  // And our own intake still recognises the saved file by its tag, not by guessing from labels.
+  const intake = intakeBytes(new Uint8Array(readFileSync(saved)), saved, { asOf: '2019-05-10', stage: 'committee' });
+  expect(intake.ok && intake.submissions.map((s) => [s.form, s.via, s.templateVersion])).toEqual([[form.id, 'tag', form.templateVersion]]);
 });
