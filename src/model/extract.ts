@@ -441,8 +441,9 @@ function readLong(
       if (!isEmptyCell(cell)) parts.push({ row, col, cell: cell! });
     }
   }
-  const first = parts[0];
   const defaultCell = cellAddress(a.top, a.right + 1);
+  if (!parts.length) parts.push(...longBelow(index, hit, block, isLabel));
+  const first = parts[0];
   if (!first) return { value: { raw: null, cell: defaultCell } };
   let date: FoundValue | undefined;
   if (parts.length > 1) {
@@ -452,9 +453,41 @@ function readLong(
       parts.pop();
     }
   }
-  let value: FoundValue;
-  if (parts.length === 1) value = { raw: parts[0].cell, cell: cellAddress(parts[0].row, parts[0].col) };
-  else value = { raw: { v: parts.map((p) => textOf(p.cell)).join('\n') }, cell: cellAddress(first.row, first.col) };
-  if (parts.length === 0) value = { raw: null, cell: first.row === a.top ? cellAddress(first.row, first.col) : defaultCell };
-  return { value, date };
+  // Where the value is (or should be typed): the first value cell on the label's row or below it, else right of the label.
+  const cell = first.row === a.top || first.row > a.bottom ? cellAddress(first.row, first.col) : defaultCell;
+  let raw: GridCell | null = null;
+  if (parts.length === 1) raw = parts[0].cell;
+  else if (parts.length > 1) raw = { v: parts.map((p) => textOf(p.cell)).join('\n') };
+  return { value: { raw, cell }, date };
+}
+
+/** A long text typed in the rows under its label (nothing right of it): those rows, up to a blank row or the next label. */
+function longBelow(
+  index: SheetIndex,
+  hit: LabelHit,
+  block: Block,
+  isLabel: (r: number, c: number) => boolean,
+): { row: number; col: number; cell: GridCell }[] {
+  const a = hit.area;
+  const maxCol = index.sheet.maxCol;
+  const out: { row: number; col: number; cell: GridCell }[] = [];
+  for (let row = a.bottom + 1; row <= block.to; row++) {
+    const inRow: { row: number; col: number; cell: GridCell }[] = [];
+    let label = false;
+    for (let col = a.left; col <= maxCol; col++) {
+      if (isLabel(row, col)) {
+        label = true;
+        break;
+      }
+      const cell = index.get(row, col);
+      if (!isEmptyCell(cell)) inRow.push({ row, col, cell: cell! });
+    }
+    if (label) break;
+    if (!inRow.length) {
+      if (out.length || row > a.bottom + 2) break;
+      continue;
+    }
+    out.push(...inRow);
+  }
+  return out;
 }

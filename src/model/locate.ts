@@ -152,6 +152,6 @@ export function monthNumber(cell: GridCell | undefined | null): number | null {
 export function looksLikeDateText(s: string): boolean {
   const t = foldText(s).replace(/\s/g, '');
   return (
-    /^(\d{2,4}年)?(\d{0,2}月)?(\d{0,2}日)?$/.test(t) && /[年月日]/.test(t)
+    /^(\d{0,4}年)?(\d{0,2}月)?(\d{0,2}日)?$/.test(t) && /[年月日]/.test(t)
   ) || /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(t) || /^\d{4}年\d{1,2}月\d{1,2}日?$/.test(t);
 }
