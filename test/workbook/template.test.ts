@@ -73,7 +73,7 @@ describe.each(FORMS.map((f) => [f.attachment, f] as const))('%s template read ba
     }
   });
 
-  test('long text and opinions top-left wrapped; date inputs show the placeholder and the Chinese date format', () => {
+  test('long text and opinions top-left wrapped; date inputs show the placeholder and the Chinese date format; phones are text cells', () => {
     for (const f of form.fields) {
       const c = ws.getCell(firstCell(f.cell));
       if (f.kind === 'longText' || f.kind === 'opinion') expect([f.id, c.alignment]).toEqual([f.id, expect.objectContaining({ horizontal: 'left', vertical: 'top', wrapText: true })]);
@@ -83,6 +83,7 @@ describe.each(FORMS.map((f) => [f.attachment, f] as const))('%s template read ba
       } else {
         expect([f.id, c.value]).toEqual([f.id, null]);
       }
+      if (f.kind === 'phone') expect([f.id, c.numFmt]).toEqual([f.id, '@']);
     }
   });
 

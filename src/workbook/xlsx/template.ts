@@ -236,6 +236,8 @@ export function addFormSheet(wb: ExcelJS.Workbook, form: FormSpec, opts: FormShe
         ...(align === 'right' ? { indent: 1 } : {}),
       };
       if (field.kind === 'date') s.numFmt = DATE_FORMAT;
+      // Text format: a landline typed as 07468223344 keeps its leading 0.
+      if (field.kind === 'phone') s.numFmt = '@';
       // Inputs above the table are written on a line, as on paper.
       if (!inTable) s.border = { bottom: THIN };
     });
