@@ -1,0 +1,103 @@
+import { getForm } from '../../src/forms';
+import { firstCell } from '../../src/forms/address';
+import { cellKey } from '../../src/model/types';
+import { insertForm, isDateFormat, readForms, readWorkbookGrid } from '../../src/workbook/excel';
+import { splitAreas } from '../../src/workbook/excel/readForms';
+import { useFakeExcel } from './useFake';
+
+const excel = useFakeExcel();
+
+function cellOf(form: ReturnType<typeof getForm>, id: string): string {
+  return firstCell(form.fields.find((f) => f.id === id)!.cell);
+}
+
+test('a filled 附件1 reads back by its tag in 2 syncs, dates known by their number format', async () => {
+  const form = getForm('demonstration');
+  const { sheetName } = await insertForm('demonstration');
+  const sheet = excel.fake.workbook.sheet(sheetName);
+  sheet.type(cellOf(form, 'branchName'), '市财政局机关第一党支部');
+  sheet.type(cellOf(form, 'date'), 43575); // 2019-04-20, in a cell formatted as a Chinese date
+  sheet.type(cellOf(form, 'memberCount'), 23);
+  sheet.type(cellOf(form, 'contact'), '0371-12345678');
+
+  excel.fake.count();
+  const forms = await readForms();
+  expect(excel.fake.syncs).toBe(2);
+  expect(forms).toHaveLength(1);
+  const [f] = forms;
+  expect(f).toMatchObject({ form: 'demonstration', sheet: sheetName, via: 'tag' });
+  expect(f.fields.branchName).toEqual({ raw: { v: '市财政局机关第一党支部' }, cell: cellOf(form, 'branchName') });
+  expect(f.fields.date?.raw).toEqual({ v: 43575, date: true });
+  expect(f.fields.memberCount?.raw).toEqual({ v: 23 });
+  expect(f.fields.contact?.raw).toEqual({ v: '0371-12345678' });
+});
+
+test('30 form sheets still take 2 syncs', async () => {
+  for (let i = 0; i < 10; i++) for (const id of ['demonstration', 'application', 'progress'] as const) await insertForm(id);
+  expect(excel.fake.workbook.sheets).toHaveLength(31);
+  excel.fake.count();
+  const forms = await readForms();
+  expect(excel.fake.syncs).toBe(2);
+  expect(forms).toHaveLength(30);
+  expect(new Set(forms.map((f) => f.sheet)).size).toBe(30);
+});
+
+test('names come back scoped to their sheet, formulas without "="; merges are read on ExcelApi 1.13', async () => {
+  const { sheetName } = await insertForm('application');
+  const grid = await readWorkbookGrid({ sheets: [sheetName] });
+  expect(grid.sheets.map((s) => s.name)).toEqual([sheetName]);
+  expect(grid.names).toContainEqual({ name: 'WUHUA_application_v1', scope: sheetName, ref: `'${sheetName}'!$A$1` });
+  expect(grid.sheets[0].merges).toContain(getForm('application').titleCell);
+});
+
+test('without ExcelApi 1.13 the grid has no merges but the same cells', async () => {
+  const { sheetName } = await insertForm('application');
+  const withMerges = await readWorkbookGrid();
+  excel.fake.apiVersion = '1.12';
+  excel.fake.count();
+  const without = await readWorkbookGrid();
+  expect(excel.fake.syncs).toBe(2);
+  const s = without.sheets.find((x) => x.name === sheetName)!;
+  expect(s.merges).toEqual([]);
+  expect([...s.cells.entries()]).toEqual([...withMerges.sheets.find((x) => x.name === sheetName)!.cells.entries()]);
+});
+
+test('a hand-typed form without tag is found by its title and labels', async () => {
+  const sheet = excel.fake.workbook.addSheet('手工表');
+  sheet.type('B2', '市直机关党支部“五化”建设创建进度表');
+  sheet.type('B3', '党支部名称：');
+  sheet.type('C3', '市委办机关党支部');
+  sheet.type('B4', '时间');
+  ['目标任务', '问题短板', '责任部门或人员', '完成情况'].forEach((h, i) => sheet.type(`${String.fromCharCode(67 + i)}4`, h));
+  for (let m = 1; m <= 12; m++) sheet.type(`B${4 + m}`, `${m}月份`);
+  sheet.type('C5', '学习贯彻');
+  const forms = await readForms();
+  expect(forms).toHaveLength(1);
+  expect(forms[0]).toMatchObject({ form: 'progress', sheet: '手工表', via: 'labels' });
+  expect(forms[0].fields.branchName?.raw).toEqual({ v: '市委办机关党支部' });
+});
+
+test('an empty sheet gives an empty grid, not an error', async () => {
+  const grid = await readWorkbookGrid();
+  expect(grid.sheets).toEqual([{ name: 'Sheet1', cells: new Map(), merges: [], maxRow: 0, maxCol: 0 }]);
+});
+
+test('the used range offset is kept: a value in C5 is row 5, column 3', async () => {
+  excel.fake.workbook.sheet('Sheet1').type('C5', 'x');
+  const grid = await readWorkbookGrid();
+  expect(grid.sheets[0].cells.get(cellKey(5, 3))).toEqual({ v: 'x' });
+  expect(grid.sheets[0].maxRow).toBe(5);
+});
+
+describe('isDateFormat', () => {
+  test.each(['yyyy"年"m"月"d"日"', 'm/d/yyyy', 'yyyy/m/d', '[$-804]aaaa', 'h:mm', '[h]:mm:ss', 'yyyy-mm-dd;@'])('%s is a date', (f) => {
+    expect(isDateFormat(f)).toBe(true);
+  });
+  test.each(['General', '@', '0', '0.00', '#,##0', '0.00E+00', '[Red]0', '"年"0', '0"人"', ''])('%s is not a date', (f) => {
+    expect(isDateFormat(f)).toBe(false);
+  });
+});
+
+test('splitAreas keeps sheet names with commas and quotes apart from the list separator', () => {
+  expect(splitAreas("'a,b''s'!$A$1:$B$2,'a,b''s'!C3,Sheet1!D4:E5")).toEqual(['A1:B2', 'C3', 'D4:E5']);
+});
