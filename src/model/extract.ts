@@ -21,6 +21,9 @@ import type { DefinedName, ExtractedForm, FoundMonthRow, FoundValue, GridCell, W
 const MONTH_KEYS: MonthKey[] = ['goal', 'problem', 'owner', 'status'];
 /** Other headings clerks give the month column. */
 const MONTH_HEADER_ALIASES = ['月份', '时间（月份）', '月度', '日期'];
+/** Every form's title keys, compacted once. */
+const TITLE_KEYS = FORMS.flatMap((form) => form.titleKeys.map((k) => ({ form, key: compactLabel(k) })));
+const DISTINCTIVE = FORMS.flatMap((form) => form.distinctiveLabels.map((l) => ({ form, label: compactLabel(l) })));
 /** A title or label is short; a long text that mentions a title is a value, not a title. */
 const MAX_TITLE_CHARS = 60;
 
@@ -144,7 +147,14 @@ interface MonthHeader {
   cols: Partial<Record<MonthKey, number>>;
 }
 
+const monthMatchers = new Map<FormId, LabelMatcher<MonthKey | 'month'>>();
 function monthMatcher(form: FormSpec): LabelMatcher<MonthKey | 'month'> {
+  let mm = monthMatchers.get(form.id);
+  if (!mm) monthMatchers.set(form.id, (mm = buildMonthMatcher(form)));
+  return mm;
+}
+
+function buildMonthMatcher(form: FormSpec): LabelMatcher<MonthKey | 'month'> {
   const m = form.months!;
   return labelMatcher<MonthKey | 'month'>([
     { key: 'month', labels: [m.monthHeader, ...MONTH_HEADER_ALIASES] },
@@ -261,10 +271,10 @@ function searchForms(index: SheetIndex, forms: readonly FormSpec[]): ExtractedFo
     const c = index.compact(row, col);
     if (!c) continue;
     if (c.length <= MAX_TITLE_CHARS) {
-      const form = forms.find((f) => f.titleKeys.some((k) => c.includes(compactLabel(k))));
+      const form = TITLE_KEYS.find((k) => forms.includes(k.form) && c.includes(k.key))?.form;
       if (form && !titles.some((t) => t.row === row)) titles.push({ row, form });
     }
-    for (const f of forms) if (f.distinctiveLabels.some((l) => compactLabel(l) === c)) distinctive.set(f.id, (distinctive.get(f.id) ?? 0) + 1);
+    for (const d of DISTINCTIVE) if (d.label === c && forms.includes(d.form)) distinctive.set(d.form.id, (distinctive.get(d.form.id) ?? 0) + 1);
   }
   const blocks: Block[] = [];
   const maxRow = index.sheet.maxRow;
@@ -366,7 +376,7 @@ function isStopText(index: SheetIndex, row: number, col: number): boolean {
   const c = index.compact(row, col);
   if (!c) return false;
   if (/^附件\d$/.test(c)) return true;
-  return c.length <= MAX_TITLE_CHARS && FORMS.some((f) => f.titleKeys.some((k) => c.includes(compactLabel(k))));
+  return c.length <= MAX_TITLE_CHARS && TITLE_KEYS.some((k) => c.includes(k.key));
 }
 
 /** Value right of the label (skipping its merged area and empty cells, up to the next label), else below it. */

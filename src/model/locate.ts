@@ -101,6 +101,8 @@ export function labelMatcher<K extends string>(candidates: { key: K; labels: str
   return {
     exact: (compact) => byCompact.get(compact),
     inline(text) {
+      // Only "label：value" or "label\nvalue" can hold a value: most cells are neither.
+      if (!/[:：︰﹕\n\r]/.test(text)) return undefined;
       const s = foldText(text);
       if (!s) return undefined;
       const found: { start: number; end: number; keys: K[]; len: number }[] = [];

@@ -43,6 +43,16 @@ describe('readWorkbook rejects what it cannot read, with a Chinese reason, never
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/超过 64 MB 的上限.*压缩炸弹/) });
   });
 
+  test('parts each under the part limit but together over the total limit are refused', () => {
+    const big = `<sheetData>${'<row><c t="inlineStr"><is><t>x</t></is></c></row>'.repeat(30000)}</sheetData>`; // ~1.4 MB each
+    const two = rawXlsx({ sheets: [{ name: 'A', xml: big }, { name: 'B', xml: big }] });
+    expect(readWorkbook(two, 'two.xlsx', { maxPartBytes: 2 * 1024 * 1024, maxTotalBytes: 2 * 1024 * 1024, maxRatio: 1e9 })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/超过 2 MB 的上限/),
+    });
+    expect(readWorkbook(two, 'two.xlsx', { maxRatio: 1e9 }).ok).toBe(true);
+  });
+
   test('a part just under the limits is read', () => {
     const r = readWorkbook(zipBomb(1024 * 1024), 'big.xlsx', { maxPartBytes: 2 * 1024 * 1024 });
     expect(r.ok).toBe(true);
