@@ -69,7 +69,17 @@ export const tp = {
   printPack: '生成打印包',
   printPackHint: '每个支部的表单整理成可直接打印的工作簿（A4，每表一页）',
   printNeedsMerge: '请先在「汇总」中完成汇总，再生成打印包。',
+  chunkLoadFailed: '无法加载表格处理组件，请刷新页面后重试',
+  unreadableFile: '浏览器无法读取该文件（可能已被移动、删除或正被其他程序占用）',
+  pastedRoster: '粘贴的名单',
+  onlyInExcel: '此功能只能在 Excel 中使用。',
   printSetupOnlyExcel: '打印设置只能在 Excel 中应用；在浏览器中请下载打印包后用 Excel 或 WPS 打开打印。',
+};
+
+export const fileNames = {
+  template: (sheetName: string) => `${sheetName}.xlsx`,
+  summary: '汇总.xlsx',
+  printPack: '打印包.xlsx',
 };
 
 export function formLabel(form: { attachment: string; title: string }): string {
@@ -140,11 +150,19 @@ const CJK = /[\u4e00-\u9fff]/;
  */
 export function describeError(e: unknown): string {
   if (e instanceof Error) {
-    if (CJK.test(e.message)) return e.message;
+    // The Excel adapter's errors carry what the user can do next.
+    const action = (e as { action?: unknown }).action;
+    if (CJK.test(e.message)) return typeof action === 'string' && action ? `${e.message} ${action}` : e.message;
     return `发生意外错误，请重试；若仍失败，请把以下信息告诉管理员：${e.name}: ${e.message}`;
   }
   if (typeof e === 'string' && CJK.test(e)) return e;
   return `发生意外错误，请重试；若仍失败，请把以下信息告诉管理员：${String(e)}`;
 }
 
+export const rosterFileError = (name: string, reason: string): string => `名单文件「${name}」无法使用：${reason}`;
+
 export const readFileError = (name: string): string => `无法读取文件「${name}」，请确认文件没有被其他程序占用后重试。`;
+
+/** What the pane calls the open workbook where a file name is expected. */
+export const THIS_WORKBOOK = '本工作簿';
+export const detecting = '正在连接 Excel…';

@@ -93,7 +93,7 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
       <main className={styles.root} data-testid="pane" aria-label={tp.appTitle}>
         <Title3 as="h1">{tp.appTitle}</Title3>
         {host.kind === 'standalone' && (
-          <MessageBar intent="info" data-testid="standalone-notice">
+          <MessageBar layout="multiline" intent="info" data-testid="standalone-notice">
             <MessageBarBody>
               <MessageBarTitle>{tp.standaloneTitle}</MessageBarTitle>
               {tp.standaloneBody}
@@ -101,7 +101,7 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
           </MessageBar>
         )}
         {error && (
-          <MessageBar intent="error" role="alert" data-testid="error">
+          <MessageBar layout="multiline" intent="error" role="alert" data-testid="error">
             <MessageBarBody>
               <MessageBarTitle>{tp.errorTitle}</MessageBarTitle>
               {error}
@@ -110,7 +110,7 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
           </MessageBar>
         )}
         {notice && (
-          <MessageBar intent="success" role="status" data-testid="notice">
+          <MessageBar layout="multiline" intent="success" role="status" data-testid="notice">
             <MessageBarBody>{notice}</MessageBarBody>
             <MessageBarActions containerAction={<Button appearance="transparent" aria-label={tp.dismiss} onClick={() => setNotice(null)}>×</Button>} />
           </MessageBar>
@@ -121,13 +121,13 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
           <Tab value="print" id="tab-print" aria-controls="panel-print">{tp.tabPrint}</Tab>
         </TabList>
         {/* Panels stay mounted so a merge in progress and its results survive switching tabs. */}
-        <section id="panel-fill" role="tabpanel" aria-labelledby="tab-fill" hidden={tab !== 'fill'} className={styles.panel}>
+        <section id="panel-fill" role="tabpanel" aria-labelledby="tab-fill" hidden={tab !== 'fill'} className={tab === 'fill' ? styles.panel : undefined}>
           <FillTab host={host} report={report} />
         </section>
-        <section id="panel-merge" role="tabpanel" aria-labelledby="tab-merge" hidden={tab !== 'merge'} className={styles.panel}>
+        <section id="panel-merge" role="tabpanel" aria-labelledby="tab-merge" hidden={tab !== 'merge'} className={tab === 'merge' ? styles.panel : undefined}>
           <MergeTab host={host} report={report} onMerged={onMerged} />
         </section>
-        <section id="panel-print" role="tabpanel" aria-labelledby="tab-print" hidden={tab !== 'print'} className={styles.panel}>
+        <section id="panel-print" role="tabpanel" aria-labelledby="tab-print" hidden={tab !== 'print'} className={tab === 'print' ? styles.panel : undefined}>
           <PrintTab host={host} report={report} summary={summary} />
         </section>
       </main>

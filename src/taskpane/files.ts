@@ -11,26 +11,6 @@ export function readBytes(file: Blob): Promise<Uint8Array> {
   });
 }
 
-/**
- * Text of a roster file: UTF-8 (with or without BOM), else GB18030 — what Notepad and
- * Excel's "CSV" save on a Chinese Windows.
- */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    try {
-      return new TextDecoder('gb18030').decode(bytes);
-    } catch {
-      return new TextDecoder('utf-8').decode(bytes);
-    }
-  }
-}
-
-export async function readText(file: Blob): Promise<string> {
-  return decodeText(await readBytes(file));
-}
-
 /** A file's name with its folder when picked from a folder ("2019/一支部.xlsx"). */
 export function displayName(file: File): string {
   const rel = (file as File & { webkitRelativePath?: string }).webkitRelativePath;

@@ -34,6 +34,8 @@ export interface CheckResult {
   submissions: CheckedSubmission[];
   /** Files that held no readable form (standalone only). */
   rejected: Rejected[];
+  /** Failures that did not stop the check (Excel: marking problem cells), shown to the user. */
+  failures?: unknown[];
 }
 
 export interface MergeProgress {
@@ -46,8 +48,8 @@ export interface MergeProgress {
 
 export interface MergeRequest {
   files: readonly File[];
-  /** Names of the branches expected to report. */
-  roster?: string[];
+  /** The roster as pasted or loaded (one branch a line; numbering and a header line are tolerated). */
+  rosterText?: string;
   asOf: string;
   /** Excel: also merge the form sheets of this workbook. */
   includeWorkbook?: boolean;
@@ -58,6 +60,8 @@ export interface MergeRequest {
 export type MergeOutcome =
   | { cancelled: false; results: IntakeResult[]; summary: Summary }
   | { cancelled: true; results: IntakeResult[]; total: number };
+
+export type RosterRead = { ok: true; names: string[] } | { ok: false; reason: string };
 
 export interface Host {
   kind: HostKind;
@@ -70,10 +74,15 @@ export interface Host {
   /** Whether selectCell can move the user to a cell (false outside Excel). */
   canSelectCells: boolean;
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Calls onChange (debounced by the host) when a form sheet changes; returns the unsubscribe. */
-  watch(onChange: () => void): () => void;
+  /**
+   * Calls onChange (debounced by the host) when a form sheet changes; failures of the
+   * watching itself go to onError. Returns the unsubscribe.
+   */
+  watch(onChange: () => void, onError: (e: unknown) => void): () => void;
   /** Read files one at a time, yielding to the UI between files, then consolidate. */
   mergeFiles(req: MergeRequest): Promise<MergeOutcome>;
+  /** Names in a roster file (.txt in UTF-8 or GB18030, or .xlsx); a file without names is a reason. */
+  readRoster(file: File): Promise<RosterRead>;
   /** Excel: write 汇总/进度/问题清单/未报送 sheets. Standalone: download 汇总.xlsx. */
   writeSummary(summary: Summary): Promise<ActionResult>;
   /** Whether applyPrintSetup does anything here (Excel only). */

@@ -1,7 +1,7 @@
 import type { FormId } from '../../src/forms/types';
 import type { Summary } from '../../src/merge/types';
 import type { CheckedSubmission, IntakeResult } from '../../src/model/types';
-import type { ActionResult, CheckRequest, CheckResult, Host, HostKind, MergeOutcome, MergeRequest } from '../../src/taskpane/host';
+import type { ActionResult, CheckRequest, CheckResult, Host, HostKind, MergeOutcome, MergeRequest, RosterRead } from '../../src/taskpane/host';
 
 /** An in-memory host: records every call; results and failures are set by the test. */
 export class FakeHost implements Host {
@@ -46,9 +46,11 @@ export class FakeHost implements Host {
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.record('selectCell', sheet, cell);
   }
-  watch(onChange: () => void): () => void {
+  watchErrors: ((e: unknown) => void)[] = [];
+  watch(onChange: () => void, onError: (e: unknown) => void): () => void {
     this.calls.push({ method: 'watch', args: [] });
     this.listeners.push(onChange);
+    this.watchErrors.push(onError);
     return () => {
       this.listeners = this.listeners.filter((l) => l !== onChange);
     };
@@ -65,6 +67,12 @@ export class FakeHost implements Host {
     }
     req.onProgress?.({ done: done.length, total });
     return { cancelled: false, results: done, summary: this.summary };
+  }
+  /** Roster files by name → what readRoster gives. */
+  rosters = new Map<string, RosterRead>();
+  async readRoster(file: File): Promise<RosterRead> {
+    this.record('readRoster', file.name);
+    return this.rosters.get(file.name) ?? { ok: false, reason: '文件中没有找到支部名称' };
   }
   async writeSummary(summary: Summary): Promise<ActionResult> {
     this.record('writeSummary', summary);

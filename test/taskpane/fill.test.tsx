@@ -73,6 +73,16 @@ describe('填写 tab in Excel', () => {
     expect(host.callsOf('checkForms')[2][0]).toMatchObject({ stage: 'committee' });
   });
 
+  test('a failure while watching the workbook, or marking cells, is shown — the list still appears', async () => {
+    const host = new FakeHost('excel');
+    host.checkResult = { ...checked(), failures: [new Error('无法标记单元格：工作表受保护。')] };
+    render(<App host={host} />);
+    expect((await screen.findByTestId('error')).textContent).toContain('无法标记单元格');
+    expect(screen.getAllByTestId('sheet-problems')).toHaveLength(2);
+    await act(async () => host.watchErrors[0](new Error('无法监视工作表的更改。')));
+    expect(screen.getByTestId('error').textContent).toContain('无法监视工作表的更改');
+  });
+
   test('no form sheet in the workbook says so', async () => {
     const host = new FakeHost('excel');
     render(<App host={host} />);

@@ -1,15 +1,10 @@
 /** @jest-environment jsdom */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
-import { parseRoster } from '../../src/taskpane/components/MergeTab';
 import type { IntakeResult } from '../../src/model/types';
-import { TextDecoder as NodeTextDecoder } from 'util';
 import { FakeHost, emptySummary, submission } from './fakeHost';
 
 afterEach(cleanup);
-
-// jsdom's window has no TextDecoder (browsers do); take Node's for the roster-file test.
-if (typeof globalThis.TextDecoder === 'undefined') Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
 
 const results: IntakeResult[] = [
   { ok: true, file: 'clean.xlsx', submissions: [submission({ file: 'clean.xlsx', sheet: 'S1', fields: { branchName: '第一党支部' } })] },
@@ -65,8 +60,8 @@ describe('汇总 tab', () => {
     expect(screen.getByTestId('duplicates').textContent).toContain('第一党支部：采用 new.xlsx，忽略 old.xlsx');
     expect(screen.getByTestId('missing').textContent).toContain('第九党支部');
 
-    const req = host.callsOf('mergeFiles')[0][0] as { roster: string[]; files: File[]; includeWorkbook: boolean };
-    expect(req.roster).toEqual(['第一党支部', '第二党支部', '第九党支部']);
+    const req = host.callsOf('mergeFiles')[0][0] as { rosterText: string; files: File[]; includeWorkbook: boolean };
+    expect(req.rosterText).toBe('第一党支部\n第二党支部\n\n第九党支部\n第一党支部');
     expect(req.files.map((f) => f.name)).toEqual(['clean.xlsx', 'bad-count.xlsx', 'random.xlsx']);
     expect(req.includeWorkbook).toBe(false);
 
@@ -99,7 +94,7 @@ describe('汇总 tab', () => {
     fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
     fireEvent.click(await screen.findByRole('button', { name: '生成汇总表' }));
     await screen.findByText('已写入工作表：汇总、进度、问题清单');
-    expect(host.callsOf('mergeFiles')[0][0]).toMatchObject({ includeWorkbook: true, roster: undefined });
+    expect(host.callsOf('mergeFiles')[0][0]).toMatchObject({ includeWorkbook: true, rosterText: undefined });
   });
 
   test('standalone with no file picked cannot start', () => {
@@ -108,24 +103,17 @@ describe('汇总 tab', () => {
     expect(screen.getByRole('button', { name: '开始汇总' })).toHaveProperty('disabled', true);
   });
 
-  test('a roster file is appended to the pasted names', async () => {
+  test('names read from a roster file are appended to the pasted ones; an unusable roster file is reported', async () => {
     const host = new FakeHost('standalone');
+    host.rosters.set('roster.xlsx', { ok: true, names: ['乙支部', '丙支部'] });
     render(<App host={host} initialTab="merge" />);
     const box = screen.getByRole('textbox', { name: /应报送支部名单/ }) as HTMLTextAreaElement;
-    fireEvent.change(box, { target: { value: '甲支部' } });
-    const roster = new File(['乙支部\n丙支部\n'], 'roster.txt', { type: 'text/plain' });
-    fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [roster] } });
+    fireEvent.change(box, { target: { value: '甲支部\n' } });
+    fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [new File(['x'], 'roster.xlsx')] } });
     await waitFor(() => expect(box.value).toBe('甲支部\n乙支部\n丙支部'));
-  });
-
-  test('a roster saved as GB18030 (Notepad on Chinese Windows) is decoded, not garbled', async () => {
-    const host = new FakeHost('standalone');
-    render(<App host={host} initialTab="merge" />);
-    // "甲支部\r\n" in GB18030
-    const gbk = new Uint8Array([0xbc, 0xd7, 0xd6, 0xa7, 0xb2, 0xbf, 0x0d, 0x0a]);
-    fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [new File([gbk], 'roster.txt')] } });
-    const box = screen.getByRole('textbox', { name: /应报送支部名单/ }) as HTMLTextAreaElement;
-    await waitFor(() => expect(box.value).toBe('甲支部'));
+    fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [new File([''], 'empty.txt')] } });
+    expect((await screen.findByTestId('error')).textContent).toContain('名单文件「empty.txt」无法使用：文件中没有找到支部名称');
+    expect(box.value).toBe('甲支部\n乙支部\n丙支部');
   });
 
   test('a merge failure is shown in Chinese', async () => {
@@ -138,8 +126,3 @@ describe('汇总 tab', () => {
   });
 });
 
-describe('parseRoster', () => {
-  test('one name a line; tabs, commas and semicolons also separate; blanks and repeats dropped', () => {
-    expect(parseRoster(' 甲支部 \r\n\r\n乙支部\t丙支部，丁支部;甲支部\n')).toEqual(['甲支部', '乙支部', '丙支部', '丁支部']);
-  });
-});

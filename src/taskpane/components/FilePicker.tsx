@@ -24,6 +24,8 @@ interface Props {
   onFiles(files: File[]): void;
   /** Offer a folder button and a drop zone (merge: many files at once). */
   many?: boolean;
+  /** Several files at once (implied by many). */
+  multiple?: boolean;
   accept?: string;
   testId: string;
 }
@@ -58,7 +60,7 @@ export async function filesOfDrop(dt: DataTransfer): Promise<File[]> {
   return Array.from(dt.files);
 }
 
-export function FilePicker({ label, buttonText, onFiles, many, accept = SPREADSHEET_ACCEPT, testId }: Props) {
+export function FilePicker({ label, buttonText, onFiles, many, multiple, accept = SPREADSHEET_ACCEPT, testId }: Props) {
   const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -91,7 +93,7 @@ export function FilePicker({ label, buttonText, onFiles, many, accept = SPREADSH
       <input
         ref={fileInput}
         type="file"
-        multiple={many}
+        multiple={many || multiple}
         accept={accept}
         hidden
         aria-hidden="true"

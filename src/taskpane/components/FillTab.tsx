@@ -32,7 +32,10 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
       setBusy('check');
       try {
         const r = await host.checkForms({ stage: withStage, asOf: todayIso(), files: isExcel ? undefined : withFiles });
-        if (seq === checkSeq.current) setResult(r);
+        if (seq === checkSeq.current) {
+          setResult(r);
+          if (r.failures && r.failures.length > 0) report.error(r.failures[0]);
+        }
       } catch (e) {
         if (seq === checkSeq.current) report.error(e);
       } finally {
@@ -48,8 +51,8 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
   useEffect(() => {
     if (!isExcel) return;
     void check(stageRef.current, []);
-    return host.watch(() => void check(stageRef.current, []));
-  }, [host, isExcel, check]);
+    return host.watch(() => void check(stageRef.current, []), report.error);
+  }, [host, isExcel, check, report]);
 
   const run = async (what: 'insert' | 'export', action: () => Promise<Parameters<Reporter['done']>[0]>) => {
     setBusy(what);
@@ -107,7 +110,7 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
           </RadioGroup>
         </Field>
         {!isExcel && (
-          <FilePicker label={tp.checkFilesLabel} buttonText={tp.checkFilesButton} testId="check-files" onFiles={onFiles} />
+          <FilePicker label={tp.checkFilesLabel} buttonText={tp.checkFilesButton} testId="check-files" multiple onFiles={onFiles} />
         )}
         {!isExcel && files.length > 0 && <Caption1>{selectedFiles(files.length)}</Caption1>}
         <div className={styles.row}>

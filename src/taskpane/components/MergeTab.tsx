@@ -24,13 +24,13 @@ import {
   hiddenCount,
   mergeSummaryText,
   progressText,
+  rosterFileError,
   selectedFiles,
   tp,
 } from '../../i18n/taskpane';
 import type { Reporter } from '../App';
 import type { Host, MergeOutcome, MergeProgress } from '../host';
 import { todayIso } from '../host';
-import { readText } from '../files';
 import { FilePicker } from './FilePicker';
 import { SeverityBadges } from './ProblemList';
 
@@ -49,20 +49,6 @@ const useStyles = makeStyles({
   },
   text: { overflowWrap: 'anywhere' },
 });
-
-/** Roster text: one name a line (commas and tabs also separate, as pasted from a sheet). */
-export function parseRoster(text: string): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of text.split(/[\r\n\t,，;；]+/)) {
-    const name = raw.trim();
-    if (name && !seen.has(name)) {
-      seen.add(name);
-      out.push(name);
-    }
-  }
-  return out;
-}
 
 function FileResult({ r }: { r: IntakeResult }) {
   const styles = useStyles();
@@ -108,8 +94,14 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
 
   const loadRoster = async (picked: File[]) => {
     try {
-      const texts = await Promise.all(picked.map((f) => readText(f)));
-      setRosterText((prev) => [prev.trim(), ...texts.map((t) => t.trim())].filter(Boolean).join('\n'));
+      for (const f of picked) {
+        const r = await host.readRoster(f);
+        if (!r.ok) {
+          report.error(new Error(rosterFileError(f.name, r.reason)));
+          continue;
+        }
+        setRosterText((prev) => [prev.trim(), ...r.names].filter(Boolean).join('\n'));
+      }
     } catch (e) {
       report.error(e);
     }
@@ -124,10 +116,9 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
     setProgress({ done: 0, total: files.length });
     report.clear();
     try {
-      const roster = parseRoster(rosterText);
       const result = await host.mergeFiles({
         files,
-        roster: roster.length > 0 ? roster : undefined,
+        rosterText: rosterText.trim() === '' ? undefined : rosterText,
         asOf: todayIso(),
         includeWorkbook: isExcel && includeWorkbook,
         onProgress: setProgress,
@@ -180,7 +171,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
         <Field label={tp.rosterLabel}>
           <Textarea value={rosterText} onChange={(_, d) => setRosterText(d.value)} resize="vertical" rows={3} />
         </Field>
-        <FilePicker label={tp.rosterFile} buttonText={tp.pickFiles} accept=".txt,.csv,text/plain,text/csv" testId="roster-file" onFiles={loadRoster} />
+        <FilePicker label={tp.rosterFile} buttonText={tp.pickFiles} accept=".txt,.csv,.xlsx,text/plain,text/csv" testId="roster-file" onFiles={loadRoster} />
       </div>
 
       <div className={styles.row}>
@@ -198,7 +189,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
       )}
 
       {outcome?.cancelled && (
-        <MessageBar intent="warning" data-testid="cancelled">
+        <MessageBar layout="multiline" intent="warning" data-testid="cancelled">
           <MessageBarBody>{cancelledText(outcome.results.length, outcome.total)}</MessageBarBody>
         </MessageBar>
       )}
@@ -212,7 +203,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
             </Button>
           </div>
           {outcome.summary.duplicates.length > 0 && (
-            <MessageBar intent="warning" data-testid="duplicates">
+            <MessageBar layout="multiline" intent="warning" data-testid="duplicates">
               <MessageBarBody>
                 <MessageBarTitle>{tp.duplicatesTitle}</MessageBarTitle>
                 <ul className={styles.list}>
@@ -224,7 +215,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
             </MessageBar>
           )}
           {outcome.summary.hasRoster && outcome.summary.missing.length > 0 && (
-            <MessageBar intent="warning" data-testid="missing">
+            <MessageBar layout="multiline" intent="warning" data-testid="missing">
               <MessageBarBody>
                 <MessageBarTitle>{`${tp.missingTitle}（${outcome.summary.missing.length}）`}</MessageBarTitle>
                 {outcome.summary.missing.map((m) => m.name).join('、')}

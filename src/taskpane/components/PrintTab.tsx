@@ -35,7 +35,7 @@ export function PrintTab({ host, report, summary }: { host: Host; report: Report
             <Caption1>{tp.printSetupHint}</Caption1>
           </>
         ) : (
-          <MessageBar intent="info">
+          <MessageBar layout="multiline" intent="info">
             <MessageBarBody>{tp.printSetupOnlyExcel}</MessageBarBody>
           </MessageBar>
         )}

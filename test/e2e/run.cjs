@@ -1,0 +1,326 @@
+#!/usr/bin/env node
+/**
+ * End-to-end test of the production build in real headless Chromium, standalone mode
+ * (no Office, no network): `npm run test:e2e` (builds dist/ first when it is missing).
+ *
+ * Serves dist/ from 127.0.0.1 on a random port, blocks office.js (the CDN is unreachable
+ * here and the pane must work without it), and walks what a user does: download a
+ * template, check filled files, merge several files (some bad), download the summary and
+ * the print pack, and checks the downloads with our own reader. Screenshots go to
+ * test-artifacts/e2e/. Never downloads a browser: it drives Debian's /usr/bin/chromium.
+ */
+const fs = require('fs');
+const http = require('http');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const tsx = require('tsx/cjs/api');
+const { chromium } = require('playwright-core');
+const { unzipSync, strFromU8 } = require('fflate');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/';
+const AS_OF_YEAR = new Date().getFullYear();
+
+// Our TypeScript modules, run by tsx: the same reader/template code the page uses.
+const load = (rel) => tsx.require(path.join(ROOT, rel), __filename);
+const { getForm } = load('src/forms/index.ts');
+const { firstCell } = load('src/forms/address.ts');
+const { templateWorkbook } = load('src/workbook/xlsx/template.ts');
+const { intakeBytes } = load('src/workbook/xlsx/intake.ts');
+const { readWorkbook } = load('src/workbook/xlsx/read.ts');
+
+// ---------------------------------------------------------------- tiny harness
+let passed = 0;
+let failed = 0;
+async function step(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✗ ${name}\n    ${(e && e.stack) || e}`.replace(/\n/g, '\n    '));
+  }
+}
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+// ---------------------------------------------------------------- static server
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.xml': 'application/xml', '.png': 'image/png', '.json': 'application/json', '.map': 'application/json' };
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// ---------------------------------------------------------------- fixtures
+/** A template of `formId` with `values` typed into its input cells (dates typed as text, as clerks do). */
+async function filled(formId, values, months) {
+  const form = getForm(formId);
+  const wb = templateWorkbook(form);
+  const ws = wb.getWorksheet(form.sheetName);
+  for (const [id, v] of Object.entries(values)) {
+    const field = form.fields.find((f) => f.id === id);
+    if (!field) throw new Error(`no field ${id} in ${formId}`);
+    ws.getCell(firstCell(field.cell)).value = v;
+  }
+  if (months) {
+    const spec = form.months;
+    months.forEach((m, i) => {
+      for (const col of spec.columns) if (m[col.key] != null) ws.getCell(`${col.column}${spec.firstRow + i}`).value = m[col.key];
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function makeFixtures(dir) {
+  const good = await filled('demonstration', {
+    branchName: '市直机关第一党支部',
+    date: `${AS_OF_YEAR}年4月20日`,
+    memberCount: 23,
+    committeeCount: 5,
+    secretaryName: '张三',
+    contact: '13812345678',
+    basicWork: '组织设置规范，按期换届。\n“三会一课”制度落实。',
+    highlights: '开展“党员先锋岗”活动。',
+  });
+  const tooFew = await filled('demonstration', {
+    branchName: '市直机关第二党支部',
+    date: `${AS_OF_YEAR}年4月22日`,
+    memberCount: 2,
+    committeeCount: 3,
+    secretaryName: '李四',
+    contact: '0571-87654321',
+    basicWork: '组织健全。',
+    highlights: '=HYPERLINK("http://example.invalid")',
+  });
+  const months = Array.from({ length: 12 }, (_, i) => ({ goal: `${i + 1}月目标：学习教育`, problem: '无', owner: '支部书记', status: i < 3 ? '已完成' : null }));
+  const progress = await filled('progress', { branchName: '市直机关第一党支部' }, months);
+  const files = {
+    '第一支部-附件1.xlsx': good,
+    '第二支部-附件1.xlsx': tooFew,
+    '第一支部-附件3.xlsx': progress,
+    '随机字节.xlsx': Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256)),
+    '空文件.xlsx': Buffer.alloc(0),
+  };
+  const paths = {};
+  for (const [name, bytes] of Object.entries(files)) {
+    paths[name] = path.join(dir, name);
+    fs.writeFileSync(paths[name], bytes);
+  }
+  return paths;
+}
+
+/** The same intake the page runs, in Node: what the page must show for each file. */
+function expectedIntake(file) {
+  return intakeBytes(new Uint8Array(fs.readFileSync(file)), path.basename(file), { asOf: `${AS_OF_YEAR}-05-01`, stage: 'committee' });
+}
+
+function sheetTexts(grid, name) {
+  const sheet = grid.sheets.find((s) => s.name === name);
+  if (!sheet) return null;
+  return [...sheet.cells.values()].map((c) => String(c.v));
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) {
+    console.log('e2e: dist/ missing, running `npm run build` …');
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wuhua-e2e-'));
+  const profile = path.join(work, 'profile');
+  const downloads = path.join(work, 'downloads');
+  fs.mkdirSync(downloads);
+  const fixtures = await makeFixtures(work);
+  const server = await serve(DIST);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 320, height: 900 },
+    locale: 'zh-CN',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] || (await context.newPage());
+
+  const foreign = [];
+  const officeRequests = [];
+  const consoleErrors = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    if (url.startsWith(OFFICE_CDN)) {
+      officeRequests.push(url);
+      // Offline like the CI machines: office.js fails to load; the pane must run standalone.
+      return route.abort('internetdisconnected');
+    }
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/appsforoffice|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(m.text())) consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  const download = async (click) => {
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), click()]);
+    const file = path.join(downloads, d.suggestedFilename());
+    await d.saveAs(file);
+    return file;
+  };
+  const shot = (name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  console.log(`e2e: ${origin}/taskpane.html in ${CHROMIUM}`);
+  let firstRenderMs = null;
+
+  await step('page opens standalone with the 当前不在 Excel 中运行 notice', async () => {
+    await page.goto(`${origin}/taskpane.html`, { waitUntil: 'domcontentloaded' });
+    const notice = page.getByTestId('standalone-notice');
+    await notice.waitFor({ state: 'visible', timeout: 15000 });
+    const text = await notice.innerText();
+    assert(text.includes('当前不在 Excel 中运行'), `notice text: ${text}`);
+    firstRenderMs = await page.evaluate(() => {
+      const m = performance.getEntriesByName('wuhua-pane-visible')[0];
+      return m ? Math.round(m.startTime) : null;
+    });
+    assert(firstRenderMs !== null, 'no wuhua-pane-visible mark');
+    assert(officeRequests.length > 0, 'taskpane.html did not ask for office.js from the CDN');
+    assert((await page.locator('#panel-merge').isHidden()) && (await page.locator('#panel-print').isHidden()), 'other tabs\' panels are visible');
+    await shot('01-standalone-fill');
+  });
+
+  await step('the pane fits 320 px: no horizontal scrolling', async () => {
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert(scroll <= client, `page is ${scroll}px wide in a ${client}px pane`);
+  });
+
+  await step('下载模板 gives a valid .xlsx holding 附件2 as a tagged form', async () => {
+    await page.getByRole('radio', { name: /附件2/ }).check();
+    const file = await download(() => page.getByRole('button', { name: '下载模板' }).click());
+    assert(path.basename(file) === `${getForm('application').sheetName}.xlsx`, `file name ${path.basename(file)}`);
+    const r = expectedIntake(file);
+    assert(r.ok, `template rejected: ${r.reason}`);
+    assert(r.submissions.length === 1 && r.submissions[0].form === 'application' && r.submissions[0].via === 'tag', JSON.stringify(r.submissions.map((s) => [s.form, s.via])));
+    await page.getByTestId('notice').waitFor();
+  });
+
+  await step('检查: filled files show their problems; bad files their reason', async () => {
+    await page.getByTestId('check-files').setInputFiles([fixtures['第二支部-附件1.xlsx'], fixtures['随机字节.xlsx']]);
+    const group = page.getByTestId('sheet-problems').first();
+    await group.waitFor({ timeout: 30000 });
+    const text = await group.innerText();
+    const expected = expectedIntake(fixtures['第二支部-附件1.xlsx']);
+    const memberIssue = expected.submissions[0].issues.find((i) => i.field === 'memberCount' && i.severity === 'error');
+    assert(memberIssue, 'reader/rules found no memberCount error for 2 members');
+    assert(text.includes(memberIssue.message), `problem list lacks "${memberIssue.message}":\n${text}`);
+    assert(/错误 \d+/.test(text), `no error count badge in:\n${text}`);
+    const rejected = await page.getByTestId('rejected').innerText();
+    const expectedReason = expectedIntake(fixtures['随机字节.xlsx']).reason;
+    assert(rejected.includes(expectedReason), `rejected shows "${rejected}", expected "${expectedReason}"`);
+    await shot('02-check-files');
+  });
+
+  await step('keyboard: arrow keys move between tabs and select 汇总', async () => {
+    await page.getByRole('tab', { name: '填写' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    const selected = await page.getByRole('tab', { name: '汇总' }).getAttribute('aria-selected');
+    assert(selected === 'true', `汇总 tab aria-selected=${selected}`);
+    await page.locator('#panel-merge').waitFor({ state: 'visible' });
+  });
+
+  let summaryFile = null;
+  await step('汇总: five files (two bad) give per-file results, rejected reasons and 未报送', async () => {
+    await page.getByTestId('merge-files').setInputFiles(Object.values(fixtures));
+    const count = await page.getByTestId('merge-count').innerText();
+    assert(count.includes('5'), `count: ${count}`);
+    await page.getByRole('textbox', { name: /应报送支部名单/ }).fill('党支部名称\n1. 市直机关第一党支部\n2. 市直机关第二党支部\n3. 市直机关第三党支部');
+    await page.getByRole('button', { name: '开始汇总' }).click();
+    await page.getByTestId('merge-results').waitFor({ timeout: 60000 });
+    const results = page.getByTestId('file-result');
+    assert((await results.count()) === 5, `per-file results: ${await results.count()}`);
+    const reasons = await page.getByTestId('reject-reason').allInnerTexts();
+    for (const name of ['随机字节.xlsx', '空文件.xlsx']) {
+      const want = expectedIntake(fixtures[name]).reason;
+      assert(reasons.includes(want), `reason for ${name} "${want}" not among ${JSON.stringify(reasons)}`);
+    }
+    const all = (await results.allInnerTexts()).join('\n');
+    assert(all.includes('附件1 示范点申报表 · 市直机关第二党支部') && all.includes('错误'), `results:\n${all}`);
+    const missing = await page.getByTestId('missing').innerText();
+    assert(missing.includes('市直机关第三党支部') && !missing.includes('第一党支部'), `missing: ${missing}`);
+    await shot('03-merge-results');
+  });
+
+  await step('生成汇总表 downloads 汇总.xlsx: 汇总 lists both branches, 未报送 the third, rejected files in 问题清单', async () => {
+    summaryFile = await download(() => page.getByRole('button', { name: '生成汇总表' }).click());
+    assert(path.basename(summaryFile) === '汇总.xlsx', path.basename(summaryFile));
+    const read = readWorkbook(new Uint8Array(fs.readFileSync(summaryFile)), '汇总.xlsx');
+    assert(read.ok, `summary unreadable: ${read.reason}`);
+    const rows = sheetTexts(read.grid, '汇总');
+    assert(rows, `no 汇总 sheet; sheets: ${read.grid.sheets.map((s) => s.name)}`);
+    for (const b of ['市直机关第一党支部', '市直机关第二党支部']) assert(rows.some((t) => t.includes(b)), `汇总 lacks ${b}`);
+    for (const s of ['进度', '问题清单', '未报送']) assert(sheetTexts(read.grid, s), `no ${s} sheet`);
+    assert(sheetTexts(read.grid, '未报送').some((t) => t.includes('市直机关第三党支部')), '未报送 lacks 第三党支部');
+    const problems = sheetTexts(read.grid, '问题清单').join('\n');
+    assert(problems.includes('随机字节.xlsx') && problems.includes('空文件.xlsx'), 'rejected files missing from 问题清单');
+  });
+
+  await step('打印: 生成打印包 downloads a workbook with every kept form', async () => {
+    await page.getByRole('tab', { name: '打印' }).click();
+    await shot('04-print');
+    const file = await download(() => page.getByRole('button', { name: '生成打印包' }).click());
+    const r = expectedIntake(file);
+    assert(r.ok, `print pack rejected: ${r.reason}`);
+    const forms = r.submissions.map((s) => `${s.form}:${s.fields.branchName}`).sort();
+    assert(forms.length === 3, `print pack forms: ${forms}`);
+    // A submitted "=HYPERLINK(…)" is data: written as text, never as a formula.
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(file)));
+    const sheets = Object.keys(parts).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    assert(sheets.length === 3, `print pack sheets: ${sheets}`);
+    const xml = sheets.map((n) => strFromU8(parts[n])).join('');
+    assert(!/<f[ >]/.test(xml), 'print pack holds a formula cell');
+    assert(r.submissions.some((s) => s.fields.highlights === '=HYPERLINK("http://example.invalid")'), 'formula-looking text not kept as text');
+  });
+
+  await step('security: no request but office.js left the page; no inline script; no console errors', async () => {
+    assert(foreign.length === 0, `requests to ${foreign.join(', ')}`);
+    const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+    assert(/http-equiv="?Content-Security-Policy/i.test(html), 'no CSP meta');
+    assert(!/<script(?![^>]*\bsrc=)[^>]*>/i.test(html), 'inline <script> in taskpane.html');
+    const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+    assert(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/.test(csp), `CSP script-src: ${csp}`);
+    assert(consoleErrors.length === 0, `console errors:\n${consoleErrors.join('\n')}`);
+  });
+
+  await context.close();
+  server.close();
+  fs.rmSync(work, { recursive: true, force: true });
+  if (firstRenderMs !== null) console.log(`e2e: first render ${firstRenderMs} ms (navigation start → pane visible)`);
+  console.log(`e2e: screenshots in ${path.relative(ROOT, ARTIFACTS)}/`);
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log(`e2e: ${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});
