@@ -72,21 +72,42 @@ function findTags(grid: WorkbookGrid): Map<string, { form: FormId; version: numb
   for (const n of grid.names) {
     const t = parseTagName(n.name);
     if (!t) continue;
-    const sheet = n.scope ?? parseNameRef(n.ref).sheet ?? (grid.sheets.length === 1 ? grid.sheets[0].name : undefined);
-    if (sheet !== undefined && grid.sheets.some((s) => s.name === sheet) && !tags.has(sheet)) tags.set(sheet, t);
+    const sheets = n.scope !== undefined ? [n.scope] : splitRefs(n.ref).map((r) => parseNameRef(r).sheet);
+    if (!sheets.length || sheets.every((s) => s === undefined)) {
+      if (grid.sheets.length === 1) sheets.splice(0, sheets.length, grid.sheets[0].name);
+    }
+    for (const sheet of sheets) if (sheet !== undefined && grid.sheets.some((s) => s.name === sheet) && !tags.has(sheet)) tags.set(sheet, t);
   }
   return tags;
+}
+
+/** A reference list "'A'!$B$5,'B'!$B$5" (exceljs joins a name given twice) split at commas outside quotes. */
+function splitRefs(ref: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of ref) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((r) => r.trim()).filter(Boolean);
 }
 
 /** The cell a field's defined name points at on this sheet (a sheet-scoped name first). */
 function namedCell(names: DefinedName[], name: string, sheet: string): string | undefined {
   const candidates = names.filter((n) => n.name.toLowerCase() === name.toLowerCase());
-  const scoped = candidates.find((n) => n.scope === sheet);
-  const chosen = scoped ?? candidates.find((n) => n.scope === undefined && (parseNameRef(n.ref).sheet ?? sheet) === sheet);
-  if (!chosen) return undefined;
-  const p = parseNameRef(chosen.ref);
-  if (p.sheet !== undefined && p.sheet !== sheet) return undefined;
-  return p.cell;
+  const ordered = [...candidates.filter((n) => n.scope === sheet), ...candidates.filter((n) => n.scope === undefined)];
+  for (const n of ordered) {
+    for (const part of splitRefs(n.ref)) {
+      const p = parseNameRef(part);
+      if (p.cell && (p.sheet ?? n.scope) === sheet) return p.cell;
+    }
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------- tagged sheets

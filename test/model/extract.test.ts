@@ -175,9 +175,10 @@ const VALUES: Partial<Record<FieldId, string | number>> = {
 };
 
 /** The FormSpec layout moved down by `shift` rows, with the tag and (optionally) field names. */
-function specSheet(wb: ExcelJS.Workbook, form: FormSpec, opts: { shift?: number; fieldNames?: boolean; tag?: boolean } = {}): void {
+function specSheet(wb: ExcelJS.Workbook, form: FormSpec, opts: { shift?: number; fieldNames?: boolean; tag?: boolean; sheetName?: string } = {}): ExcelJS.Worksheet {
   const shift = opts.shift ?? 0;
-  const ws = wb.addWorksheet(form.sheetName);
+  const sheetName = opts.sheetName ?? form.sheetName;
+  const ws = wb.addWorksheet(sheetName);
   const move = (a1: string) => {
     const r = parseRange(a1);
     const tl = cellAddress(r.top + shift, r.left);
@@ -194,7 +195,7 @@ function specSheet(wb: ExcelJS.Workbook, form: FormSpec, opts: { shift?: number;
   for (const f of form.fields) {
     if (f.label) write(f.label.cell, f.label.text);
     write(f.cell, VALUES[f.id] ?? null);
-    if (opts.fieldNames) wb.definedNames.add(`'${form.sheetName}'!$${move(f.cell).tl.replace(/(\d+)/, '$$$1')}`, fieldName(form, f.id));
+    if (opts.fieldNames) wb.definedNames.add(`'${sheetName}'!$${move(f.cell).tl.replace(/(\d+)/, '$$$1')}`, fieldName(form, f.id));
   }
   const m = form.months;
   if (m) {
@@ -205,7 +206,8 @@ function specSheet(wb: ExcelJS.Workbook, form: FormSpec, opts: { shift?: number;
       ws.getCell(`${m.columns[0].column}${m.firstRow + i + shift}`).value = `目标${i + 1}`;
     }
   }
-  if (opts.tag !== false) wb.definedNames.add(`'${form.sheetName}'!$A$1`, tagName(form));
+  if (opts.tag !== false) wb.definedNames.add(`'${sheetName}'!$A$1`, tagName(form));
+  return ws;
 }
 
 async function tagged(forms: FormSpec[], opts: { shift?: number; fieldNames?: boolean; tag?: boolean } = {}): Promise<ExtractedForm[]> {
@@ -235,6 +237,20 @@ describe('extractForms on tagged sheets', () => {
     expect(x.via).toBe('tag');
     expect(x.fields.memberCount).toEqual({ raw: { v: 12 }, cell: 'B8' });
     expect(x.fields.partyCommitteeOpinionDate).toEqual({ raw: { v: '2019年5月10日' }, cell: 'B13' });
+  });
+
+  test('one form on two sheets: workbook-level names listing both sheets ("\'A\'!$B$5,\'B\'!$B$5") are read per sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const form = getForm('demonstration');
+    specSheet(wb, form, { sheetName: '一支部', fieldNames: true });
+    specSheet(wb, form, { sheetName: '二支部', fieldNames: true, shift: 1 }).getCell('B6').value = 30;
+    const g = grid(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(g.names.find((n) => n.name === tagName(form))?.ref).toContain(',');
+    const xs = extractForms(g);
+    expect(xs.map((x) => [x.sheet, x.via, x.fields.memberCount])).toEqual([
+      ['一支部', 'tag', { raw: { v: 12 }, cell: 'B5' }],
+      ['二支部', 'tag', { raw: { v: 30 }, cell: 'B6' }],
+    ]);
   });
 
   test('tag present but the form moved and no field names → read by labels', async () => {
