@@ -180,3 +180,13 @@ describe('exit codes', () => {
     expect(io.out()).toContain('未受理');
   });
 });
+
+test('one workbook holding all three forms gives three submissions, each from its own sheet', async () => {
+  const wb = new ExcelJS.Workbook();
+  for (const f of FORMS) addFormSheet(wb, f);
+  const file = join(dir, 'all.xlsx');
+  writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  const { report, out } = await check([file]);
+  expect(report!.submissions.map((s) => [s.form, s.sheet])).toEqual(FORMS.map((f) => [f.id, f.sheetName]));
+  expect(out).toMatch(/找到表单 3 份/);
+});
