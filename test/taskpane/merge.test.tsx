@@ -97,6 +97,17 @@ describe('汇总 tab', () => {
     expect(host.callsOf('mergeFiles')[0][0]).toMatchObject({ includeWorkbook: true, rosterText: undefined });
   });
 
+  test('files dropped on the drop zone are added to the picked ones; the folder button picks a directory', async () => {
+    const host = new FakeHost('standalone');
+    render(<App host={host} initialTab="merge" />);
+    fireEvent.change(screen.getByTestId('merge-files'), { target: { files: [new File(['x'], 'a.xlsx')] } });
+    fireEvent.drop(screen.getByTestId('merge-files-drop'), { dataTransfer: { files: [new File(['y'], 'b.xlsx'), new File(['z'], 'c.xlsx')], items: [] } });
+    await waitFor(() => expect(screen.getByTestId('merge-count').textContent).toBe('已选择 3 个文件'));
+    expect(screen.getByTestId('merge-files-folder').hasAttribute('webkitdirectory')).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: '清空' }));
+    expect(screen.getByTestId('merge-count').textContent).toBe('已选择 0 个文件');
+  });
+
   test('standalone with no file picked cannot start', () => {
     const host = new FakeHost('standalone');
     render(<App host={host} initialTab="merge" />);
