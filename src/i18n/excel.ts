@@ -94,6 +94,10 @@ export const EXCEL_ERROR_ZH: Record<string, ErrorText> = {
     message: 'Excel 内部出错，操作没有完成。',
     action: '请保存工作簿后重试；若反复出现，请重新打开 Excel 或把问题告诉管理员。',
   },
+  SheetProtected: {
+    message: '工作表受密码保护且不允许设置单元格格式，插件无法标出问题单元格。',
+    action: '请在“审阅”选项卡点“撤销工作表保护”并输入密码，或在保护设置中勾选“设置单元格格式”，然后重试。',
+  },
   NotInExcel: {
     message: '当前页面不在 Excel 中运行，无法直接修改工作簿。',
     action: '请在 Excel 中通过“开始”选项卡的“五化表单”按钮打开本插件；不在 Excel 中时可下载模板文件填写。',

@@ -1,5 +1,6 @@
 import type { Issue, Severity } from '../../model/types';
-import { localAddress, runExcel } from './run';
+import { excelErrorAction } from '../../i18n/excel';
+import { ExcelOperationError, localAddress, runExcel } from './run';
 
 /**
  * Problem marks are conditional formats (ExcelApi 1.6, within the 1.7 minimum), not
@@ -90,7 +91,16 @@ export async function markProblems(sheetName: string, issues: readonly Issue[]):
       mark.stopIfTrue = false;
     }
     if (reprotect) sheet.protection.protect(options);
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      // Unprotecting without the password fails: say what it is about, not "invalid argument".
+      const code = (e as { code?: unknown }).code;
+      if (reprotect && (code === 'InvalidArgument' || code === 'AccessDenied' || code === 'InvalidOperation')) {
+        throw new ExcelOperationError('markProblems', 'SheetProtected', excelErrorAction('SheetProtected'), undefined, e);
+      }
+      throw e;
+    }
     return { sheetName, marked, removed };
   });
 }

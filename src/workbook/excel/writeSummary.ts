@@ -123,6 +123,7 @@ export async function writeSummary(tables: SummaryTable[]): Promise<WrittenSumma
     const existing = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
     const allNames = sheets.items.map((s) => s.name);
     const old: Excel.Worksheet[] = [];
+    const moves: { sheet: Excel.Worksheet; position: number }[] = [];
     const created = tables.map((t, i) => {
       const previous = existing.get(t.name.toLowerCase());
       if (previous) {
@@ -133,7 +134,7 @@ export async function writeSummary(tables: SummaryTable[]): Promise<WrittenSumma
         old.push(previous);
       }
       const sheet = sheets.add(t.name);
-      if (previous) sheet.position = previous.position;
+      if (previous) moves.push({ sheet, position: previous.position });
       const p = prepared[i];
       const last = columnLetters(p.width);
       const header = sheet.getRange(`A1:${last}1`);
@@ -150,6 +151,13 @@ export async function writeSummary(tables: SummaryTable[]): Promise<WrittenSumma
       sheet.freezePanes.freezeRows(1);
       return sheet;
     });
+    // Each new sheet goes just before the one it replaces; every earlier move shifts the
+    // later old sheets one place right, so moves go in order of position.
+    moves
+      .sort((a, b) => a.position - b.position)
+      .forEach((move, k) => {
+        move.sheet.position = move.position + k;
+      });
 
     let printSetupApplied = true;
     for (const [n, chunk] of chunks.entries()) {

@@ -1,0 +1,94 @@
+import { getForm } from '../../src/forms';
+import { firstCell } from '../../src/forms/address';
+import type { Issue } from '../../src/model/types';
+import { insertForm, markProblems, marksFor, MARK_STYLE } from '../../src/workbook/excel';
+import { markFormula } from '../../src/workbook/excel/markProblems';
+import { useFakeExcel } from './useFake';
+
+const excel = useFakeExcel();
+
+const issue = (cell: string | undefined, severity: Issue['severity'], rule = 'r'): Issue => ({ rule, severity, field: 'f', cell, message: '问题' });
+
+test('marks: the worst severity per cell; hints and issues without a cell are not marked', () => {
+  expect(marksFor([issue('B5', 'warning'), issue('B5', 'error'), issue('C4', 'info'), issue(undefined, 'error'), issue('$d$5', 'warning')])).toEqual({
+    B5: 'error',
+    D5: 'warning',
+  });
+});
+
+test('marks and unmarks in 2 syncs each, leaving the user\'s own fill and conditional formats alone', async () => {
+  const form = getForm('demonstration');
+  const { sheetName } = await insertForm('demonstration');
+  const sheet = excel.fake.workbook.sheet(sheetName);
+  const member = firstCell(form.fields.find((f) => f.id === 'memberCount')!.cell);
+  const contact = firstCell(form.fields.find((f) => f.id === 'contact')!.cell);
+  // The clerk's own formatting: a yellow fill and a conditional format of their own.
+  sheet.touch(5, 2).fill = '#FFFF00';
+  sheet.conditionalFormats.push({ id: 999, type: 'Custom', address: member, formula: '=B5>100', fill: '#00FF00', borders: {}, priority: 0, stopIfTrue: false });
+  const before = structuredClone(sheet.cell(member));
+
+  excel.fake.count();
+  const marked = await markProblems(sheetName, [issue(member, 'error'), issue(contact, 'warning')]);
+  expect(excel.fake.syncs).toBe(2);
+  expect(marked).toEqual({ sheetName, marked: { [member]: 'error', [contact]: 'warning' }, removed: 0 });
+  const ours = () => sheet.conditionalFormats.filter((cf) => cf.formula?.includes('WUHUA_MARK'));
+  expect(ours().map((cf) => [cf.address, cf.formula, cf.fill])).toEqual(
+    expect.arrayContaining([
+      [member, markFormula('error'), MARK_STYLE.error.fill],
+      [contact, markFormula('warning'), MARK_STYLE.warning.fill],
+    ]),
+  );
+  expect(ours().find((cf) => cf.address === member)?.borders.EdgeTop).toEqual({ style: 'Continuous', color: MARK_STYLE.error.border });
+
+  // Fixed: the contact is fine now, the member count still wrong.
+  excel.fake.count();
+  const again = await markProblems(sheetName, [issue(member, 'error')]);
+  expect(excel.fake.syncs).toBe(2);
+  expect(again.removed).toBe(2);
+  expect(ours().map((cf) => cf.address)).toEqual([member]);
+
+  const cleared = await markProblems(sheetName, []);
+  expect(cleared.marked).toEqual({});
+  expect(ours()).toEqual([]);
+  expect(sheet.cell(member)).toEqual(before);
+  expect(sheet.cell(member)?.fill).toBe('#FFFF00');
+  expect(sheet.conditionalFormats.map((cf) => cf.id)).toEqual([999]);
+});
+
+test('marks left by an earlier pane session are found and removed without any state', async () => {
+  const { sheetName } = await insertForm('application');
+  await markProblems(sheetName, [issue('B4', 'error'), issue('D4', 'error')]);
+  // A new page (reload): nothing remembered; a new check finds nothing wrong.
+  const result = await markProblems(sheetName, []);
+  expect(result.removed).toBe(2);
+  expect(excel.fake.workbook.sheet(sheetName).conditionalFormats).toEqual([]);
+});
+
+test('a sheet protected without "format cells" is unprotected for the marks and protected again with its options', async () => {
+  const sheet = excel.fake.workbook.sheet('Sheet1');
+  sheet.protection.protected = true;
+  sheet.protection.options = { allowFormatCells: false, allowSort: true };
+  await markProblems('Sheet1', [issue('A1', 'error')]);
+  expect(sheet.conditionalFormats).toHaveLength(1);
+  expect(sheet.protection).toMatchObject({ protected: true, options: { allowFormatCells: false, allowSort: true } });
+});
+
+test('a password the add-in does not know: a Chinese error saying to lift the protection, nothing half-done', async () => {
+  const sheet = excel.fake.workbook.sheet('Sheet1');
+  sheet.protection.protected = true;
+  sheet.protection.password = 'secret';
+  sheet.protection.options = { allowFormatCells: false };
+  await expect(markProblems('Sheet1', [issue('A1', 'error')])).rejects.toMatchObject({
+    name: 'ExcelOperationError',
+    operation: 'markProblems',
+    code: 'SheetProtected',
+    message: expect.stringContaining('密码保护'),
+    action: expect.stringContaining('撤销工作表保护'),
+  });
+  expect(sheet.conditionalFormats).toEqual([]);
+  expect(sheet.protection.protected).toBe(true);
+});
+
+test('a sheet that no longer exists: ItemNotFound in Chinese', async () => {
+  await expect(markProblems('已删除', [issue('A1', 'error')])).rejects.toMatchObject({ code: 'ItemNotFound', message: expect.stringMatching(/^标记问题单元格失败：找不到/) });
+});
