@@ -235,6 +235,7 @@ async function main() {
     const rejected = await page.getByTestId('rejected').innerText();
     const expectedReason = expectedIntake(fixtures['随机字节.xlsx']).reason;
     assert(rejected.includes(expectedReason), `rejected shows "${rejected}", expected "${expectedReason}"`);
+    assert(await page.getByRole('button', { name: '检查全部表单' }).isEnabled(), '检查全部表单 still disabled after the check');
     await shot('02-check-files');
   });
 
@@ -298,6 +299,35 @@ async function main() {
     const xml = sheets.map((n) => strFromU8(parts[n])).join('');
     assert(!/<f[ >]/.test(xml), 'print pack holds a formula cell');
     assert(r.submissions.some((s) => s.fields.highlights === '=HYPERLINK("http://example.invalid")'), 'formula-looking text not kept as text');
+  });
+
+  await step('汇总: 取消 stops a 400-file merge between files; merging all 400 then completes', async () => {
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page.getByRole('button', { name: '清空' }).click();
+    const many = path.join(work, 'many');
+    fs.mkdirSync(many);
+    const bytes = fs.readFileSync(fixtures['第一支部-附件1.xlsx']);
+    const paths = Array.from({ length: 400 }, (_, i) => path.join(many, `支部${String(i + 1).padStart(3, '0')}.xlsx`));
+    for (const p of paths) fs.writeFileSync(p, bytes);
+    await page.getByTestId('merge-files').setInputFiles(paths);
+    await page.getByRole('button', { name: '开始汇总' }).click();
+    await page.getByRole('progressbar').waitFor();
+    await page.getByRole('button', { name: '取消' }).click();
+    const cancelled = await page.getByTestId('cancelled').innerText({ timeout: 30000 });
+    const m = /处理了 (\d+)\/400/.exec(cancelled);
+    assert(m && Number(m[1]) < 400, `cancel notice: ${cancelled}`);
+    assert((await page.getByRole('button', { name: '生成汇总表' }).count()) === 0, 'a cancelled merge offers 生成汇总表');
+
+    const t0 = Date.now();
+    await page.getByRole('button', { name: '开始汇总' }).click();
+    await page.getByTestId('merge-results').waitFor({ timeout: 120000 });
+    const ms = Date.now() - t0;
+    const text = await page.getByTestId('merge-results').innerText();
+    assert(text.includes('共 400 个文件，读到 400 份表单'), `merge of 400: ${text}`);
+    // Same branch 400 times: one kept, the rest listed as duplicates.
+    assert((await page.getByTestId('duplicates').innerText()).includes('市直机关第一党支部'), 'duplicates not shown');
+    console.log(`    400 files merged in the page in ${ms} ms (${(ms / 400).toFixed(1)} ms per file)`);
+    await shot('05-merge-400');
   });
 
   await step('security: no request but office.js left the page; no inline script; no console errors', async () => {

@@ -20,6 +20,7 @@ const useStyles = makeStyles({
   item: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalXS },
   issueButton: { justifyContent: 'flex-start', textAlign: 'start', minWidth: 0, height: 'auto', paddingBlock: tokens.spacingVerticalXXS, whiteSpace: 'normal', fontWeight: tokens.fontWeightRegular },
   text: { overflowWrap: 'anywhere' },
+  badge: { flexShrink: 0 },
 });
 
 export function countBySeverity(issues: readonly Issue[]): Record<Severity, number> {
@@ -60,7 +61,7 @@ export function ProblemList({ submissions, rejected = [], canSelect, onSelect, s
         <div key={`rejected:${r.file}`} className={styles.group} data-testid="rejected">
           <div className={styles.head}>
             <Subtitle2 className={styles.text}>{r.file}</Subtitle2>
-            <Badge color="danger" appearance="outline">{tp.rejected}</Badge>
+            <Badge color="danger" appearance="outline" className={styles.badge}>{tp.rejected}</Badge>
           </div>
           <Text className={styles.text}>{r.reason}</Text>
         </div>
@@ -82,7 +83,7 @@ export function ProblemList({ submissions, rejected = [], canSelect, onSelect, s
               <ul className={styles.list} aria-label={`${getForm(s.form).attachment} ${s.sheet} ${tp.problemsTitle}`}>
                 {s.issues.map((issue, i) => (
                   <li key={i} className={styles.item}>
-                    <Badge size="small" color={BADGE_COLOR[issue.severity]} appearance="tint">
+                    <Badge size="small" color={BADGE_COLOR[issue.severity]} appearance="tint" className={styles.badge}>
                       {tp.severity[issue.severity]}
                     </Badge>
                     {canSelect && issue.cell ? (
