@@ -1,7 +1,7 @@
 import { getForm } from '../../src/forms';
 import { firstCell } from '../../src/forms/address';
 import type { Issue } from '../../src/model/types';
-import { insertForm, markProblems, marksFor, MARK_STYLE } from '../../src/workbook/excel';
+import { insertForm, markProblems, markProblemsOnSheets, marksFor, MARK_STYLE } from '../../src/workbook/excel';
 import { markFormula } from '../../src/workbook/excel/markProblems';
 import { useFakeExcel } from './useFake';
 
@@ -91,4 +91,14 @@ test('a password the add-in does not know: a Chinese error saying to lift the pr
 
 test('a sheet that no longer exists: ItemNotFound in Chinese', async () => {
   await expect(markProblems('已删除', [issue('A1', 'error')])).rejects.toMatchObject({ code: 'ItemNotFound', message: expect.stringMatching(/^标记问题单元格失败：找不到/) });
+});
+
+test('marking 30 sheets at once takes 2 syncs in all', async () => {
+  const names: string[] = [];
+  for (let i = 0; i < 10; i++) for (const id of ['demonstration', 'application', 'progress'] as const) names.push((await insertForm(id)).sheetName);
+  excel.fake.count();
+  const states = await markProblemsOnSheets(names.map((sheetName) => ({ sheetName, issues: [issue('B3', 'error')] })));
+  expect(excel.fake.syncs).toBe(2);
+  expect(states.map((s) => s.sheetName)).toEqual(names);
+  for (const n of names) expect(excel.fake.workbook.sheet(n).conditionalFormats.map((cf) => cf.address)).toEqual(['B3']);
 });

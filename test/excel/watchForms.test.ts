@@ -1,4 +1,4 @@
-import { insertForm, watchForms, writeSummary } from '../../src/workbook/excel';
+import { insertForm, markProblems, watchForms, writeSummary } from '../../src/workbook/excel';
 import { useFakeExcel } from './useFake';
 
 const excel = useFakeExcel();
@@ -119,4 +119,14 @@ test('a failure while reporting goes to onError as a Chinese ExcelOperationError
   expect(errors[0]).toMatchObject({ code: 'ActivityLimitReached', message: expect.stringMatching(/^监听表单修改失败/) });
   void run;
   void sheet;
+});
+
+test('without triggerSource, an edit right after problems were marked is still reported (marks are not value writes)', async () => {
+  excel.fake.apiVersion = '1.13';
+  await jest.advanceTimersByTimeAsync(10_000); // past any own-write window an earlier test left in the module
+  const changes = await watch();
+  await markProblems('Sheet1', [{ rule: 'r', severity: 'error', field: 'f', cell: 'A1', message: '问题' }]);
+  excel.fake.userEdits('Sheet1', 'A1', 'fixed');
+  await jest.advanceTimersByTimeAsync(400);
+  expect(changes).toEqual(['Sheet1']);
 });

@@ -26,7 +26,7 @@ const PORTRAIT_MAX_COLUMNS = 6;
  * Syncs: 3 (two to find the forms, one to apply).
  */
 export async function applyPrintSetup(summarySheets: readonly string[] = SUMMARY_SHEET_NAMES): Promise<PrintSetupResult> {
-  return runExcel('applyPrintSetup', true, async (context) => {
+  return runExcel('applyPrintSetup', false, async (context) => {
     if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
       throw new ExcelOperationError('applyPrintSetup', 'ApiNotSupported', excelErrorAction('ApiNotSupported'));
     }

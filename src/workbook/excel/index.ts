@@ -16,7 +16,7 @@
  */
 export { insertForm, uniqueSheetName, type InsertFormOptions, type InsertedForm } from './insertForm';
 export { readForms, readWorkbookGrid, isDateFormat, type ReadOptions } from './readForms';
-export { markProblems, marksFor, MARK_STYLE, type MarkState } from './markProblems';
+export { markProblems, markProblemsOnSheets, marksFor, MARK_STYLE, type MarkState } from './markProblems';
 export { selectCell } from './selectCell';
 export { watchForms, DEFAULT_DEBOUNCE_MS, type WatchOptions } from './watchForms';
 export { writeSummary, planChunks, prepareTable, CHUNK_BYTES, REQUEST_LIMIT_BYTES, type SummaryTable, type WrittenSummary } from './writeSummary';

@@ -54,53 +54,70 @@ export function marksFor(issues: readonly Issue[]): Record<string, 'error' | 'wa
  * every earlier mark on that sheet, so a fixed cell loses its mark; pass [] to clear.
  * Works on our protected form sheets (they allow cell formatting); a sheet protected
  * without that permission is unprotected for the change and protected again with the
- * same options.
- *
- * Syncs: 2 (find earlier marks and the protection state; replace the marks).
+ * same options. Syncs: 2.
  */
 export async function markProblems(sheetName: string, issues: readonly Issue[]): Promise<MarkState> {
-  const marked = marksFor(issues);
-  return runExcel('markProblems', true, async (context) => {
-    const sheet = context.workbook.worksheets.getItem(sheetName);
-    const formats = sheet.getRange().conditionalFormats;
-    formats.load('items/type,items/customOrNullObject/rule/formula');
-    sheet.protection.load('protected,options');
+  const [state] = await markProblemsOnSheets([{ sheetName, issues }]);
+  return state;
+}
+
+/**
+ * markProblems for several sheets at once (after "检查全部表单"): still 2 syncs in all
+ * (find earlier marks and protection states; replace the marks), whatever the number of
+ * sheets. A sheet not listed keeps its marks.
+ */
+export async function markProblemsOnSheets(sheets: readonly { sheetName: string; issues: readonly Issue[] }[]): Promise<MarkState[]> {
+  // Marks are conditional formats, not cell values: no change event, so no own-write window.
+  return runExcel('markProblems', false, async (context) => {
+    const reads = sheets.map(({ sheetName, issues }) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const formats = sheet.getRange().conditionalFormats;
+      formats.load('items/type,items/customOrNullObject/rule/formula');
+      sheet.protection.load('protected,options');
+      return { sheetName, sheet, formats, marked: marksFor(issues) };
+    });
     await context.sync();
 
-    const reprotect = sheet.protection.protected && !sheet.protection.options.allowFormatCells;
-    const options = sheet.protection.options;
-    if (reprotect) sheet.protection.unprotect();
-    let removed = 0;
-    for (const format of formats.items) {
-      if (format.type !== 'Custom' || format.customOrNullObject.isNullObject) continue;
-      if (!isMarkFormula(format.customOrNullObject.rule.formula)) continue;
-      format.delete();
-      removed++;
-    }
-    for (const [cell, severity] of Object.entries(marked)) {
-      const style = MARK_STYLE[severity];
-      const mark = sheet.getRange(cell).conditionalFormats.add('Custom');
-      mark.custom.rule.formula = markFormula(severity);
-      mark.custom.format.fill.color = style.fill;
-      for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) {
-        const border = mark.custom.format.borders.getItem(edge);
-        border.style = 'Continuous';
-        border.color = style.border;
+    const states: MarkState[] = [];
+    let reprotecting = false;
+    for (const { sheetName, sheet, formats, marked } of reads) {
+      const options = sheet.protection.options;
+      const reprotect = sheet.protection.protected && !options.allowFormatCells;
+      reprotecting ||= reprotect;
+      if (reprotect) sheet.protection.unprotect();
+      let removed = 0;
+      for (const format of formats.items) {
+        if (format.type !== 'Custom' || format.customOrNullObject.isNullObject) continue;
+        if (!isMarkFormula(format.customOrNullObject.rule.formula)) continue;
+        format.delete();
+        removed++;
       }
-      mark.priority = 0;
-      mark.stopIfTrue = false;
+      for (const [cell, severity] of Object.entries(marked)) {
+        const style = MARK_STYLE[severity];
+        const mark = sheet.getRange(cell).conditionalFormats.add('Custom');
+        mark.custom.rule.formula = markFormula(severity);
+        mark.custom.format.fill.color = style.fill;
+        for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) {
+          const border = mark.custom.format.borders.getItem(edge);
+          border.style = 'Continuous';
+          border.color = style.border;
+        }
+        mark.priority = 0;
+        mark.stopIfTrue = false;
+      }
+      if (reprotect) sheet.protection.protect(options);
+      states.push({ sheetName, marked, removed });
     }
-    if (reprotect) sheet.protection.protect(options);
     try {
       await context.sync();
     } catch (e) {
       // Unprotecting without the password fails: say what it is about, not "invalid argument".
       const code = (e as { code?: unknown }).code;
-      if (reprotect && (code === 'InvalidArgument' || code === 'AccessDenied' || code === 'InvalidOperation')) {
+      if (reprotecting && (code === 'InvalidArgument' || code === 'AccessDenied' || code === 'InvalidOperation')) {
         throw new ExcelOperationError('markProblems', 'SheetProtected', excelErrorAction('SheetProtected'), undefined, e);
       }
       throw e;
     }
-    return { sheetName, marked, removed };
+    return states;
   });
 }

@@ -64,24 +64,26 @@ export function isOwnWriteWindow(now = Date.now()): boolean {
 }
 
 /**
- * One Excel.run for one operation. `writes` marks the own-write window (see
- * isOwnWriteWindow). Errors are rethrown as ExcelOperationError. `reuse`: run in an
+ * One Excel.run for one operation. `writesValues`: it changes cell values, which raises
+ * onChanged; it opens the own-write window (see isOwnWriteWindow). Format-only changes
+ * (marks, page setup) raise no change event and must not open it, or a user's edit
+ * right after a check would be taken for ours. Errors are rethrown as ExcelOperationError. `reuse`: run in an
  * earlier context (removing event handlers must happen in the one that added them).
  */
 export async function runExcel<T>(
   operation: ExcelOperation,
-  writes: boolean,
+  writesValues: boolean,
   batch: (context: Excel.RequestContext) => Promise<T>,
   reuse?: OfficeExtension.ClientRequestContext,
 ): Promise<T> {
   assertInExcel(operation);
-  if (writes) writesInFlight++;
+  if (writesValues) writesInFlight++;
   try {
     return await (reuse ? Excel.run(reuse, batch) : Excel.run(batch));
   } catch (e) {
     throw toExcelOperationError(operation, e);
   } finally {
-    if (writes) {
+    if (writesValues) {
       writesInFlight--;
       ownWriteUntil = Date.now() + OWN_WRITE_GRACE_MS;
     }
