@@ -129,3 +129,18 @@ describe('applyPrintSetup', () => {
     await expect(applyPrintSetup()).rejects.toMatchObject({ code: 'ApiNotSupported', message: expect.stringMatching(/^设置打印格式失败/) });
   });
 });
+
+test('the commands page waits for Office.onReady, and does nothing outside Office', async () => {
+  const { startCommandsPage } = await import('../../src/workbook/excel');
+  const ready = jest.spyOn(excel.fake, 'onReady');
+  await startCommandsPage();
+  expect(ready).toHaveBeenCalledTimes(1);
+  const g = globalThis as { Office?: unknown };
+  const saved = g.Office;
+  delete g.Office;
+  try {
+    await expect(startCommandsPage()).resolves.toBeUndefined();
+  } finally {
+    g.Office = saved;
+  }
+});

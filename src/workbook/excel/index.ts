@@ -24,3 +24,4 @@ export { applyPrintSetup, type PrintSetupResult } from './applyPrintSetup';
 export { hostInfo, type HostInfo } from './hostInfo';
 export { ExcelOperationError, toExcelOperationError } from './run';
 export { formLayout, type FormLayout } from './formLayout';
+export { startCommandsPage } from './commands';

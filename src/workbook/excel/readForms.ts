@@ -95,8 +95,8 @@ export async function loadWorkbookGrid(context: Excel.RequestContext, opts: Read
       names.load('items/name,items/formula,items/type');
       let merged: Excel.RangeAreas | null = null;
       if (canReadMerges) {
-        // Over the whole used range: a merged block may be formatted but empty.
-        merged = sheet.getUsedRangeOrNullObject(false).getMergedAreasOrNullObject();
+        // Over the whole sheet (not a possibly-null used range): a merged block may be empty.
+        merged = sheet.getRange().getMergedAreasOrNullObject();
         merged.load('address');
       }
       return { name: sheet.name, used, names, merged };
