@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeSubmissions } from '../../src/merge';
-import { summaryBytes, summaryWorkbook, displayWidth, cellText } from '../../src/workbook/xlsx/summary';
+import { summaryBytes, summaryBytesStreaming, summaryWorkbook, displayWidth, cellText } from '../../src/workbook/xlsx/summary';
 import { bad, issue, months, okOne, sub } from './helpers';
 import { pdfPages } from './office';
 
@@ -193,5 +193,47 @@ describe('summary workbook', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('the streaming writer (what `wuhua merge` writes)', () => {
+    test('gives the same sheets, cells, types and styles as the in-memory workbook', async () => {
+      const summary = sample(['中共丙局党支部']);
+      const a = await readBack(await summaryBytes(summary));
+      const b = await readBack(await summaryBytesStreaming(summary));
+      expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+      for (const wa of a.worksheets) {
+        const wb = b.getWorksheet(wa.name)!;
+        expect(wb.rowCount).toBe(wa.rowCount);
+        expect(wb.columns.map((c) => c.width)).toEqual(wa.columns.map((c) => c.width));
+        expect(wb.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+        expect(wb.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        expect(wb.autoFilter).toEqual(wa.autoFilter);
+        expect(wb.headerFooter.oddHeader).toBe(wa.headerFooter.oddHeader);
+        wa.eachRow({ includeEmpty: true }, (row, r) => {
+          row.eachCell({ includeEmpty: true }, (cell, c) => {
+            const other = wb.getCell(r, c);
+            expect([cell.address, other.type, other.value]).toEqual([cell.address, cell.type, cell.value]);
+            expect(other.fill).toEqual(cell.fill);
+            expect(other.font?.bold).toEqual(cell.font?.bold);
+          });
+        });
+      }
+      const g2 = b.getWorksheet('汇总')!.getCell('G2');
+      expect(g2.value).toBe(FORMULA_LIKE[4]);
+      expect(g2.type).toBe(ExcelJS.ValueType.String);
+    });
+
+    test('LibreOffice opens it: A4 landscape pages', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'summary-stream-'));
+      try {
+        const file = join(dir, 'summary.xlsx');
+        writeFileSync(file, await summaryBytesStreaming(sample(['中共丙局党支部'])));
+        const { pages, sizes } = pdfPages(file);
+        expect(pages).toBeGreaterThanOrEqual(4);
+        for (const p of sizes) expect([Math.round(p.width), Math.round(p.height)]).toEqual([842, 595]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -1,0 +1,214 @@
+/**
+ * `wuhua merge FILE_OR_DIR... -o SUMMARY.xlsx [--json REPORT.json] [--roster FILE]
+ *  [--as-of YYYY-MM-DD] [--print-pack PACK.xlsx]`
+ *
+ * Files are read one at a time (read-only) and released after intake, so memory grows
+ * only with the submissions kept for the summary. Outputs are written to a temporary
+ * name next to the target and renamed when complete. Exit 0 when the run completed
+ * (problems and rejected files are reported, not fatal), 2 for a usage error, 1 when
+ * an output could not be written.
+ */
+import { constants, promises as fs, readFileSync } from 'fs';
+import { dirname, resolve } from 'path';
+import { mergeCliZh } from '../i18n/merge';
+import { Merger, type RosterEntry, type Summary } from '../merge';
+import { buildReport } from '../model/report';
+import type { CheckOptions, IntakeResult } from '../model/types';
+import { printPackWorkbook } from '../workbook/xlsx/printPack';
+import { intakeBytes } from '../workbook/xlsx/intake';
+import { parseRoster } from '../workbook/xlsx/roster';
+import { summaryBytesStreaming, workbookBytes } from '../workbook/xlsx/summary';
+import { parseArgs } from './args';
+import { collectInputs, type InputFile } from './files';
+import { systemReason, usageError, writeFileAtomic, type CliIo } from './io';
+
+/** Progress on stderr at most this often (ms), and once at the end. */
+export const PROGRESS_INTERVAL_MS = 1000;
+/** How many rejected files / missing branches the closing summary names; the rest are in the workbook. */
+const LIST_MAX = 20;
+
+/** Today in local time, "YYYY-MM-DD". */
+function today(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * One input, read-only, through intake; its bytes are garbage once this returns.
+ * Read synchronously: files are taken one at a time anyway, and fs.promises.readFile
+ * costs about 0.5 ms a file in FileHandle bookkeeping — more than reading the form.
+ */
+function intakeFile(input: InputFile, opts: CheckOptions): IntakeResult {
+  if (!input.ok) return { ok: false, file: input.file, reason: input.reason };
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(input.file, { flag: 'r' });
+  } catch (e) {
+    return { ok: false, file: input.file, reason: mergeCliZh.cannotRead(systemReason(e)) };
+  }
+  return intakeBytes(bytes, input.file, opts, input.mtimeMs);
+}
+
+async function canWriteInto(path: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const target = resolve(path);
+  const self = await fs.stat(target).catch(() => undefined);
+  if (self?.isDirectory()) return { ok: false, reason: systemReason({ code: 'EISDIR' }) };
+  try {
+    const parent = await fs.stat(dirname(target));
+    if (!parent.isDirectory()) return { ok: false, reason: systemReason({ code: 'ENOTDIR' }) };
+    await fs.access(dirname(target), constants.W_OK);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, reason: systemReason(e) };
+  }
+}
+
+function closing(summary: Summary): string {
+  const lines = [
+    mergeCliZh.closing({
+      files: summary.files,
+      submissions: summary.submissions.length,
+      kept: summary.rows.length,
+      branches: new Set(summary.rows.map((r) => (r.branchKey === '' ? `\u0000${r.submission.file}\u0000${r.submission.sheet}` : r.branchKey))).size,
+      rejected: summary.rejected.length,
+      duplicates: summary.duplicates.length,
+      superseded: summary.duplicates.reduce((n, d) => n + d.superseded.length, 0),
+      missing: summary.hasRoster ? summary.missing.length : null,
+      errors: summary.total.errors,
+      warnings: summary.total.warnings,
+    }),
+  ];
+  if (summary.rejected.length > 0) {
+    lines.push(mergeCliZh.rejectedHeader);
+    for (const r of summary.rejected.slice(0, LIST_MAX)) lines.push(mergeCliZh.rejectedLine(r.file, r.reason));
+    if (summary.rejected.length > LIST_MAX) lines.push(mergeCliZh.more(summary.rejected.length - LIST_MAX));
+  }
+  if (summary.missing.length > 0) {
+    lines.push(mergeCliZh.missingHeader);
+    for (const m of summary.missing.slice(0, LIST_MAX)) lines.push(mergeCliZh.missingLine(m.name));
+    if (summary.missing.length > LIST_MAX) lines.push(mergeCliZh.more(summary.missing.length - LIST_MAX));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Filled in when given (the benchmark): files read, time reading and checking them, total time. */
+export interface MergeRunStats {
+  files: number;
+  ms: number;
+  intakeMs?: number;
+}
+
+export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: MergeRunStats): Promise<number> {
+  const args = parseArgs(argv, {
+    values: { '-o': 'out', '--output': 'out', '--json': 'json', '--roster': 'roster', '--as-of': 'asOf', '--print-pack': 'pack' },
+    flags: { '--help': 'help', '-h': 'help' },
+  });
+  const usage = mergeCliZh.usage + '\n';
+  if (!args.ok) return usageError(io, args.error, usage);
+  if (args.flags.has('help')) {
+    io.stdout(usage);
+    return 0;
+  }
+  const { out, json, roster: rosterPath, pack } = args.options;
+  if (args.positionals.length === 0) return usageError(io, mergeCliZh.noInputs, usage);
+  if (out === undefined) return usageError(io, mergeCliZh.missingOutput, usage);
+  for (const [opt, v] of [['-o', out], ['--print-pack', pack]] as const) {
+    if (v !== undefined && !/\.xlsx$/i.test(v)) return usageError(io, mergeCliZh.outputNotXlsx(opt, v), usage);
+  }
+  const asOf = args.options.asOf ?? today();
+  if (!isIsoDate(asOf)) return usageError(io, mergeCliZh.badAsOf(asOf), usage);
+  const opts: CheckOptions = { asOf, stage: 'committee' };
+
+  let roster: RosterEntry[] | undefined;
+  if (rosterPath !== undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await fs.readFile(rosterPath, { flag: 'r' }));
+    } catch (e) {
+      return usageError(io, mergeCliZh.rosterFailed(rosterPath, systemReason(e)), usage);
+    }
+    const parsed = await parseRoster(bytes, rosterPath);
+    if (!parsed.ok) return usageError(io, mergeCliZh.rosterFailed(rosterPath, parsed.reason), usage);
+    roster = parsed.entries;
+  }
+
+  const inputs = await collectInputs(args.positionals);
+  // Outputs never overwrite an input, and are checked before a long run.
+  const outputs = [out, json, pack].filter((p): p is string => p !== undefined);
+  const inputPaths = new Set(inputs.map((i) => resolve(i.file)));
+  for (const o of outputs) {
+    if (inputPaths.has(resolve(o))) return usageError(io, mergeCliZh.outputIsInput(o), usage);
+    if (outputs.filter((x) => resolve(x) === resolve(o)).length > 1) return usageError(io, mergeCliZh.outputTwice(o), usage);
+  }
+  for (const o of outputs) {
+    const w = await canWriteInto(o);
+    if (!w.ok) {
+      io.stderr(mergeCliZh.writeFailed(o, w.reason) + '\n');
+      return 1;
+    }
+  }
+
+  const merger = new Merger({ asOf, roster });
+  const started = Date.now();
+  let lastProgress = started;
+  for (let n = 0; n < inputs.length; n++) {
+    merger.add(intakeFile(inputs[n], opts)); // the file's bytes are released here
+    const now = Date.now();
+    if (now - lastProgress >= PROGRESS_INTERVAL_MS) {
+      lastProgress = now;
+      io.stderr(mergeCliZh.progress(n + 1, inputs.length, ((n + 1) * 1000) / Math.max(1, now - started)) + '\n');
+    }
+  }
+  const elapsed = Date.now() - started;
+  if (stats) stats.intakeMs = elapsed;
+  io.stderr(mergeCliZh.progress(inputs.length, inputs.length, (inputs.length * 1000) / Math.max(1, elapsed)) + '\n');
+  const summary = merger.finish();
+
+  const writes: { path: string; what: string; bytes: () => Promise<Uint8Array | string> }[] = [
+    { path: out, what: mergeCliZh.what.summary, bytes: () => summaryBytesStreaming(summary) },
+  ];
+  if (json !== undefined) {
+    writes.push({
+      path: json,
+      what: mergeCliZh.what.json,
+      bytes: async () =>
+        JSON.stringify(
+          buildReport({ submissions: summary.submissions, rejected: summary.rejected, duplicates: summary.duplicates, missing: summary.missing }),
+          null,
+          2,
+        ) + '\n',
+    });
+  }
+  if (pack !== undefined) writes.push({ path: pack, what: mergeCliZh.what.pack, bytes: () => workbookBytes(printPackWorkbook(summary)) });
+
+  io.stdout(closing(summary));
+  let failed = false;
+  for (const w of writes) {
+    let data: Uint8Array | string;
+    try {
+      data = await w.bytes();
+    } catch (e) {
+      io.stderr(mergeCliZh.writeFailed(w.path, e instanceof Error ? e.message : String(e)) + '\n');
+      failed = true;
+      continue;
+    }
+    const written = await writeFileAtomic(w.path, data);
+    if (written.ok) io.stderr(mergeCliZh.wrote(w.what, w.path) + '\n');
+    else {
+      io.stderr(mergeCliZh.writeFailed(w.path, written.reason) + '\n');
+      failed = true;
+    }
+  }
+  if (stats) {
+    stats.files = inputs.length;
+    stats.ms = Date.now() - started;
+  }
+  return failed ? 1 : 0;
+}
