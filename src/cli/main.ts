@@ -2,6 +2,7 @@
 import { CLI, USAGE } from '../i18n/cli';
 import { checkCommand } from './check';
 import { processIo, usageError, type CliIo } from './io';
+import { mergeCommand } from './merge';
 import { templateCommand } from './template';
 
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -18,6 +19,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       return templateCommand(rest, io);
     case 'check':
       return checkCommand(rest, io);
+    case 'merge':
+      return mergeCommand(rest, io);
     default:
       return usageError(io, CLI.unknownCommand(command), USAGE);
   }

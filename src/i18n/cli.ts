@@ -49,7 +49,6 @@ export const CLI = {
   unknownOption: (o: string) => `不认识的选项“${o}”。`,
   missingValue: (o: string) => `选项“${o}”后面缺少取值。`,
   repeated: (o: string) => `选项“${o}”只能给一次。`,
-  mergeUnavailable: 'merge 命令尚未安装。',
 
   templateNoForm: '请说明要生成哪一张表：1、2、3（或 demonstration、application、progress），或用 --all 生成全部三张。',
   templateTooMany: '一次只能指定一张表；要生成全部三张请用 --all。',

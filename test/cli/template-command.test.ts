@@ -116,3 +116,10 @@ test('bin/wuhua as a process: template 2 writes the file, exit codes 0 and 2', a
   expect(bad.stderr).toContain('用法');
   expect(execFileSync(process.execPath, [join(ROOT, 'bin', 'wuhua'), '--help'], { cwd: ROOT, encoding: 'utf8' })).toContain('bin/wuhua check');
 });
+
+test('merge is dispatched to the merge command (its usage errors exit 2)', async () => {
+  const io = bufferIo();
+  expect(await run(['merge'], io)).toBe(2);
+  expect(io.err()).not.toContain('未知命令');
+  expect(io.err()).toContain('merge');
+});
