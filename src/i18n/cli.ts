@@ -8,8 +8,9 @@ export const USAGE = `五化建设表单助手（命令行）
   bin/wuhua template --all -o 文件夹            一次生成三张表的模板
   bin/wuhua check 文件或文件夹... [--json 报告.json] [--as-of YYYY-MM-DD] [--stage filling|committee]
                                                 检查已填写的表格，逐个文件列出问题
-  bin/wuhua merge 文件或文件夹... -o 汇总.xlsx [--json 报告.json] [--roster 名单.txt] [--as-of YYYY-MM-DD]
-                                                汇总各支部报送的表格
+  bin/wuhua merge 文件或文件夹... -o 汇总.xlsx [--json 报告.json] [--roster 名册.txt|名册.xlsx]
+                  [--as-of YYYY-MM-DD] [--print-pack 打印包.xlsx]
+                                                汇总各支部报送的表格（详见 bin/wuhua merge --help）
   bin/wuhua --help                              显示本说明
 
 <表单>：
