@@ -102,7 +102,12 @@ function closing(summary: Summary): string {
 export interface MergeRunStats {
   files: number;
   ms: number;
+  /** Finding the input files. */
+  collectMs?: number;
+  /** Reading and checking them, one at a time. */
   intakeMs?: number;
+  /** Building the summary and writing the outputs. */
+  writeMs?: number;
 }
 
 export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: MergeRunStats): Promise<number> {
@@ -139,7 +144,9 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
     roster = parsed.entries;
   }
 
+  const collectStart = Date.now();
   const inputs = await collectInputs(args.positionals);
+  if (stats) stats.collectMs = Date.now() - collectStart;
   // Outputs never overwrite an input, and are checked before a long run.
   const outputs = [out, json, pack].filter((p): p is string => p !== undefined);
   const inputPaths = new Set(inputs.map((i) => resolve(i.file)));
@@ -169,6 +176,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   const elapsed = Date.now() - started;
   if (stats) stats.intakeMs = elapsed;
   io.stderr(mergeCliZh.progress(inputs.length, inputs.length, (inputs.length * 1000) / Math.max(1, elapsed)) + '\n');
+  const writeStart = Date.now();
   const summary = merger.finish();
 
   const writes: { path: string; what: string; bytes: () => Promise<Uint8Array | string> }[] = [
@@ -209,6 +217,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   if (stats) {
     stats.files = inputs.length;
     stats.ms = Date.now() - started;
+    stats.writeMs = Date.now() - writeStart;
   }
   return failed ? 1 : 0;
 }
