@@ -8,11 +8,11 @@
  * (problems and rejected files are reported, not fatal), 2 for a usage error, 1 when
  * an output could not be written.
  */
-import { constants, promises as fs, readFileSync } from 'fs';
-import { dirname, resolve } from 'path';
+import { closeSync, constants, openSync, promises as fs, readFileSync, renameSync, rmSync, writeSync } from 'fs';
+import { basename, dirname, join, resolve } from 'path';
 import { mergeCliZh } from '../i18n/merge';
 import { Merger, type RosterEntry, type Summary } from '../merge';
-import { buildReport } from '../model/report';
+import { buildReport, jsonSubmission } from '../model/report';
 import type { CheckOptions, IntakeResult } from '../model/types';
 import { printPackWorkbook } from '../workbook/xlsx/printPack';
 import { intakeBytes } from '../workbook/xlsx/intake';
@@ -54,6 +54,57 @@ function intakeFile(input: InputFile, opts: CheckOptions): IntakeResult {
     return { ok: false, file: input.file, reason: mergeCliZh.cannotRead(systemReason(e)) };
   }
   return intakeBytes(bytes, input.file, opts, input.mtimeMs);
+}
+
+/**
+ * The JSON report (DESIGN.md shape, the same text as JSON.stringify(report, null, 2)),
+ * produced one submission at a time: ten thousand submissions never become one
+ * 40 MB string.
+ */
+export function* reportChunks(summary: Summary): Generator<string> {
+  yield '{\n  "submissions": [';
+  let first = true;
+  for (const sub of summary.submissions) {
+    yield (first ? '\n    ' : ',\n    ') + JSON.stringify(jsonSubmission(sub), null, 2).replace(/\n/g, '\n    ');
+    first = false;
+  }
+  yield first ? '],\n' : '\n  ],\n';
+  const rest = buildReport({ submissions: [], rejected: summary.rejected, duplicates: summary.duplicates, missing: summary.missing });
+  const { submissions: _none, ...tail } = rest;
+  yield JSON.stringify(tail, null, 2).slice(2) + '\n';
+}
+
+/**
+ * Writes chunks to a temporary name next to `path`, then renames it: a reader never
+ * sees half a file, and a failure leaves nothing behind.
+ */
+export function writeChunksAtomic(path: string, chunks: Iterable<string>): { ok: true } | { ok: false; reason: string } {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx');
+    let pending: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (pending.length) writeSync(fd!, Buffer.from(pending.join(''), 'utf8'));
+      pending = [];
+      size = 0;
+    };
+    for (const c of chunks) {
+      pending.push(c);
+      size += c.length;
+      if (size >= 1 << 20) flush();
+    }
+    flush();
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+    return { ok: true };
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    return { ok: false, reason: systemReason(e) };
+  }
 }
 
 async function canWriteInto(path: string): Promise<{ ok: true } | { ok: false; reason: string }> {
@@ -179,35 +230,23 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   const writeStart = Date.now();
   const summary = merger.finish();
 
-  const writes: { path: string; what: string; bytes: () => Promise<Uint8Array | string> }[] = [
-    { path: out, what: mergeCliZh.what.summary, bytes: () => summaryBytesStreaming(summary) },
+  const writes: { path: string; what: string; write: () => Promise<{ ok: true } | { ok: false; reason: string }> }[] = [
+    { path: out, what: mergeCliZh.what.summary, write: async () => writeFileAtomic(out, await summaryBytesStreaming(summary)) },
   ];
-  if (json !== undefined) {
-    writes.push({
-      path: json,
-      what: mergeCliZh.what.json,
-      bytes: async () =>
-        JSON.stringify(
-          buildReport({ submissions: summary.submissions, rejected: summary.rejected, duplicates: summary.duplicates, missing: summary.missing }),
-          null,
-          2,
-        ) + '\n',
-    });
+  if (json !== undefined) writes.push({ path: json, what: mergeCliZh.what.json, write: async () => writeChunksAtomic(json, reportChunks(summary)) });
+  if (pack !== undefined) {
+    writes.push({ path: pack, what: mergeCliZh.what.pack, write: async () => writeFileAtomic(pack, await workbookBytes(printPackWorkbook(summary))) });
   }
-  if (pack !== undefined) writes.push({ path: pack, what: mergeCliZh.what.pack, bytes: () => workbookBytes(printPackWorkbook(summary)) });
 
   io.stdout(closing(summary));
   let failed = false;
   for (const w of writes) {
-    let data: Uint8Array | string;
+    let written: { ok: true } | { ok: false; reason: string };
     try {
-      data = await w.bytes();
+      written = await w.write();
     } catch (e) {
-      io.stderr(mergeCliZh.writeFailed(w.path, e instanceof Error ? e.message : String(e)) + '\n');
-      failed = true;
-      continue;
+      written = { ok: false, reason: e instanceof Error ? e.message : String(e) };
     }
-    const written = await writeFileAtomic(w.path, data);
     if (written.ok) io.stderr(mergeCliZh.wrote(w.what, w.path) + '\n');
     else {
       io.stderr(mergeCliZh.writeFailed(w.path, written.reason) + '\n');

@@ -2,7 +2,10 @@ import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { mergeCommand } from '../../src/cli/merge';
+import { mergeCommand, reportChunks } from '../../src/cli/merge';
+import { mergeSubmissions } from '../../src/merge';
+import { buildReport } from '../../src/model/report';
+import { bad, months, okOne, sub } from './helpers';
 import { bufferIo } from '../../src/cli/io';
 import { filledBytes } from './files';
 
@@ -211,6 +214,25 @@ describe('wuhua merge', () => {
       const before = readFileSync(a);
       expect(await mergeCommand([dir, '-o', a], bufferIo())).toBe(2);
       expect(readFileSync(a).equals(before)).toBe(true);
+    });
+  });
+
+  describe('the JSON report is written in pieces', () => {
+    test.each([
+      ['with submissions', true],
+      ['with none', false],
+    ])('%s: the same text as JSON.stringify(report, null, 2)', (_why, some) => {
+      const results = some
+        ? [
+            okOne(sub('application', '中共甲局党支部', 'a.xlsx', { date: '2019-04-01', plan: '一\n二' })),
+            okOne(sub('application', '中共甲局支部', 'b.xlsx', { date: '2019-04-02' })),
+            okOne(sub('progress', '中共乙局党支部', 'p.xlsx', {}, { months: months(['已完成']) })),
+            bad('x.txt'),
+          ]
+        : [bad('x.txt')];
+      const s = mergeSubmissions(results, { asOf: '2019-05-01', roster: ['中共丙局党支部'] });
+      const whole = JSON.stringify(buildReport({ submissions: s.submissions, rejected: s.rejected, duplicates: s.duplicates, missing: s.missing }), null, 2) + '\n';
+      expect([...reportChunks(s)].join('')).toBe(whole);
     });
   });
 });
