@@ -53,6 +53,31 @@ describe('readWorkbook rejects what it cannot read, with a Chinese reason, never
     expect(readWorkbook(two, 'two.xlsx', { maxRatio: 1e9 }).ok).toBe(true);
   });
 
+  test.each([
+    ['understates', (n: number) => n - 1],
+    ['understates to zero', () => 0],
+    ['overstates', (n: number) => n + 5000],
+  ])('a sheet whose header %s its inflated size is still read in full (the actual bytes count)', (_what, lie) => {
+    const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>第${i + 1}行</t></is></c></row>`);
+    const z = rawXlsx({ sheets: [{ name: 'S', xml: `<sheetData>${rows.join('')}</sheetData>` }] }).slice();
+    const dv = new DataView(z.buffer, z.byteOffset, z.byteLength);
+    let patched = 0;
+    for (let p = 0; p + 46 < z.length; p++) {
+      if (dv.getUint32(p, true) !== 0x02014b50) continue;
+      const nameLen = dv.getUint16(p + 28, true);
+      if (new TextDecoder().decode(z.subarray(p + 46, p + 46 + nameLen)) !== 'xl/worksheets/sheet1.xml') continue;
+      const size = lie(dv.getUint32(p + 24, true));
+      dv.setUint32(p + 24, size, true);
+      dv.setUint32(dv.getUint32(p + 42, true) + 22, size, true);
+      patched++;
+    }
+    expect(patched).toBe(1);
+    const s = ok(z).sheets[0];
+    expect(s.cells.size).toBe(200);
+    expect(at(s, 'A1')).toEqual({ v: '第1行' });
+    expect(at(s, 'A200')).toEqual({ v: '第200行' });
+  });
+
   test('a part just under the limits is read', () => {
     const r = readWorkbook(zipBomb(1024 * 1024), 'big.xlsx', { maxPartBytes: 2 * 1024 * 1024 });
     expect(r.ok).toBe(true);

@@ -185,7 +185,7 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget):
   } else if (e.compressedSize * DEFLATE_MAX_EXPANSION <= partLimit) {
     // Even a lying header cannot make this exceed the limit: one fast call.
     try {
-      out = inflateSync(data);
+      out = inflateFitted(data, e.uncompressedSize, e.compressedSize * DEFLATE_MAX_EXPANSION);
     } catch {
       return { ok: false, error: { kind: 'corrupt', detail: `deflate data of ${e.name}` } };
     }
@@ -204,6 +204,20 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget):
   }
   budget.used += out.length;
   return { ok: true, value: out };
+}
+
+/**
+ * Inflates into a buffer sized from the declared size (saves fflate's guess-and-grow
+ * copies), one byte larger than declared: fflate silently truncates at the buffer's
+ * end, so output that fills the spare byte means the header understated the size, and
+ * the part is inflated again without a buffer to get (and check) its actual size.
+ * `bound` caps the allocation (the most the data can inflate to), so a header claiming
+ * a large size for small data cannot make us allocate it.
+ */
+function inflateFitted(data: Uint8Array, declared: number, bound: number): Uint8Array {
+  const size = Math.min(declared, bound) + 1;
+  const out = inflateSync(data, { out: new Uint8Array(size) });
+  return out.length < size ? out : inflateSync(data);
 }
 
 function inflateStreaming(data: Uint8Array, e: ZipEntry, partLimit: number, limits: InflateLimits): ZipResult<Uint8Array> {
