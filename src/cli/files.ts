@@ -33,9 +33,8 @@ export async function collectInputs(paths: readonly string[]): Promise<InputFile
       return 1;
     }
     let found = 0;
-    for (const name of entries.map((e) => e.name).sort(byPath)) {
-      const entry = entries.find((e) => e.name === name)!;
-      const path = join(dir, name);
+    for (const entry of [...entries].sort((a, b) => byPath(a.name, b.name))) {
+      const path = join(dir, entry.name);
       if (entry.isDirectory()) found += await walk(path);
       else if (entry.isFile() || entry.isSymbolicLink()) {
         const st = await fs.stat(path).catch(() => undefined);
