@@ -29,6 +29,7 @@ const MAX_TITLE_CHARS = 60;
 
 export function extractForms(grid: WorkbookGrid): ExtractedForm[] {
   const tags = findTags(grid);
+  let names: NameIndex | undefined;
   const out: ExtractedForm[] = [];
   for (const sheet of grid.sheets) {
     const index = new SheetIndex(sheet);
@@ -36,7 +37,7 @@ export function extractForms(grid: WorkbookGrid): ExtractedForm[] {
     if (tag) {
       const form = FORMS.find((f) => f.id === tag.form);
       if (form) {
-        const tagged = form.templateVersion === tag.version ? readTagged(index, form, grid.names, tag.version) : null;
+        const tagged = form.templateVersion === tag.version ? readTagged(index, form, (names ??= indexNames(grid.names)), tag.version) : null;
         if (tagged) {
           out.push(tagged);
           continue;
@@ -97,9 +98,22 @@ function splitRefs(ref: string): string[] {
   return out.map((r) => r.trim()).filter(Boolean);
 }
 
+/** Defined names by lower-cased name (names are case-insensitive), in workbook order; built once per workbook. */
+type NameIndex = Map<string, DefinedName[]>;
+function indexNames(names: DefinedName[]): NameIndex {
+  const byName: NameIndex = new Map();
+  for (const n of names) {
+    const k = n.name.toLowerCase();
+    const list = byName.get(k);
+    if (list) list.push(n);
+    else byName.set(k, [n]);
+  }
+  return byName;
+}
+
 /** The cell a field's defined name points at on this sheet (a sheet-scoped name first). */
-function namedCell(names: DefinedName[], name: string, sheet: string): string | undefined {
-  const candidates = names.filter((n) => n.name.toLowerCase() === name.toLowerCase());
+function namedCell(names: NameIndex, name: string, sheet: string): string | undefined {
+  const candidates = names.get(name.toLowerCase()) ?? [];
   const ordered = [...candidates.filter((n) => n.scope === sheet), ...candidates.filter((n) => n.scope === undefined)];
   for (const n of ordered) {
     for (const part of splitRefs(n.ref)) {
@@ -122,7 +136,7 @@ function found(index: SheetIndex, a1: string): FoundValue {
   return { raw: isEmptyCell(raw) ? null : raw!, cell: a1 };
 }
 
-function readTagged(index: SheetIndex, form: FormSpec, names: DefinedName[], version: number): ExtractedForm | null {
+function readTagged(index: SheetIndex, form: FormSpec, names: NameIndex, version: number): ExtractedForm | null {
   const sheet = index.sheet.name;
   const named = new Map<FieldId, string>();
   for (const f of form.fields) {

@@ -250,3 +250,26 @@ describe('readWorkbook grid contents', () => {
     expect(at(grid.sheets[0], 'D3')).toEqual({ v: 5 });
   });
 });
+
+describe('parts repeated across files (relationships, styles) are parsed once and read the same', () => {
+  const styles = (dateXf: boolean) =>
+    `<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="${dateXf ? 164 : 0}"/></cellXfs>`;
+  const book = (dateXf: boolean, v: number) => rawXlsx({ sheets: [{ name: 'S', xml: `<sheetData><row r="1"><c r="A1" s="1"><v>${v}</v></c></row></sheetData>` }], styles: styles(dateXf) });
+
+  test('files with the same styles part each get its date styles; a file whose styles differ gets its own', () => {
+    expect(at(ok(book(true, 43575)).sheets[0], 'A1')).toEqual({ v: 43575, date: true });
+    expect(at(ok(book(true, 43576)).sheets[0], 'A1')).toEqual({ v: 43576, date: true });
+    expect(at(ok(book(false, 43577)).sheets[0], 'A1')).toEqual({ v: 43577 });
+    expect(at(ok(book(true, 43578)).sheets[0], 'A1')).toEqual({ v: 43578, date: true });
+  });
+
+  test('a remembered part still counts its inflated size toward the total limit, as on first reading', () => {
+    const z = book(true, 1);
+    const tight = { maxTotalBytes: 200 }; // below the relationship and styles parts
+    const first = readWorkbook(z, 'a.xlsx', tight);
+    expect(ok(z).sheets[0].cells.size).toBe(1); // now every small part of z is remembered
+    const again = readWorkbook(z, 'a.xlsx', tight);
+    expect(first).toEqual({ ok: false, reason: expect.stringMatching(/压缩炸弹/) });
+    expect(again).toEqual(first);
+  });
+});

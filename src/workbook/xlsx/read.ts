@@ -18,7 +18,7 @@ import { cellAddress } from '../../forms/address';
 import { READER } from '../../i18n/reader';
 import { cellKey, MAX_COLS, type DefinedName, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
 import { attr, decodeEntities, decodeText, elements, prefixedAttr, richText, section, startTags } from './xml';
-import { checkDeclared, inflateEntry, InflateBudget, looksLikeZip, readCentralDirectory, type InflateLimits, type ZipEntry, type ZipError } from './zip';
+import { checkDeclared, entryData, inflateData, inflateEntry, InflateBudget, inflatesInOneCall, looksLikeZip, readCentralDirectory, takeInflated, type InflateLimits, type ZipEntry, type ZipError } from './zip';
 
 /**
  * Limits (all inflated sizes are enforced on the bytes actually produced, not only on
@@ -176,26 +176,41 @@ function parseRels(xml: string): Rel[] {
     .map(({ id, type, target }) => ({ id, type, target }));
 }
 
+/** As the package's root relationships were read: an empty part has none. */
+const parseRelsText = (xml: string): Rel[] | undefined => (xml ? parseRels(xml) : undefined);
+/** As styles were read: an empty part has no date styles. */
+const parseDateStylesText = (xml: string): ReadonlySet<number> => (xml ? parseDateStyles(xml) : new Set<number>());
+
 const typeIs = (r: Rel, suffix: string) => r.type.endsWith(`/${suffix}`);
 
 class Package {
-  private readonly lower = new Map<string, ZipEntry>();
+  /** Entries by lower-cased name, built on the first miss (most lookups hit the exact name). */
+  private lower: Map<string, ZipEntry> | undefined;
   readonly budget: InflateBudget;
   constructor(
     private readonly bytes: Uint8Array,
     private readonly entries: Map<string, ZipEntry>,
     limits: InflateLimits,
   ) {
-    for (const [name, e] of entries) this.lower.set(name.toLowerCase(), e);
     this.budget = new InflateBudget(limits);
   }
   /** Part names are case-insensitive in OPC; writers disagree on case. */
   entry(name: string): ZipEntry | undefined {
-    const n = name.replace(/^\//, '');
-    return this.entries.get(n) ?? this.lower.get(n.toLowerCase());
+    const n = name.charCodeAt(0) === 47 /* / */ ? name.slice(1) : name;
+    const exact = this.entries.get(n);
+    if (exact) return exact;
+    if (!this.lower) {
+      this.lower = new Map();
+      for (const [k, e] of this.entries) this.lower.set(k.toLowerCase(), e);
+    }
+    return this.lower.get(n.toLowerCase());
   }
   has(name: string): boolean {
     return this.entry(name) !== undefined;
+  }
+  /** An entry's stored bytes (declared sizes and local header checked). */
+  stored(e: ZipEntry) {
+    return entryData(this.bytes, e, this.budget.limits);
   }
   /** The part as text; undefined when absent. */
   text(name: string): { ok: true; text: string | undefined } | { ok: false; error: ZipError } {
@@ -207,6 +222,59 @@ class Package {
   }
 }
 
+/**
+ * Parsed package parts that repeat byte for byte across the files of a batch: the
+ * relationship parts (every writer emits the same few) and styles.xml (the same for
+ * files made from one template by one writer). A part whose stored (compressed) bytes
+ * equal a remembered one's is not inflated and parsed again: equal bytes inflate to
+ * the same text, which parses to the same (read-only) value, and the inflated size
+ * remembered is counted against the limits exactly as inflating would count it.
+ * Shared strings, worksheets and workbook.xml (window position, build number) differ
+ * from file to file in practice and are always read.
+ */
+type MemoKind = 'rels' | 'styles';
+interface Memo {
+  stored: Uint8Array;
+  method: number;
+  inflated: number;
+  value: unknown;
+}
+const MEMO_MAX_STORED = 16 * 1024;
+const MEMO_PER_KIND = 8;
+const memos: Record<MemoKind, Memo[]> = { rels: [], styles: [] };
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A part parsed by `parse` (a pure function of its text), through the memo; undefined when absent. */
+function parsedPart<T>(pkg: Package, name: string, kind: MemoKind, parse: (text: string) => T): { ok: true; value: T | undefined } | { ok: false; error: ZipError } {
+  const e = pkg.entry(name);
+  if (!e) return { ok: true, value: undefined };
+  const stored = pkg.stored(e);
+  if (!stored.ok) return stored;
+  const memoable = stored.value.length <= MEMO_MAX_STORED && inflatesInOneCall(e, pkg.budget);
+  if (memoable) {
+    for (const m of memos[kind]) {
+      if (m.method !== e.method || !sameBytes(m.stored, stored.value)) continue;
+      const over = takeInflated(e, m.inflated, pkg.budget);
+      if (over) return { ok: false, error: over };
+      return { ok: true, value: m.value as T };
+    }
+  }
+  const out = inflateData(stored.value, e, pkg.budget);
+  if (!out.ok) return out;
+  const value = parse(utf8.decode(out.value));
+  if (memoable) {
+    const list = memos[kind];
+    if (list.length >= MEMO_PER_KIND) list.shift();
+    list.push({ stored: stored.value.slice(), method: e.method, inflated: out.value.length, value });
+  }
+  return { ok: true, value };
+}
+
 function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: ReadLimits): ReadResult {
   const pkg = new Package(bytes, entries, limits);
 
@@ -216,9 +284,9 @@ function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: Read
     if (m.ok && (m.text ?? '').includes('opendocument')) return fail(READER.ods);
   }
 
-  const rootRels = pkg.text('_rels/.rels');
+  const rootRels = parsedPart(pkg, '_rels/.rels', 'rels', parseRelsText);
   if (!rootRels.ok) return fail(zipReason(rootRels.error));
-  const office = rootRels.text ? parseRels(rootRels.text).find((r) => typeIs(r, 'officeDocument')) : undefined;
+  const office = rootRels.value ? rootRels.value.find((r) => typeIs(r, 'officeDocument')) : undefined;
   const wbPath = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
   if (!pkg.has(wbPath) || !wbPath.toLowerCase().endsWith('.xml')) {
     if (pkg.has('xl/workbook.bin') || wbPath.toLowerCase().endsWith('.bin')) return fail(READER.xlsb);
@@ -229,10 +297,10 @@ function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: Read
 
   const wbText = pkg.text(wbPath);
   if (!wbText.ok) return fail(zipReason(wbText.error));
-  const wbRelsText = pkg.text(relsPathOf(wbPath));
-  if (!wbRelsText.ok) return fail(zipReason(wbRelsText.error));
+  const wbRels = parsedPart(pkg, relsPathOf(wbPath), 'rels', parseRels);
+  if (!wbRels.ok) return fail(zipReason(wbRels.error));
   const wb = parseWorkbookXml(wbText.text ?? '');
-  const rels = parseRels(wbRelsText.text ?? '');
+  const rels = wbRels.value ?? [];
   const wbDir = dirOf(wbPath);
   const relById = new Map(rels.map((r) => [r.id, r]));
 
@@ -263,10 +331,10 @@ function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: Read
 
   const sstText = pkg.text(sstPath);
   if (!sstText.ok) return fail(zipReason(sstText.error));
-  const stylesText = pkg.text(stylesPath);
-  if (!stylesText.ok) return fail(zipReason(stylesText.error));
+  const styles = parsedPart(pkg, stylesPath, 'styles', parseDateStylesText);
+  if (!styles.ok) return fail(zipReason(styles.error));
   const sst = sstText.text ? parseSharedStrings(sstText.text) : [];
-  const dateStyles = stylesText.text ? parseDateStyles(stylesText.text) : new Set<number>();
+  const dateStyles = styles.value ?? new Set<number>();
 
   const sheets: SheetGrid[] = [];
   for (const part of sheetParts) {
@@ -328,6 +396,18 @@ function isBuiltinDate(id: number): boolean {
  * outside quoted literals, [brackets] (colours, locales, elapsed time) and escapes.
  */
 export function isDateFormatCode(code: string): boolean {
+  let known = dateCodeCache.get(code);
+  if (known === undefined) {
+    known = dateCode(code);
+    if (dateCodeCache.size >= 1024) dateCodeCache.clear();
+    dateCodeCache.set(code, known);
+  }
+  return known;
+}
+/** Format codes repeat across files (each writer has its few): their verdicts, remembered. */
+const dateCodeCache = new Map<string, boolean>();
+
+function dateCode(code: string): boolean {
   const first = code.split(';')[0] ?? '';
   const bare = first
     .replace(/"[^"]*"/g, '')
@@ -390,7 +470,7 @@ function isoToSerial(s: string, date1904: boolean): number | null {
   return date1904 ? serial - 1462 : serial;
 }
 
-export function parseSheet(xml: string, name: string, sst: string[], dateStyles: Set<number>, date1904 = false): SheetGrid {
+export function parseSheet(xml: string, name: string, sst: string[], dateStyles: ReadonlySet<number>, date1904 = false): SheetGrid {
   const cells = new Map<number, GridCell>();
   let maxRow = 0;
   let maxCol = 0;

@@ -164,9 +164,8 @@ export function checkDeclared(e: ZipEntry, limits: InflateLimits): ZipError | nu
   return null;
 }
 
-/** Inflates one entry, enforcing the limits on the bytes actually produced. */
-export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget): ZipResult<Uint8Array> {
-  const limits = budget.limits;
+/** An entry's stored (compressed) bytes, after checking its declared sizes and local header. */
+export function entryData(b: Uint8Array, e: ZipEntry, limits: InflateLimits): ZipResult<Uint8Array> {
   const declared = checkDeclared(e, limits);
   if (declared) return { ok: false, error: declared };
   const h = e.localHeaderOffset;
@@ -176,7 +175,48 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget):
   const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
   const end = start + e.compressedSize;
   if (end > b.length) return { ok: false, error: { kind: 'truncated' } };
-  const data = b.subarray(start, end);
+  return { ok: true, value: b.subarray(start, end) };
+}
+
+/**
+ * Counts `inflated` bytes (what the entry's data actually inflated to) against the
+ * limits and the budget; an error when they are exceeded (nothing is counted then).
+ */
+export function takeInflated(e: ZipEntry, inflated: number, budget: InflateBudget): ZipError | null {
+  const limits = budget.limits;
+  const partLimit = Math.min(limits.maxPartBytes, limits.maxTotalBytes - budget.used);
+  if (inflated > partLimit) {
+    return inflated > limits.maxPartBytes
+      ? { kind: 'too-large', name: e.name, bytes: inflated, limit: limits.maxPartBytes }
+      : { kind: 'total-too-large', bytes: budget.used + inflated, limit: limits.maxTotalBytes };
+  }
+  if (inflated > limits.ratioMinBytes && inflated / Math.max(1, e.compressedSize) > limits.maxRatio) {
+    return { kind: 'ratio', name: e.name, ratio: inflated / Math.max(1, e.compressedSize), limit: limits.maxRatio };
+  }
+  budget.used += inflated;
+  return null;
+}
+
+/**
+ * True when inflateData takes its one-call path for this entry under this budget: the
+ * outcome then depends only on the stored bytes (their actual inflated size, checked by
+ * takeInflated), never on how far a streaming pass got before a limit stopped it.
+ */
+export function inflatesInOneCall(e: ZipEntry, budget: InflateBudget): boolean {
+  const partLimit = Math.min(budget.limits.maxPartBytes, budget.limits.maxTotalBytes - budget.used);
+  return e.method === 0 || e.compressedSize * DEFLATE_MAX_EXPANSION <= partLimit;
+}
+
+/** Inflates one entry, enforcing the limits on the bytes actually produced. */
+export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget): ZipResult<Uint8Array> {
+  const stored = entryData(b, e, budget.limits);
+  if (!stored.ok) return stored;
+  return inflateData(stored.value, e, budget);
+}
+
+/** Inflates an entry's stored bytes (from entryData), enforcing the limits on the bytes actually produced. */
+export function inflateData(data: Uint8Array, e: ZipEntry, budget: InflateBudget): ZipResult<Uint8Array> {
+  const limits = budget.limits;
   const partLimit = Math.min(limits.maxPartBytes, limits.maxTotalBytes - budget.used);
 
   let out: Uint8Array;
@@ -194,15 +234,8 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget):
     if (!got.ok) return got;
     out = got.value;
   }
-  if (out.length > partLimit) {
-    return out.length > limits.maxPartBytes
-      ? { ok: false, error: { kind: 'too-large', name: e.name, bytes: out.length, limit: limits.maxPartBytes } }
-      : { ok: false, error: { kind: 'total-too-large', bytes: budget.used + out.length, limit: limits.maxTotalBytes } };
-  }
-  if (out.length > limits.ratioMinBytes && out.length / Math.max(1, e.compressedSize) > limits.maxRatio) {
-    return { ok: false, error: { kind: 'ratio', name: e.name, ratio: out.length / Math.max(1, e.compressedSize), limit: limits.maxRatio } };
-  }
-  budget.used += out.length;
+  const over = takeInflated(e, out.length, budget);
+  if (over) return { ok: false, error: over };
   return { ok: true, value: out };
 }
 
