@@ -184,8 +184,6 @@ const parseDateStylesText = (xml: string): ReadonlySet<number> => (xml ? parseDa
 const typeIs = (r: Rel, suffix: string) => r.type.endsWith(`/${suffix}`);
 
 class Package {
-  /** Entries by lower-cased name, built on the first miss (most lookups hit the exact name). */
-  private lower: Map<string, ZipEntry> | undefined;
   readonly budget: InflateBudget;
   constructor(
     private readonly bytes: Uint8Array,
@@ -199,11 +197,11 @@ class Package {
     const n = name.charCodeAt(0) === 47 /* / */ ? name.slice(1) : name;
     const exact = this.entries.get(n);
     if (exact) return exact;
-    if (!this.lower) {
-      this.lower = new Map();
-      for (const [k, e] of this.entries) this.lower.set(k.toLowerCase(), e);
-    }
-    return this.lower.get(n.toLowerCase());
+    // Most lookups hit the exact name; on a miss, the last entry whose name matches ignoring case.
+    const lower = n.toLowerCase();
+    let found: ZipEntry | undefined;
+    for (const [k, e] of this.entries) if (k.length === n.length && k.toLowerCase() === lower) found = e;
+    return found;
   }
   has(name: string): boolean {
     return this.entry(name) !== undefined;
@@ -478,9 +476,13 @@ export function parseSheet(xml: string, name: string, sst: string[], dateStyles:
   let tail = xml;
   if (sd && sd[1] !== '/') {
     const bodyStart = sd.index + sd[0].length;
-    SHEET_DATA_END.lastIndex = bodyStart;
-    const endMatch = SHEET_DATA_END.exec(xml);
-    const bodyEnd = endMatch ? endMatch.index : xml.length;
+    // The first closing tag, prefixed or not: a plain search when no prefixed one follows.
+    let bodyEnd = xml.indexOf(':sheetData>', bodyStart) < 0 ? xml.indexOf('</sheetData>', bodyStart) : -1;
+    if (bodyEnd < 0) {
+      SHEET_DATA_END.lastIndex = bodyStart;
+      const endMatch = SHEET_DATA_END.exec(xml);
+      bodyEnd = endMatch ? endMatch.index : xml.length;
+    }
     const body = xml.slice(bodyStart, bodyEnd);
     tail = xml.slice(bodyEnd);
 
