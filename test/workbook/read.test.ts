@@ -5,6 +5,7 @@ import { cellKey, type SheetGrid, type WorkbookGrid } from '../../src/model/type
 import { parseCell } from '../../src/forms/address';
 import { badInputs, lyingZipBomb, tinyWorkbook, zipBomb } from '../fixtures/bad';
 import { rawXlsx } from '../fixtures/rawXlsx';
+import { decodeEntities } from '../../src/workbook/xlsx/xml';
 
 function ok(bytes: Uint8Array, name = 'x.xlsx'): WorkbookGrid {
   const r = readWorkbook(bytes, name);
@@ -271,5 +272,17 @@ describe('parts repeated across files (relationships, styles) are parsed once an
     const again = readWorkbook(z, 'a.xlsx', tight);
     expect(first).toEqual({ ok: false, reason: expect.stringMatching(/压缩炸弹/) });
     expect(again).toEqual(first);
+  });
+});
+
+describe('decodeEntities', () => {
+  test('named and numeric references are decoded once; anything else stays as written', () => {
+    expect(decodeEntities('&apos;附件1&apos;!$A$1')).toBe("'附件1'!$A$1");
+    expect(decodeEntities('a &amp;lt; b')).toBe('a &lt; b');
+    expect(decodeEntities('&&amp;;')).toBe('&&;');
+    expect(decodeEntities('&#x4e2d;&#X56FD;&#65;')).toBe('中国A');
+    expect(decodeEntities('&#xD800; &#99999999; &#x; &#; &; &nbsp; &amp')).toBe('&#xD800; &#99999999; &#x; &#; &; &nbsp; &amp');
+    // Only the five XML entities: an Object.prototype member is not one.
+    expect(decodeEntities('&constructor; &toString;')).toBe('&constructor; &toString;');
   });
 });

@@ -11,13 +11,45 @@ function codePoint(n: number, whole: string): string {
   return Number.isFinite(n) && n >= 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : whole;
 }
 
-/** Decodes the five named entities and numeric character references; anything else is left as written. */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Decodes the five named entities and numeric character references; anything else is left as written.
+ * A hand-written scan (this runs for every attribute and string of every file): the same as replacing
+ * /&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, several times faster than a replace callback.
+ */
 export function decodeEntities(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
-    if (body[0] === '#') return codePoint(body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10), whole);
-    return NAMED[body] ?? whole;
-  });
+  let amp = s.indexOf('&');
+  if (amp < 0) return s;
+  let out = '';
+  let from = 0;
+  while (amp >= 0) {
+    let i = amp + 1;
+    let value: string | undefined;
+    if (s.charCodeAt(i) === 35 /* # */) {
+      const hex = s.charCodeAt(i + 1) === 120 || s.charCodeAt(i + 1) === 88; /* x X */
+      const start = hex ? i + 2 : i + 1;
+      i = start;
+      while (i < s.length && (hex ? isHex(s.charCodeAt(i)) : isDigit(s.charCodeAt(i)))) i++;
+      if (i > start && s.charCodeAt(i) === 59 /* ; */) value = codePoint(parseInt(s.slice(start, i), hex ? 16 : 10), s.slice(amp, i + 1));
+    } else {
+      while (i < s.length && isLetter(s.charCodeAt(i))) i++;
+      if (i > amp + 1 && s.charCodeAt(i) === 59) {
+        const name = s.slice(amp + 1, i);
+        value = Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : s.slice(amp, i + 1);
+      }
+    }
+    if (value === undefined) {
+      amp = s.indexOf('&', amp + 1);
+      continue;
+    }
+    out += s.slice(from, amp) + value;
+    from = i + 1;
+    amp = s.indexOf('&', from);
+  }
+  return out + s.slice(from);
 }
 
 /**
