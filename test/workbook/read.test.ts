@@ -286,3 +286,15 @@ describe('decodeEntities', () => {
     expect(decodeEntities('&constructor; &toString;')).toBe('&constructor; &toString;');
   });
 });
+
+describe('worksheet end tags found by plain search or by pattern read the same', () => {
+  test('values with "<v>" first, "<v attr>", formulas before the value, and a text holding ":c>" (pattern path)', () => {
+    const rows = (extra: string) =>
+      `<sheetData><row r="1"><c r="A1"><v>7</v></c><c r="B1"><f>A1*2</f><v>14</v></c><c r="C1"><v xml:space="preserve">3</v></c>` +
+      `<c r="D1" t="inlineStr"><is><t>${extra}</t></is></c></row></sheetData>`;
+    for (const extra of ['普通文本', '含有 a:c> 与 b:v> 的文本']) {
+      const s = ok(rawXlsx({ sheets: [{ name: 'S', xml: rows(extra) }] })).sheets[0];
+      expect([at(s, 'A1'), at(s, 'B1'), at(s, 'C1'), at(s, 'D1')]).toEqual([{ v: 7 }, { v: 14 }, { v: 3 }, { v: extra }]);
+    }
+  });
+});

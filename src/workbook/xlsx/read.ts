@@ -486,6 +486,8 @@ export function parseSheet(xml: string, name: string, sst: string[], dateStyles:
     const body = xml.slice(bodyStart, bodyEnd);
     tail = xml.slice(bodyEnd);
 
+    // No "x:c>" or "x:v>" anywhere (true of every writer but a few): end tags are searched as plain text.
+    const plainTags = body.indexOf(':c>') < 0 && body.indexOf(':v>') < 0;
     let row = 0;
     let col = 0;
     TOKEN.lastIndex = 0;
@@ -511,11 +513,18 @@ export function parseSheet(xml: string, name: string, sst: string[], dateStyles:
       const cellRow = row;
       let inner = '';
       if (m[3] !== '/') {
-        CELL_END.lastIndex = TOKEN.lastIndex;
-        const end = CELL_END.exec(body);
-        const innerEnd = end ? end.index : body.length;
-        inner = body.slice(TOKEN.lastIndex, innerEnd);
-        TOKEN.lastIndex = end ? end.index + end[0].length : body.length;
+        // Without prefixed tags the first end tag is a plain "</c>": found without the regex.
+        const plain = plainTags ? body.indexOf('</c>', TOKEN.lastIndex) : -1;
+        if (plain >= 0) {
+          inner = body.slice(TOKEN.lastIndex, plain);
+          TOKEN.lastIndex = plain + 4;
+        } else {
+          CELL_END.lastIndex = TOKEN.lastIndex;
+          const end = CELL_END.exec(body);
+          const innerEnd = end ? end.index : body.length;
+          inner = body.slice(TOKEN.lastIndex, innerEnd);
+          TOKEN.lastIndex = end ? end.index + end[0].length : body.length;
+        }
       }
       if (!inner || cellRow < 1 || cellRow > MAX_ROWS || col < 1 || col > MAX_COLS) continue;
       const t = attr(attrs, 't') ?? 'n';
@@ -525,9 +534,15 @@ export function parseSheet(xml: string, name: string, sst: string[], dateStyles:
         const text = is ? richText(is[1]) : '';
         if (text !== '') cell = { v: text };
       } else {
-        const vm = V.exec(inner);
-        if (!vm) continue;
-        const v = vm[1];
+        // "<v>…</v>" first in the cell (the usual case): its text without the regex.
+        const vEnd = plainTags && inner.startsWith('<v>') ? inner.indexOf('</v>', 3) : -1;
+        let v: string;
+        if (vEnd >= 0) v = inner.slice(3, vEnd);
+        else {
+          const vm = V.exec(inner);
+          if (!vm) continue;
+          v = vm[1];
+        }
         if (t === 's') {
           const text = sst[Number(v)];
           if (text) cell = { v: text };
