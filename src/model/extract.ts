@@ -84,6 +84,10 @@ function findTags(grid: WorkbookGrid): Map<string, { form: FormId; version: numb
 
 /** A reference list "'A'!$B$5,'B'!$B$5" (exceljs joins a name given twice) split at commas outside quotes. */
 function splitRefs(ref: string): string[] {
+  if (ref.indexOf(',') < 0) {
+    const one = ref.trim();
+    return one ? [one] : [];
+  }
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -132,6 +136,10 @@ function labelsOf(f: FieldSpec): string[] {
 
 function found(index: SheetIndex, a1: string): FoundValue {
   const { row, col } = parseCell(a1);
+  return foundAt(index, row, col, a1);
+}
+
+function foundAt(index: SheetIndex, row: number, col: number, a1 = cellAddress(row, col)): FoundValue {
   const raw = index.get(row, col);
   return { raw: isEmptyCell(raw) ? null : raw!, cell: a1 };
 }
@@ -238,7 +246,7 @@ function monthRow(index: SheetIndex, h: MonthHeader, row: number): FoundMonthRow
   const values = {} as Record<MonthKey, FoundValue>;
   for (const key of MONTH_KEYS) {
     const col = h.cols[key];
-    values[key] = col ? found(index, cellAddress(row, col)) : { raw: null, cell: '' };
+    values[key] = col ? foundAt(index, row, col) : { raw: null, cell: '' };
   }
   return { label: isEmptyCell(label) ? null : label!, labelCell, row, values };
 }
