@@ -1,4 +1,4 @@
-import { DATE_PLACEHOLDER, FONTS, PORTRAIT, branchNameField, countFields, dateField, opinionBlocks } from './common';
+import { DATE_PLACEHOLDER, FONTS, MAX_ROW_HEIGHT, PORTRAIT, branchNameField, countFields, dateField, opinionBlocks } from './common';
 import type { FormSpec } from './types';
 
 const opinions = opinionBlocks(
@@ -18,7 +18,7 @@ export const application: FormSpec = {
   templateVersion: 1,
   sheetName: '附件2 五化建设申报表',
   columnWidths: [16, 14, 14, 14, 14, 20],
-  rowHeights: { 1: 22, 2: 40, 3: 30, 4: 42, 5: 420, 6: 80, 7: 20, 8: 22, 9: 80, 10: 20, 11: 22 },
+  rowHeights: { 1: 22, 2: 40, 3: 30, 4: 42, 5: MAX_ROW_HEIGHT, 6: 80, 7: 20, 8: 22, 9: 80, 10: 20, 11: 22 },
   texts: [
     { cell: 'A1', text: '附件2', role: 'attachment' },
     ...opinions.stamps,

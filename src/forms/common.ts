@@ -7,6 +7,9 @@ export const FONTS: { attachment: FontSpec; title: FontSpec; body: FontSpec } = 
   body: { name: '宋体', size: 12 },
 };
 
+/** Excel refuses a row taller than 409 points (its specification limit). */
+export const MAX_ROW_HEIGHT = 409;
+
 /** Margins in inches (about 2 cm at the sides, 1.9 cm top and bottom). */
 const MARGINS = { left: 0.75, right: 0.75, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 

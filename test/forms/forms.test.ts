@@ -1,4 +1,4 @@
-import { FORMS, findForm, fieldName, getForm, parseTagName, tagName } from '../../src/forms';
+import { FORMS, MAX_ROW_HEIGHT, findForm, fieldName, getForm, parseTagName, tagName } from '../../src/forms';
 import { parseRange, type RangeRef } from '../../src/forms/address';
 import type { FormSpec } from '../../src/forms/types';
 
@@ -33,6 +33,11 @@ describe.each(FORMS.map((f) => [f.attachment, f] as const))('%s FormSpec', (_nam
 
   test('everything lies within the columns that have widths', () => {
     for (const { what, range } of occupied(form)) expect([what, range.right <= form.columnWidths.length]).toEqual([what, true]);
+  });
+
+  test('row heights are within Excel\'s 409-point limit (a taller row fails in Office.js)', () => {
+    const heights = [...Object.values(form.rowHeights), form.months?.rowHeight ?? 0];
+    for (const h of heights) expect(h).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
   });
 
   test('field ids are unique and opinion dates point at an opinion', () => {
