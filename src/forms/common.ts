@@ -55,7 +55,7 @@ interface OpinionCells {
 export function opinionBlocks(party: OpinionCells, work: OpinionCells): { fields: FieldSpec[]; stamps: TextSpec[] } {
   return {
     fields: [
-      { id: 'partyCommitteeOpinion', kind: 'opinion', required: false, cell: party.cell, label: { text: '机关事业单位党委、党总支部意见', cell: party.labelCell }, aliases: ['党委意见', '党总支部意见', '党委（党总支）意见', '机关党委意见'] },
+      { id: 'partyCommitteeOpinion', kind: 'opinion', required: false, cell: party.cell, label: { text: '机关事业单位党委、党总支部意见', cell: party.labelCell }, aliases: ['党委意见', '党总支部意见', '党委（党总支）意见', '机关党委意见', '机关事业单位党委（党总支）意见', '上级党委（党总支）意见', '上级党组织意见', '单位党委意见'] },
       { id: 'partyCommitteeOpinionDate', kind: 'date', required: false, cell: party.dateCell, dateOf: 'partyCommitteeOpinion', placeholder: DATE_PLACEHOLDER, align: 'right' },
       { id: 'workCommitteeOpinion', kind: 'opinion', required: false, cell: work.cell, label: { text: '市直工委意    见', cell: work.labelCell }, aliases: ['市直工委意见', '工委意见'] },
       { id: 'workCommitteeOpinionDate', kind: 'date', required: false, cell: work.dateCell, dateOf: 'workCommitteeOpinion', placeholder: DATE_PLACEHOLDER, align: 'right' },

@@ -27,7 +27,7 @@ export const demonstration: FormSpec = {
     branchNameField('C4:E4', 'A4:B4'),
     dateField('G4:H4', 'F4'),
     ...countFields({ cell: 'B5', labelCell: 'A5' }, { cell: 'D5', labelCell: 'C5' }),
-    { id: 'secretaryName', kind: 'text', required: true, cell: 'F5', label: { text: '书记\n姓名', cell: 'E5' }, aliases: ['支部书记姓名', '书记'], align: 'center' },
+    { id: 'secretaryName', kind: 'text', required: true, cell: 'F5', label: { text: '书记\n姓名', cell: 'E5' }, aliases: ['支部书记姓名', '书记', '支部书记', '党支部书记', '党支部书记姓名'], align: 'center' },
     { id: 'contact', kind: 'phone', required: true, cell: 'H5', label: { text: '联系方式', cell: 'G5' }, aliases: ['联系电话', '电话'], align: 'center' },
     { id: 'basicWork', kind: 'longText', required: true, cell: 'B6:H6', label: { text: '基础\n工作\n情况', cell: 'A6' } },
     { id: 'highlights', kind: 'longText', required: true, cell: 'B7:H7', label: { text: '特色\n亮点\n做法', cell: 'A7' }, aliases: ['特色亮点', '亮点做法'] },

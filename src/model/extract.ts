@@ -14,9 +14,10 @@
 import { FORMS, fieldName, parseTagName } from '../forms';
 import { cellAddress, firstCell, parseCell, type RangeRef } from '../forms/address';
 import type { FieldId, FieldSpec, FormId, FormSpec, MonthKey } from '../forms/types';
-import { colOf, isEmptyCell, labelMatcher, looksLikeDateText, monthNumber, rowOf, SheetIndex, textOf, type LabelMatcher } from './locate';
-import { compactLabel } from './text';
-import type { DefinedName, ExtractedForm, FoundMonthRow, FoundValue, GridCell, WorkbookGrid } from './types';
+import { colOf, isEmptyCell, labelMatcher, rowOf, SheetIndex, textOf, type LabelMatcher } from './locate';
+import { formatDateZh, parseDate, parseMonthLabel, serialToIso } from './parse';
+import { compactLabel, foldText, isDateLine, isStampLine } from './text';
+import { cellKey, type DefinedName, type ExtractedForm, type FoundMonthRow, type FoundValue, type GridCell, type WorkbookGrid } from './types';
 
 const MONTH_KEYS: MonthKey[] = ['goal', 'problem', 'owner', 'status'];
 /** Other headings clerks give the month column. */
@@ -26,6 +27,22 @@ const TITLE_KEYS = FORMS.flatMap((form) => form.titleKeys.map((k) => ({ form, ke
 const DISTINCTIVE = FORMS.flatMap((form) => form.distinctiveLabels.map((l) => ({ form, label: compactLabel(l) })));
 /** A title or label is short; a long text that mentions a title is a value, not a title. */
 const MAX_TITLE_CHARS = 60;
+/** Sentence punctuation and 《》 (after NFKC): a cell that has them quotes a title in a text ("上报《创建进度表》。"). */
+const NOT_A_TITLE = /[,。;!?、《》]/;
+
+/**
+ * The form whose title this cell holds, if it holds one: a short line without sentence
+ * punctuation that ends with one of the form's title keys ("市直机关党支部“五化”建设申报表",
+ * "示范点创建申报表", "附件3：…创建进度表（2019年）"). A text that merely mentions a form
+ * ("按照示范点创建申报表要求开展创建") is not a title.
+ */
+function titleFormOf(text: string, compact: string, forms: readonly FormSpec[]): FormSpec | undefined {
+  if (compact.length > MAX_TITLE_CHARS || !TITLE_KEYS.some((k) => compact.includes(k.key))) return undefined; // the cheap test first
+  const folded = foldText(text).replace(/\([^()]*\)$/, ''); // a bracketed note after the title: "（2019年）"
+  if (NOT_A_TITLE.test(folded)) return undefined;
+  const c = compactLabel(folded);
+  return TITLE_KEYS.find((k) => forms.includes(k.form) && c.endsWith(k.key))?.form;
+}
 
 export function extractForms(grid: WorkbookGrid): ExtractedForm[] {
   const tags = findTags(grid);
@@ -251,10 +268,15 @@ function monthRow(index: SheetIndex, h: MonthHeader, row: number): FoundMonthRow
   return { label: isEmptyCell(label) ? null : label!, labelCell, row, values };
 }
 
+/** Rows under the month table that end it: "备注", "填表人", "审核人" … */
+const TABLE_FOOTER = /^(?:备注|说明|填表|填报|审核|制表|联系人|负责人)/;
+
 /**
  * The month rows under a header: rows whose month cell is a month label or whose
  * value cells are not empty, in sheet order (duplicates kept), until the table
- * ends (three empty rows, a line with a colon such as "填表人：", or the block's end).
+ * ends (three empty rows, a line with a colon such as "填表人：", a footer such as
+ * "备注", or the block's end). The header repeated (a second printed page) is
+ * skipped; rows under a month label merged over several rows continue that month.
  */
 function readMonthRows(index: SheetIndex, form: FormSpec, h: MonthHeader, to: number): FoundMonthRow[] {
   const out: FoundMonthRow[] = [];
@@ -268,11 +290,25 @@ function readMonthRows(index: SheetIndex, form: FormSpec, h: MonthHeader, to: nu
       continue;
     }
     empty = 0;
-    if (monthNumber(label) === null && typeof label?.v === 'string' && /[:：]/.test(label.v)) break;
-    if (headerAt(index, form, row)) break;
-    out.push(monthRow(index, h, row));
+    if (parseMonthLabel(label ?? null) === null && typeof label?.v === 'string' && (/[:：]/.test(label.v) || TABLE_FOOTER.test(index.compact(row, h.monthCol)))) break;
+    if (headerAt(index, form, row)) continue;
+    const found = monthRow(index, h, row);
+    const area = index.areaOf(row, h.monthCol);
+    const prev = out[out.length - 1];
+    if (isEmptyCell(label) && area.top < row && prev && prev.row >= area.top) continueMonth(prev, found);
+    else out.push(found);
   }
   return out;
+}
+
+/** Appends a row's values to the month above it (its label merged over both rows). */
+function continueMonth(month: FoundMonthRow, next: FoundMonthRow): void {
+  for (const key of MONTH_KEYS) {
+    const add = next.values[key];
+    if (add.raw === null) continue;
+    const had = month.values[key];
+    month.values[key] = had.raw === null ? add : { raw: { v: `${partText(had.raw)}\n${partText(add.raw)}` }, cell: had.cell };
+  }
 }
 
 // ---------------------------------------------------------------- hand-made sheets
@@ -291,6 +327,8 @@ interface Block {
   form: FormSpec;
   from: number;
   to: number;
+  /** Cells (cellKey) of the sheet that hold a form title: they end a value's search like a label. */
+  titleCells: ReadonlySet<number>;
 }
 
 function fieldMatcher(form: FormSpec): LabelMatcher<FieldId> {
@@ -307,15 +345,17 @@ function matcherOf(form: FormSpec): LabelMatcher<FieldId> {
 /** Finds the forms on a sheet by their titles (or, without a title, their distinctive labels). */
 function searchForms(index: SheetIndex, forms: readonly FormSpec[]): ExtractedForm[] {
   const titles: { row: number; form: FormSpec }[] = [];
+  const titleCells = new Set<number>();
   const distinctive = new Map<FormId, number>();
   for (const key of index.keys) {
     const row = rowOf(key);
     const col = colOf(key);
     const c = index.compact(row, col);
     if (!c) continue;
-    if (c.length <= MAX_TITLE_CHARS) {
-      const form = TITLE_KEYS.find((k) => forms.includes(k.form) && c.includes(k.key))?.form;
-      if (form && !titles.some((t) => t.row === row)) titles.push({ row, form });
+    const titled = titleFormOf(textOf(index.get(row, col)), c, FORMS);
+    if (titled) {
+      titleCells.add(key);
+      if (forms.includes(titled) && !titles.some((t) => t.row === row)) titles.push({ row, form: titled });
     }
     for (const d of DISTINCTIVE) if (d.label === c && forms.includes(d.form)) distinctive.set(d.form.id, (distinctive.get(d.form.id) ?? 0) + 1);
   }
@@ -323,10 +363,10 @@ function searchForms(index: SheetIndex, forms: readonly FormSpec[]): ExtractedFo
   const maxRow = index.sheet.maxRow;
   if (titles.length) {
     titles.sort((a, b) => a.row - b.row);
-    titles.forEach((t, i) => blocks.push({ form: t.form, from: i === 0 ? 1 : t.row, to: i + 1 < titles.length ? titles[i + 1].row - 1 : maxRow }));
+    titles.forEach((t, i) => blocks.push({ form: t.form, from: i === 0 ? 1 : t.row, to: i + 1 < titles.length ? titles[i + 1].row - 1 : maxRow, titleCells }));
   } else if (distinctive.size) {
     const best = [...distinctive.entries()].sort((a, b) => b[1] - a[1])[0][0];
-    blocks.push({ form: forms.find((f) => f.id === best)!, from: 1, to: maxRow });
+    blocks.push({ form: forms.find((f) => f.id === best)!, from: 1, to: maxRow, titleCells });
   }
   const out: ExtractedForm[] = [];
   for (const b of blocks) {
@@ -373,7 +413,7 @@ function readBlock(index: SheetIndex, block: Block): ExtractedForm | null {
     labelCells.add(`${header.row}:${header.monthCol}`);
     for (const k of MONTH_KEYS) if (header.cols[k]) labelCells.add(`${header.row}:${header.cols[k]}`);
   }
-  const isLabel = (row: number, col: number) => labelCells.has(`${row}:${col}`) || isStopText(index, row, col);
+  const isLabel = (row: number, col: number) => labelCells.has(`${row}:${col}`) || isStopText(index, block, row, col);
 
   const fields: ExtractedForm['fields'] = {};
   const usedHits = new Set<LabelHit>();
@@ -387,12 +427,14 @@ function readBlock(index: SheetIndex, block: Block): ExtractedForm | null {
       fields[f.id] = { raw: { v: hit.inline }, cell: cellAddress(hit.row, hit.col) };
       continue;
     }
-    const v = f.kind === 'longText' || f.kind === 'opinion' ? readLong(index, hit, block, isLabel) : readShort(index, hit, block, isLabel);
-    fields[f.id] = v.value;
-    if (f.kind === 'opinion' && v.date) {
-      const dateField = form.fields.find((d) => d.dateOf === f.id);
-      if (dateField) fields[dateField.id] = v.date;
+    if (f.kind !== 'longText' && f.kind !== 'opinion') {
+      fields[f.id] = readShort(index, hit, block, isLabel, f.kind === 'date');
+      continue;
     }
+    const dateField = f.kind === 'opinion' ? form.fields.find((d) => d.dateOf === f.id) : undefined;
+    const v = readLong(index, hit, block, isLabel, dateField !== undefined);
+    fields[f.id] = v.value;
+    if (dateField && v.date) fields[dateField.id] = v.date;
   }
   const x: ExtractedForm = { form: form.id, sheet: index.sheet.name, via: 'labels', fields };
   if (form.months) x.months = header ? readMonthRows(index, form, header, block.to) : [];
@@ -414,50 +456,81 @@ function h2(a: FieldSpec, b: FieldSpec): boolean {
   return labelsOf(b).some((l) => la.has(compactLabel(l)));
 }
 
-/** "附件1", the title lines, "（盖章）": fixed texts that end a value's search like a label does. */
-function isStopText(index: SheetIndex, row: number, col: number): boolean {
+/** "附件1" and the title lines: fixed texts that end a value's search like a label does. */
+function isStopText(index: SheetIndex, block: Block, row: number, col: number): boolean {
   const c = index.compact(row, col);
   if (!c) return false;
-  if (/^附件\d$/.test(c)) return true;
-  return c.length <= MAX_TITLE_CHARS && TITLE_KEYS.some((k) => c.includes(k.key));
+  return /^附件\d$/.test(c) || block.titleCells.has(cellKey(row, col));
 }
 
-/** Value right of the label (skipping its merged area and empty cells, up to the next label), else below it. */
-function readShort(index: SheetIndex, hit: LabelHit, block: Block, isLabel: (r: number, c: number) => boolean): { value: FoundValue; date?: FoundValue } {
+/**
+ * Value right of the label (skipping its merged area and empty cells, up to the next
+ * label), else below it. Not below when an empty merged input slot lies right of the
+ * label (the value is that empty slot), and never a cell that belongs to a label on its
+ * left (the value of the next field down). A date typed in pieces as on paper
+ * ("2019" "年" "4" "月" "20" "日") is read as the pieces of its row joined.
+ */
+function readShort(index: SheetIndex, hit: LabelHit, block: Block, isLabel: (r: number, c: number) => boolean, isDate: boolean): FoundValue {
   const a = hit.area;
   const maxCol = index.sheet.maxCol;
   for (let col = a.right + 1; col <= maxCol; col++) {
     if (isLabel(a.top, col)) break;
     const cell = index.get(a.top, col);
-    if (!isEmptyCell(cell)) return { value: { raw: cell!, cell: cellAddress(a.top, col) } };
+    if (!isEmptyCell(cell)) return isDate ? datePieces(index, a.top, col, isLabel) : { raw: cell!, cell: cellAddress(a.top, col) };
   }
+  const empty: FoundValue = { raw: null, cell: cellAddress(a.top, a.right + 1) };
+  const slot = index.areaOf(a.top, a.right + 1);
+  if (slot.left === a.right + 1 && (slot.right > slot.left || slot.bottom > slot.top) && !isLabel(slot.top, slot.left)) return empty;
+  const ownedByLabelLeft = (row: number, col: number) => {
+    const left = index.areaOf(row, index.areaOf(row, col).left - 1);
+    return left.left >= 1 && isLabel(left.top, left.left);
+  };
   // Below: the next non-empty row (up to two blank rows) under the label's columns.
   for (let row = a.bottom + 1; row <= Math.min(block.to, a.bottom + 3); row++) {
-    let stop = false;
     for (let col = a.left; col <= a.right; col++) {
-      if (isLabel(row, col)) {
-        stop = true;
-        break;
-      }
+      if (isLabel(row, col)) return empty;
       const cell = index.get(row, col);
-      if (!isEmptyCell(cell)) return { value: { raw: cell!, cell: cellAddress(row, col) } };
+      if (isEmptyCell(cell)) continue;
+      return ownedByLabelLeft(row, col) ? empty : { raw: cell!, cell: cellAddress(row, col) };
     }
-    if (stop) break;
   }
-  return { value: { raw: null, cell: cellAddress(a.top, a.right + 1) } };
+  return empty;
+}
+
+/** A piece of a date typed into its own cell: "2019", "2019年", "年", "4月", "20日". */
+const DATE_PIECE = /^[0-9〇零○一二两三四五六七八九十]{0,4}[年月日号]?$/;
+
+/**
+ * The date starting at (row, col): the cell itself when it holds a whole date, else the
+ * date pieces that follow it on the row, joined, when they make one.
+ */
+function datePieces(index: SheetIndex, row: number, col: number, isLabel: (r: number, c: number) => boolean): FoundValue {
+  const first: FoundValue = { raw: index.get(row, col)!, cell: cellAddress(row, col) };
+  if (parseDate(first.raw).precision === 'day') return first;
+  let joined = '';
+  for (let c = col; c <= index.sheet.maxCol && c < col + 8; c++) {
+    const cell = index.get(row, c);
+    if (isEmptyCell(cell)) continue;
+    if (isLabel(row, c) || cell!.date) break;
+    const piece = foldText(textOf(cell)).replace(/\s/g, '');
+    if (!DATE_PIECE.test(piece)) break;
+    joined += piece;
+  }
+  return parseDate({ v: joined }).precision === 'day' ? { raw: { v: joined }, cell: first.cell } : first;
 }
 
 /**
  * A long text or opinion: all value cells right of the label in the rows its block
  * covers — its merged area, or down to the next row that has anything in the label's
- * columns (or a label), joined with line breaks. For an opinion, a separate date
- * cell at the bottom of the block is its date.
+ * columns (or a label), joined with line breaks. `withDate` (an opinion): a separate
+ * date cell at the bottom of the block, above or below its （盖章）, is its date.
  */
 function readLong(
   index: SheetIndex,
   hit: LabelHit,
   block: Block,
   isLabel: (r: number, c: number) => boolean,
+  withDate: boolean,
 ): { value: FoundValue; date?: FoundValue } {
   const a = hit.area;
   const maxCol = index.sheet.maxCol;
@@ -499,19 +572,27 @@ function readLong(
   const first = parts[0];
   if (!first) return { value: { raw: null, cell: defaultCell } };
   let date: FoundValue | undefined;
-  if (parts.length > 1) {
-    const tail = parts[parts.length - 1];
-    if (tail.row > first.row && (tail.cell.date === true || (typeof tail.cell.v === 'string' && looksLikeDateText(tail.cell.v)))) {
+  if (withDate && parts.length > 1) {
+    // The last part that is not a stamp note ("（盖章）" may stand under the date line too).
+    let k = parts.length - 1;
+    while (k > 0 && isStampLine(textOf(parts[k].cell))) k--;
+    const tail = parts[k];
+    if (k > 0 && tail.row > first.row && (tail.cell.date === true || (typeof tail.cell.v === 'string' && isDateLine(tail.cell.v)))) {
       date = { raw: tail.cell, cell: cellAddress(tail.row, tail.col) };
-      parts.pop();
+      parts.splice(k, 1);
     }
   }
   // Where the value is (or should be typed): the first value cell on the label's row or below it, else right of the label.
   const cell = first.row === a.top || first.row > a.bottom ? cellAddress(first.row, first.col) : defaultCell;
   let raw: GridCell | null = null;
   if (parts.length === 1) raw = parts[0].cell;
-  else if (parts.length > 1) raw = { v: parts.map((p) => textOf(p.cell)).join('\n') };
+  else if (parts.length > 1) raw = { v: parts.map((p) => partText(p.cell)).join('\n') };
   return { value: { raw, cell }, date };
+}
+
+/** A cell as a line of a text joined from several cells: a date cell reads as its date ("2019年4月25日"), not its serial. */
+function partText(cell: GridCell): string {
+  return cell.date && typeof cell.v === 'number' ? formatDateZh(serialToIso(cell.v)) : textOf(cell);
 }
 
 /** A long text typed in the rows under its label (nothing right of it): those rows, up to a blank row or the next label. */

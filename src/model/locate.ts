@@ -71,9 +71,32 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A candidate label → pattern matching it with any white space between its characters, then a colon. */
+/** What may stand between a label's characters in folded text: the ignorable characters but colons. */
+const BETWEEN = '[\\s*\\[\\]()、“”"\'‘’【】]*';
+
+/** A candidate label → pattern matching it (in folded text) with ignorable characters between its characters, then a colon. */
 function labelWithColon(compact: string): RegExp {
-  return new RegExp([...compact].map(escapeRe).join('\\s*') + '\\s*:', 'g');
+  return new RegExp([...compact].map(escapeRe).join(BETWEEN) + '\\s*:', 'g');
+}
+
+/**
+ * The text folded (NFKC, CRLF → LF) one character at a time, and for each folded
+ * position the position in the text it came from: a label is found in the folded
+ * text, its value is cut from the text as typed (full-width punctuation kept).
+ */
+function foldWithOrigins(text: string): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const f = ch === '\r' ? (text[i + 1] === '\n' ? '' : '\n') : ch.normalize('NFKC');
+    for (let k = 0; k < f.length; k++) origin.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  origin.push(text.length);
+  return { folded, origin };
 }
 
 export interface LabelMatcher<K extends string> {
@@ -85,6 +108,9 @@ export interface LabelMatcher<K extends string> {
    */
   inline(text: string): { keys: K[]; value: string }[] | undefined;
 }
+
+/** Enough of a cell's start to hold any label with the spaces clerks put in it. */
+const HEAD_CHARS = 64;
 
 export function labelMatcher<K extends string>(candidates: { key: K; labels: string[] }[]): LabelMatcher<K> {
   const byCompact = new Map<string, K[]>();
@@ -98,13 +124,18 @@ export function labelMatcher<K extends string>(candidates: { key: K; labels: str
     }
   }
   const patterns = [...byCompact.entries()].map(([compact, keys]) => ({ re: labelWithColon(compact), keys, len: compact.length }));
+  const starts = [...byCompact.keys()];
   return {
     exact: (compact) => byCompact.get(compact),
     inline(text) {
-      // Only "label：value" or "label\nvalue" can hold a value: most cells are neither.
+      // Only "label：value" or "label\nvalue" can hold a value, and only when it begins with a label: most cells are neither.
       if (!/[:：︰﹕\n\r]/.test(text)) return undefined;
-      const s = foldText(text);
+      const head = compactLabel(text.slice(0, HEAD_CHARS));
+      if (!starts.some((k) => head.startsWith(k))) return undefined;
+      const typed = text.replace(/\r\n?/g, '\n').trim();
+      const { folded: s, origin } = foldWithOrigins(typed);
       if (!s) return undefined;
+      const cut = (from: number, to: number) => typed.slice(origin[from], origin[to]).trim();
       const found: { start: number; end: number; keys: K[]; len: number }[] = [];
       for (const p of patterns) {
         p.re.lastIndex = 0;
@@ -118,42 +149,15 @@ export function labelMatcher<K extends string>(candidates: { key: K; labels: str
       const chosen: typeof found = [];
       for (const f of found) if (!chosen.length || f.start >= chosen[chosen.length - 1].end) chosen.push(f);
       if (chosen.length && chosen[0].start === 0) {
-        return chosen.map((c, i) => ({ keys: c.keys, value: s.slice(c.end, i + 1 < chosen.length ? chosen[i + 1].start : s.length).trim() }));
+        return chosen.map((c, i) => ({ keys: c.keys, value: cut(c.end, i + 1 < chosen.length ? chosen[i + 1].start : s.length) }));
       }
       // "市直工委意见\n同意。" — the label alone on the first line, the value below it in the same cell.
       const nl = s.indexOf('\n');
       if (nl > 0) {
         const keys = byCompact.get(compactLabel(s.slice(0, nl)));
-        if (keys) return [{ keys, value: s.slice(nl + 1).trim() }];
+        if (keys) return [{ keys, value: cut(nl + 1, s.length) }];
       }
       return undefined;
     },
   };
-}
-
-/** "1月份", "1月", "01月", "一月", "十二月份", "1" → 1..12; null otherwise. */
-export function monthNumber(cell: GridCell | undefined | null): number | null {
-  if (!cell) return null;
-  if (typeof cell.v === 'number') return Number.isInteger(cell.v) && cell.v >= 1 && cell.v <= 12 && !cell.date ? cell.v : null;
-  if (typeof cell.v !== 'string') return null;
-  const s = foldText(cell.v).replace(/\s/g, '');
-  let m = /^0?(\d{1,2})月?份?$/.exec(s);
-  if (m) {
-    const n = Number(m[1]);
-    return n >= 1 && n <= 12 ? n : null;
-  }
-  m = /^(十[一二]?|[一二三四五六七八九])月份?$/.exec(s);
-  if (!m) return null;
-  const digits = '一二三四五六七八九';
-  if (m[1] === '十') return 10;
-  if (m[1].startsWith('十')) return 10 + digits.indexOf(m[1][1]) + 1;
-  return digits.indexOf(m[1]) + 1;
-}
-
-/** A text that is (only) a date as clerks write it, or the blank "年 月 日" line. */
-export function looksLikeDateText(s: string): boolean {
-  const t = foldText(s).replace(/\s/g, '');
-  return (
-    /^(\d{0,4}年)?(\d{0,2}月)?(\d{0,2}日)?$/.test(t) && /[年月日]/.test(t)
-  ) || /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(t) || /^\d{4}年\d{1,2}月\d{1,2}日?$/.test(t);
 }

@@ -6,23 +6,14 @@
 import { getForm } from '../forms';
 import type { FieldId, FieldSpec, MonthKey } from '../forms/types';
 import { ruleMessages } from '../i18n/rules';
-import { cellText, parseCount, parseDate, parseMonthLabel, type DateResult } from './parse';
-import { foldText } from './text';
+import { cellText, parseCount, parseDate, parseMonthLabel, parsePhone, type DateResult } from './parse';
+import { foldText, isDateLine, isStampLine, STAMP_TOKEN } from './text';
 import type { ExtractedForm, FieldValue, FoundMonthRow, GridCell, Issue, MonthEntry, Submission } from './types';
 
 const MONTH_KEYS: MonthKey[] = ['goal', 'problem', 'owner', 'status'];
 
-/** A line that is only the stamp note under an opinion. */
-const STAMP_TOKEN = /[(（]?\s*(?:盖章|签章|公章|盖\s*章)\s*[)）]?/g;
-
-function isStampLine(line: string): boolean {
-  const t = foldText(line);
-  return t !== '' && t.replace(STAMP_TOKEN, '').trim() === '';
-}
-
-const DATE_CHARS = '[0-9〇零○Oo一二两三四五六七八九十]';
-const DATE_LINE = new RegExp(`^${DATE_CHARS}*年${DATE_CHARS}*月${DATE_CHARS}*[日号]?$`);
-const NUMERIC_DATE_LINE = /^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}$/;
+/** A date at the end of an opinion's last line, after the text or its stamp ("同意推荐。（盖章）2019年5月21日"). */
+const TRAILING_DATE = /^(.*?[。！!.，,;；\s)）章])\s*((?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[0-9０-９〇零○一二两三四五六七八九十]{1,3}月[0-9０-９〇零○一二两三四五六七八九十]{1,3}[日号])\s*$/;
 
 export interface OpinionParts {
   /** The opinion without its stamp and date lines; null when nothing else was written. */
@@ -40,14 +31,18 @@ export function splitOpinion(text: string | null): OpinionParts {
   if (text === null) return { text: null, dateText: null };
   const lines = text.split('\n');
   let dateText: string | null = null;
-  // The last non-blank line, with any stamp note on it removed, may be the date.
+  // The last line that is neither blank nor only the stamp note (which may stand under the date) may be the date.
   let last = lines.length - 1;
-  while (last >= 0 && lines[last].trim() === '') last--;
+  while (last >= 0 && (lines[last].trim() === '' || isStampLine(lines[last]))) last--;
   if (last >= 0) {
-    const candidate = foldText(lines[last]).replace(STAMP_TOKEN, '').replace(/\s/g, '');
-    if (DATE_LINE.test(candidate) || NUMERIC_DATE_LINE.test(candidate)) {
-      if (/[0-9一二两三四五六七八九十〇零○]/.test(candidate)) dateText = lines[last].replace(STAMP_TOKEN, '').trim();
+    const candidate = lines[last].replace(STAMP_TOKEN, '');
+    const trailing = TRAILING_DATE.exec(lines[last]);
+    if (isDateLine(candidate)) {
+      if (/[0-9一二两三四五六七八九十〇零○]/.test(foldText(candidate))) dateText = candidate.trim();
       lines.splice(last, 1);
+    } else if (trailing) {
+      dateText = trailing[2];
+      lines[last] = trailing[1].replace(STAMP_TOKEN, '').trimEnd();
     }
   }
   const kept = lines.filter((l) => !isStampLine(l));
@@ -103,9 +98,14 @@ export function normaliseForm(x: ExtractedForm, file: string, opts: { date1904?:
     switch (spec.kind) {
       case 'text':
       case 'longText':
-      case 'phone':
         fields[spec.id] = cellText(raw);
         break;
+      case 'phone': {
+        // A landline typed into a number cell lost its leading 0 (7468221234): the number is 07468221234.
+        const phone = raw !== null && typeof raw.v === 'number' ? parsePhone(raw) : null;
+        fields[spec.id] = phone?.kind === 'landline' && phone.digits !== String(raw!.v) ? phone.digits : cellText(raw);
+        break;
+      }
       case 'count': {
         const r = parseCount(raw);
         fields[spec.id] = r.value;

@@ -73,7 +73,7 @@ function cellString(raw: GridCell): string {
 }
 
 /**
- * 23, "23", "23人", "23名", "２３", "二十三", "二十三人", "一百零五", "23人（含预备党员2人）" → the count.
+ * 23, "23", "23人", "23名", "２３", "二十三", "二十三人", "一百零五", "共23人", "23人（含预备党员2人）" → the count.
  * Anything else ("含预备党员3人", "若干", -3, 3.5) is not a count.
  */
 export function parseCount(raw: GridCell | null): CountResult {
@@ -86,7 +86,10 @@ export function parseCount(raw: GridCell | null): CountResult {
   const s = foldText(raw.v).replace(/\s/g, '');
   if (s === '') return { value: null };
   // "23人（含预备党员2人）": the count, then a note in brackets.
-  const body = s.replace(/^(.+?)[(][^()]*[)]$/, '$1').replace(/(?:人|名|个)$/, '');
+  const body = s
+    .replace(/^(.+?)[(][^()]*[)]$/, '$1')
+    .replace(/^(?:共计|合计|共|计)/, '')
+    .replace(/(?:人|名|个)$/, '');
   if (/^\d+$/.test(body)) return { value: Number(body) };
   const cn = chineseNumber(body);
   if (cn !== null) return { value: cn };
@@ -175,6 +178,9 @@ export function parseDate(raw: GridCell | null, date1904 = false): DateResult {
 
 function numberDate(n: number, isDateCell: boolean, date1904: boolean): DateResult {
   if (!Number.isFinite(n) || n < 1) return { value: null, error: 'invalid' };
+  // "2019.4" typed into a number cell: a year and a month (2019.1 is January; October would be 2019.10 as text).
+  const yearMonth = /^(\d{4})\.(\d{1,2})$/.exec(String(n));
+  if (!isDateCell && yearMonth) return ymd(Number(yearMonth[1]), Number(yearMonth[2]), null);
   if (!isDateCell && Number.isInteger(n) && n >= 19000101 && n <= 21991231) {
     const s = String(n);
     return ymd(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)));
@@ -197,7 +203,10 @@ function phoneKind(digits: string): 'mobile' | 'landline' | null {
 
 /** One number as typed → its digits and kind; an extension ("转123", "-123") is allowed after a landline. */
 function onePhone(part: string): { digits: string; kind: 'mobile' | 'landline' | null } {
-  let s = part.replace(/(?:转|分机|ext\.?|x)\s*\d{1,6}$/i, '');
+  // Notes around the number: "手机：", "13812345678（手机）", "办公室 0746-8221234".
+  let s = part.replace(/[(（][^()（）\d]*[)）]/g, '').replace(/^[^\d+]*/, '').replace(/[^\d)）]*$/, '');
+  s = s.replace(/(?:转|分机|ext\.?|x)\s*\d{1,6}$/i, '');
+  const international = /^(?:\+\s*86|0086)/.test(s);
   s = s.replace(/[\s()（）[\]【】]/g, '').replace(/^(?:\+86|0086|\+?86-)/, '');
   const digitsOf = (t: string) => t.replace(/[-—–.]/g, '');
   let digits = digitsOf(s);
@@ -213,6 +222,11 @@ function onePhone(part: string): { digits: string; kind: 'mobile' | 'landline' |
   if (kind === null && /^86(1[3-9]\d{9})$/.test(digits)) {
     digits = digits.slice(2);
     kind = 'mobile';
+  }
+  // "+86-746-8221234": a landline written internationally drops the area code's 0.
+  if (kind === null && international && LANDLINE.test(`0${digits}`)) {
+    digits = `0${digits}`;
+    kind = 'landline';
   }
   return { digits: kind ? digits : digits.replace(/\D/g, ''), kind };
 }

@@ -6,17 +6,41 @@ export function foldText(s: string): string {
 }
 
 /**
- * A label as compared: folded, without any white space, colons, or the
- * brackets clerks put around a label ("党 员\n人 数：" → "党员人数").
+ * Characters a label is compared without: white space, colons, asterisks, brackets,
+ * quotes and the enumeration comma — "机关事业单位党委、党总支部意见" and
+ * "机关事业单位党委（党总支部）意见" are one label. (A source of a RegExp class.)
  */
+export const LABEL_IGNORABLE = '\\s\\u3000:：*＊【】\\[\\]()（）、“”"\'‘’';
+const IGNORABLE_RE = new RegExp(`[${LABEL_IGNORABLE}]`, 'g');
+
+/** A label as compared: folded, without the ignorable characters ("党 员\n人 数：" → "党员人数"). */
 export function compactLabel(s: string): string {
-  return foldText(s).replace(/[\s\u3000:：*＊【】\[\]]/g, '');
+  return foldText(s).replace(IGNORABLE_RE, '');
 }
 
 /** "年 月 日" as printed on paper, with no digit written into it: an empty date. */
 export function isBlankDateTemplate(s: string): boolean {
   const t = foldText(s).replace(/\s/g, '');
   return t === '' || t === '年月日';
+}
+
+const DATE_DIGIT = '[0-9〇零○Oo一二两三四五六七八九十]';
+const DATE_LINE = new RegExp(`^${DATE_DIGIT}*年(?:${DATE_DIGIT}*月)?(?:${DATE_DIGIT}*[日号])?$`);
+const NUMERIC_DATE_LINE = /^\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}$/;
+
+/** A line that is only a date as clerks write it ("2019年4月25日", "二〇一九年四月", "2019.4.25"), or the paper's empty "年 月 日". */
+export function isDateLine(s: string): boolean {
+  const t = foldText(s).replace(/\s/g, '');
+  return DATE_LINE.test(t) || NUMERIC_DATE_LINE.test(t);
+}
+
+/** The stamp note of an opinion: "（盖章）", "(单位盖章)", "签章", "（签字）". */
+export const STAMP_TOKEN = /[(（]?\s*(?:单位|党委|党组织|党总支部?|支部)?\s*(?:盖\s*章|签\s*章|公\s*章|签\s*字|签\s*名)\s*[)）]?/g;
+
+/** A line that is only the stamp note under an opinion. */
+export function isStampLine(line: string): boolean {
+  const t = foldText(line);
+  return t !== '' && t.replace(STAMP_TOKEN, '').trim() === '';
 }
 
 /** A text that Excel would take for a formula if it were typed in. */

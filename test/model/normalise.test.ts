@@ -45,6 +45,18 @@ describe('splitOpinion', () => {
   test('a date in the middle of the text stays', () => {
     expect(splitOpinion('2019年4月1日召开支委会研究。\n同意。')).toEqual({ text: '2019年4月1日召开支委会研究。\n同意。', dateText: null });
   });
+  test('the date line above its stamp line', () => {
+    expect(splitOpinion('同意推荐。\n2019年4月25日\n（盖章）')).toEqual({ text: '同意推荐。', dateText: '2019年4月25日' });
+  });
+  test.each(['（单位盖章）', '(党委盖章)', '（签字）'])('stamp note %s is removed whole', (stamp) => {
+    expect(splitOpinion(`同意推荐。\n${stamp}\n2019年4月25日`)).toEqual({ text: '同意推荐。', dateText: '2019年4月25日' });
+  });
+  test('text, stamp and date on one line', () => {
+    expect(splitOpinion('同意推荐。（盖章）2019年5月21日')).toEqual({ text: '同意推荐。', dateText: '2019年5月21日' });
+  });
+  test('a date ending a sentence without a stop before it stays in the text', () => {
+    expect(splitOpinion('同意于2019年5月21日')).toEqual({ text: '同意于2019年5月21日', dateText: null });
+  });
   test('Chinese-numeral date line', () => {
     expect(splitOpinion('同意\n二〇一九年四月二十五日')).toEqual({ text: '同意', dateText: '二〇一九年四月二十五日' });
   });

@@ -19,6 +19,8 @@ describe('parseCount', () => {
     ['zero 0', t(0), 0],
     ['"23人（含预备党员2人）" with a note in brackets', t('23人（含预备党员2人）'), 23],
     ['"23(含预备党员2人)"', t('23(含预备党员2人)'), 23],
+    ['"共23人"', t('共23人'), 23],
+    ['"合计23名"', t('合计23名'), 23],
   ])('%s → count', (_name, raw, expected) => {
     expect(parseCount(raw)).toEqual({ value: expected });
   });
@@ -81,6 +83,8 @@ describe('parseDate', () => {
     ['"2019年4月"', t('2019年4月'), '2019-04'],
     ['"2019年4月  日"', t('2019年4月  日'), '2019-04'],
     ['"2019.4"', t('2019.4'), '2019-04'],
+    ['2019.4 typed into a number cell', t(2019.4), '2019-04'],
+    ['2019.12 typed into a number cell', t(2019.12), '2019-12'],
   ])('%s → month precision', (_name, raw, iso) => {
     expect(parseDate(raw)).toEqual({ value: iso, precision: 'month' });
   });
@@ -145,6 +149,10 @@ describe('parsePhone', () => {
     ['landline with -extension', t('0746-8221234-123'), '07468221234', 'landline'],
     ['landline number cell lost its 0', t(7468221234), '07468221234', 'landline'],
     ['two numbers, first bad', t('8221234/13812345678'), '13812345678', 'mobile'],
+    ['landline written internationally +86-746-…', t('+86-746-8221234'), '07468221234', 'landline'],
+    ['a note in brackets after the number', t('13812345678（手机）'), '13812345678', 'mobile'],
+    ['a label before the number', t('手机：13812345678'), '13812345678', 'mobile'],
+    ['a word before the landline', t('办公室 0746-8221234'), '07468221234', 'landline'],
   ])('%s', (_name, raw, digits, kind) => {
     const r = parsePhone(raw);
     expect([r.digits, r.kind]).toEqual([digits, kind]);
