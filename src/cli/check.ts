@@ -6,9 +6,9 @@ import { buildReport } from '../model/report';
 import type { CheckOptions, CheckedSubmission, IntakeResult, Rejected, Stage } from '../model/types';
 import { intakeBytes } from '../workbook/xlsx/intake';
 import { parseArgs } from './args';
-import { collectInputs, type InputFile } from './files';
+import { collectInputs, outputThatIsInput, type InputFile } from './files';
 import { emptyTally, formatResult, formatTally } from './format';
-import { systemReason, usageError, writeFileAtomic, type CliIo } from './io';
+import { systemReason, usageError, writeFileAtomic, writeReason, type CliIo } from './io';
 
 /** Progress lines on stderr only when a run is long enough to need them. */
 export const PROGRESS_MIN_FILES = 20;
@@ -45,7 +45,7 @@ export async function intakeFile(input: InputFile, opts: CheckOptions): Promise<
   try {
     bytes = new Uint8Array(await fs.readFile(input.file, { flag: 'r' }));
   } catch (e) {
-    return { ok: false, file: input.file, reason: CLI.cannotRead(systemReason(e)) };
+    return { ok: false, file: input.file, reason: CLI.cannotRead(systemReason(e, 'readFile')) };
   }
   return intakeBytes(bytes, input.file, opts, input.mtimeMs);
 }
@@ -68,16 +68,16 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
 
   const inputs = await collectInputs(args.positionals);
   if (json !== undefined) {
-    // Never overwrite an input; fail before a long run when the report cannot be written.
+    // Never overwrite an input (however the path is spelled); fail before a long run when the report cannot be written.
     const target = resolve(json);
-    if (inputs.some((i) => resolve(i.file) === target)) return usageError(io, CLI.jsonIsInput(json), CHECK_USAGE);
+    if (outputThatIsInput([json], inputs) !== null) return usageError(io, CLI.jsonIsInput(json), CHECK_USAGE);
     const parentError = await fs.stat(dirname(target)).then(
       (st) => (st.isDirectory() ? undefined : { code: 'ENOTDIR' }),
       (e: unknown) => e,
     );
     const isDir = await fs.stat(target).then((st) => st.isDirectory(), () => false);
     if (parentError !== undefined || isDir) {
-      const reason = systemReason(isDir ? { code: 'EISDIR' } : parentError);
+      const reason = isDir ? systemReason({ code: 'EISDIR' }) : writeReason(parentError, target);
       io.stderr(CLI.cannotWrite(json, reason));
       return 1;
     }

@@ -1,10 +1,11 @@
 /** The input files of a run: files as given, directories read recursively, in a stable order. Read-only. */
-import { promises as fs, statSync, type Stats } from 'fs';
-import { join, resolve } from 'path';
+import { promises as fs, realpathSync, statSync, type Stats } from 'fs';
+import { basename, dirname, join, resolve } from 'path';
 import { CLI } from '../i18n/cli';
 import { systemReason } from './io';
 
-export type InputFile = { file: string; ok: true; mtimeMs: number } | { file: string; ok: false; reason: string };
+/** `id`: the file's identity on disk (see fileId), to tell whether an output would replace it. */
+export type InputFile = { file: string; ok: true; mtimeMs: number; id?: string } | { file: string; ok: false; reason: string };
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -42,7 +43,7 @@ export async function collectInputs(paths: readonly string[]): Promise<InputFile
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
-      add({ file: dir, ok: false, reason: CLI.cannotRead(systemReason(e)) });
+      add({ file: dir, ok: false, reason: CLI.cannotRead(systemReason(e, 'readDir')) });
       return 1;
     }
     let found = 0;
@@ -52,7 +53,7 @@ export async function collectInputs(paths: readonly string[]): Promise<InputFile
       else if (entry.isFile() || entry.isSymbolicLink()) {
         const st = statOf(path);
         if (st?.isDirectory()) continue;
-        if (st?.isFile()) add({ file: path, ok: true, mtimeMs: st.mtimeMs });
+        if (st?.isFile()) add({ file: path, ok: true, mtimeMs: st.mtimeMs, id: fileId(st) });
         else add({ file: path, ok: false, reason: CLI.notFound });
         found++;
       }
@@ -65,7 +66,69 @@ export async function collectInputs(paths: readonly string[]): Promise<InputFile
     if (!st) add({ file: p, ok: false, reason: CLI.notFound });
     else if (st.isDirectory()) {
       if ((await walk(p)) === 0) add({ file: p, ok: false, reason: CLI.emptyDir });
-    } else add({ file: p, ok: true, mtimeMs: st.mtimeMs });
+    } else add({ file: p, ok: true, mtimeMs: st.mtimeMs, id: fileId(st) });
   }
   return out;
+}
+
+/**
+ * A file's identity on disk: device and inode. The same however the file is reached (a
+ * symlinked folder, a symlink or hard link, another spelling on a case-insensitive disk).
+ * Undefined where the system gives no inode (0).
+ */
+export function fileId(st: Stats): string | undefined {
+  return st.ino ? `${st.dev}:${st.ino}` : undefined;
+}
+
+/** Where a write to `path` lands: the real path of its folder, then its name. */
+export function writeTarget(path: string): string {
+  try {
+    // The folder as the system resolves it ("lnk/.." is the link target's parent, not ".").
+    return join(realpathSync.native(dirname(path)), basename(path));
+  } catch {
+    return resolve(path); // the folder does not exist: the write fails later with its own reason
+  }
+}
+
+/** What an output is compared by: its write target and, when it exists, the file it names. */
+function outputKeys(path: string): string[] {
+  const keys = [`path:${resolve(path)}`, `path:${writeTarget(path)}`];
+  const st = statOf(path);
+  if (st?.isFile()) {
+    const id = fileId(st);
+    if (id) keys.push(`id:${id}`);
+  }
+  return keys;
+}
+
+/**
+ * The first output that would replace an input (the roster counts as one), or null.
+ * Inputs are compared by their identity on disk, so a symlinked folder or another
+ * spelling of the path does not hide them; an input that is missing, by its path.
+ */
+export function outputThatIsInput(outputs: readonly string[], inputs: readonly InputFile[], otherInputs: readonly string[] = []): string | null {
+  const taken = new Set<string>();
+  for (const i of inputs) {
+    taken.add(`path:${resolve(i.file)}`);
+    if (i.ok && i.id) taken.add(`id:${i.id}`);
+  }
+  for (const p of otherInputs) {
+    taken.add(`path:${resolve(p)}`);
+    const st = statOf(p);
+    const id = st?.isFile() ? fileId(st) : undefined;
+    if (id) taken.add(`id:${id}`);
+  }
+  for (const o of outputs) if (outputKeys(o).some((k) => taken.has(k))) return o;
+  return null;
+}
+
+/** The first output named twice (however it is spelled), or null. */
+export function outputNamedTwice(outputs: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const o of outputs) {
+    const keys = outputKeys(o);
+    if (keys.some((k) => seen.has(k))) return o;
+    for (const k of keys) seen.add(k);
+  }
+  return null;
 }

@@ -2,8 +2,8 @@
  * Where a command writes: the process's stdout/stderr, or a test's buffers.
  * Node-only helpers for the file system live here too (src/cli is Node-only).
  */
-import { promises as fs } from 'fs';
-import { basename, dirname, join } from 'path';
+import { promises as fs, statSync } from 'fs';
+import { basename, dirname, join, resolve } from 'path';
 import { CLI } from '../i18n/cli';
 
 export interface CliIo {
@@ -40,30 +40,53 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
     return { ok: true };
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    return { ok: false, reason: systemReason(e) };
+    return { ok: false, reason: writeReason(e, path) };
   }
 }
 
+/** What was being done when the error came: it decides what a missing path or a refusal means. */
+export type FsOp = 'readFile' | 'readDir' | 'write';
+
 /** A Node error as a short Chinese reason (the code kept for searching). */
-export function systemReason(e: unknown): string {
+export function systemReason(e: unknown, op?: FsOp): string {
   const code = (e as NodeJS.ErrnoException)?.code;
+  const sys = CLI.sys;
   switch (code) {
     case 'ENOENT':
-      return '文件夹不存在（ENOENT）';
+      return op === 'readFile' ? sys.fileNotFound(code) : op === 'readDir' ? sys.folderNotFound(code) : op === 'write' ? sys.parentNotFound(code) : sys.notFound(code);
     case 'EACCES':
     case 'EPERM':
-      return '没有写入权限（' + code + '）';
+      return op === 'write' ? sys.noWritePermission(code) : op ? sys.noReadPermission(code) : sys.noPermission(code);
     case 'EISDIR':
-      return '这是一个文件夹（EISDIR）';
+      return sys.isDir(code);
     case 'ENOTDIR':
-      return '路径中有一部分不是文件夹（ENOTDIR）';
+      return sys.notDir(code);
     case 'EROFS':
-      return '磁盘为只读（EROFS）';
+      return sys.readOnly(code);
     case 'ENOSPC':
-      return '磁盘空间不足（ENOSPC）';
+      return sys.noSpace(code);
     default:
       return e instanceof Error ? e.message : String(e);
   }
+}
+
+/**
+ * Why writing `path` failed. ENOENT comes both when the folder is missing and when an
+ * existing folder refuses new files (/proc): the folder is looked at to tell them apart.
+ */
+export function writeReason(e: unknown, path: string): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') {
+    const folderExists = (() => {
+      try {
+        return statSync(dirname(resolve(path))).isDirectory();
+      } catch {
+        return false;
+      }
+    })();
+    if (folderExists) return CLI.sys.cannotCreate(code);
+  }
+  return systemReason(e, 'write');
 }
 
 type ArgError = { kind: 'unknown-option' | 'missing-value' | 'repeated'; option: string };

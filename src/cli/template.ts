@@ -34,7 +34,7 @@ export async function templateCommand(argv: readonly string[], io: CliIo): Promi
     try {
       await fs.mkdir(out, { recursive: true });
     } catch (e) {
-      io.stderr(CLI.cannotMakeDir(out, systemReason(e)));
+      io.stderr(CLI.cannotMakeDir(out, systemReason(e, 'write')));
       return EXIT.unwritable;
     }
     for (const form of FORMS) {

@@ -68,6 +68,23 @@ export const CLI = {
   jsonWritten: (file: string) => `已写出 JSON 报告：${file}\n`,
 
   notFound: '找不到该文件或文件夹，请检查路径是否写对。',
+  /** A file-system error as a short reason; the system's code stays in brackets for searching. */
+  sys: {
+    notFound: (code: string) => `文件或文件夹不存在（${code}）`,
+    fileNotFound: (code: string) => `文件不存在（${code}）`,
+    folderNotFound: (code: string) => `文件夹不存在（${code}）`,
+    /** Writing: the folder the file goes into is missing. */
+    parentNotFound: (code: string) => `要写入的文件夹不存在（${code}）`,
+    /** Writing: the folder exists but refuses new files (e.g. /proc). */
+    cannotCreate: (code: string) => `该文件夹中不能新建文件（${code}）`,
+    noReadPermission: (code: string) => `没有读取权限（${code}）`,
+    noWritePermission: (code: string) => `没有写入权限（${code}）`,
+    noPermission: (code: string) => `没有访问权限（${code}）`,
+    isDir: (code: string) => `这是一个文件夹（${code}）`,
+    notDir: (code: string) => `路径中有一部分不是文件夹（${code}）`,
+    readOnly: (code: string) => `磁盘为只读（${code}）`,
+    noSpace: (code: string) => `磁盘空间不足（${code}）`,
+  },
   cannotRead: (reason: string) => `无法读取该文件：${reason}。`,
   emptyDir: '文件夹中没有任何文件。',
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { bufferIo } from '../../src/cli/io';
@@ -159,6 +159,23 @@ describe('exit codes', () => {
     expect(await run(['check', file, '--json', file], io)).toBe(2);
     expect(io.err()).toContain('是一个输入文件');
     expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  test('--json naming an input through a symlinked folder: 2 (the same file, another path), the input untouched', async () => {
+    const file = await writeTemplate('a.xlsx');
+    const bytes = readFileSync(file);
+    symlinkSync(dir, join(dir, 'lnk'));
+    const io = bufferIo();
+    expect(await run(['check', file, '--json', join(dir, 'lnk', 'a.xlsx')], io)).toBe(2);
+    expect(io.err()).toContain('是一个输入文件');
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  test('--json into a folder that does not exist says the folder is missing', async () => {
+    const file = await writeTemplate('a.xlsx');
+    const io = bufferIo();
+    expect(await run(['check', file, '--json', join(dir, 'no', 'r.json')], io)).toBe(1);
+    expect(io.err()).toContain('要写入的文件夹不存在（ENOENT）');
   });
 
   test.each([
