@@ -19,6 +19,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** Where the entry's central directory record starts. */
+  centralOffset: number;
 }
 
 export type ZipError =
@@ -50,7 +52,7 @@ const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOC = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
+export const SIG_LOCAL = 0x04034b50;
 
 /** Deflate cannot expand data by more than ~1032:1; used to prove a part is safe to inflate in one call. */
 const DEFLATE_MAX_EXPANSION = 1032;
@@ -58,7 +60,7 @@ const DEFLATE_MAX_EXPANSION = 1032;
 const STREAM_CHUNK = 16 * 1024;
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
-const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+export const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
 const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
 
 const utf8 = new TextDecoder('utf-8');
@@ -137,7 +139,7 @@ export function readCentralDirectory(b: Uint8Array, maxEntries: number): ZipResu
         x += 4 + size;
       }
     }
-    if (!entries.has(name)) entries.set(name, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    if (!entries.has(name)) entries.set(name, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, centralOffset: p });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return { ok: true, value: entries };
