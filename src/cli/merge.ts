@@ -11,16 +11,16 @@
 import { closeSync, constants, openSync, promises as fs, readFileSync, renameSync, rmSync, writeSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import { mergeCliZh } from '../i18n/merge';
-import { Merger, type RosterEntry, type Summary } from '../merge';
+import { distinctBranches, Merger, unnamedForms, type RosterEntry, type Summary } from '../merge';
 import { buildReport, jsonSubmission } from '../model/report';
 import type { CheckOptions, IntakeResult } from '../model/types';
-import { printPackWorkbook } from '../workbook/xlsx/printPack';
+import { printPackBytes } from '../workbook/xlsx/printPack';
 import { intakeBytes } from '../workbook/xlsx/intake';
 import { parseRoster } from '../workbook/xlsx/roster';
-import { summaryBytesStreaming, workbookBytes } from '../workbook/xlsx/summary';
+import { summaryBytesStreaming } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
-import { collectInputs, type InputFile } from './files';
-import { systemReason, usageError, writeFileAtomic, type CliIo } from './io';
+import { collectInputs, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
+import { systemReason, usageError, writeFileAtomic, writeReason, type CliIo } from './io';
 
 /** Progress on stderr at most this often (ms), and once at the end. */
 export const PROGRESS_INTERVAL_MS = 1000;
@@ -51,7 +51,7 @@ function intakeFile(input: InputFile, opts: CheckOptions): IntakeResult {
   try {
     bytes = readFileSync(input.file, { flag: 'r' });
   } catch (e) {
-    return { ok: false, file: input.file, reason: mergeCliZh.cannotRead(systemReason(e)) };
+    return { ok: false, file: input.file, reason: mergeCliZh.cannotRead(systemReason(e, 'readFile')) };
   }
   return intakeBytes(bytes, input.file, opts, input.mtimeMs);
 }
@@ -103,7 +103,7 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string>): { ok:
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
-    return { ok: false, reason: systemReason(e) };
+    return { ok: false, reason: writeReason(e, path) };
   }
 }
 
@@ -117,7 +117,7 @@ async function canWriteInto(path: string): Promise<{ ok: true } | { ok: false; r
     await fs.access(dirname(target), constants.W_OK);
     return { ok: true };
   } catch (e) {
-    return { ok: false, reason: systemReason(e) };
+    return { ok: false, reason: systemReason(e, 'write') };
   }
 }
 
@@ -127,7 +127,8 @@ function closing(summary: Summary): string {
       files: summary.files,
       submissions: summary.submissions.length,
       kept: summary.rows.length,
-      branches: new Set(summary.rows.map((r) => (r.branchKey === '' ? `\u0000${r.submission.file}\u0000${r.submission.sheet}` : r.branchKey))).size,
+      branches: distinctBranches(summary.rows),
+      unnamed: unnamedForms(summary.rows),
       rejected: summary.rejected.length,
       duplicates: summary.duplicates.length,
       superseded: summary.duplicates.reduce((n, d) => n + d.superseded.length, 0),
@@ -188,7 +189,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
     try {
       bytes = new Uint8Array(await fs.readFile(rosterPath, { flag: 'r' }));
     } catch (e) {
-      return usageError(io, mergeCliZh.rosterFailed(rosterPath, systemReason(e)), usage);
+      return usageError(io, mergeCliZh.rosterFailed(rosterPath, systemReason(e, 'readFile')), usage);
     }
     const parsed = await parseRoster(bytes, rosterPath);
     if (!parsed.ok) return usageError(io, mergeCliZh.rosterFailed(rosterPath, parsed.reason), usage);
@@ -198,13 +199,13 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   const collectStart = Date.now();
   const inputs = await collectInputs(args.positionals);
   if (stats) stats.collectMs = Date.now() - collectStart;
-  // Outputs never overwrite an input, and are checked before a long run.
+  // Outputs never overwrite an input (the roster is one), however the path is spelled,
+  // and are checked before a long run.
   const outputs = [out, json, pack].filter((p): p is string => p !== undefined);
-  const inputPaths = new Set(inputs.map((i) => resolve(i.file)));
-  for (const o of outputs) {
-    if (inputPaths.has(resolve(o))) return usageError(io, mergeCliZh.outputIsInput(o), usage);
-    if (outputs.filter((x) => resolve(x) === resolve(o)).length > 1) return usageError(io, mergeCliZh.outputTwice(o), usage);
-  }
+  const isInput = outputThatIsInput(outputs, inputs, rosterPath === undefined ? [] : [rosterPath]);
+  if (isInput !== null) return usageError(io, mergeCliZh.outputIsInput(isInput), usage);
+  const twice = outputNamedTwice(outputs);
+  if (twice !== null) return usageError(io, mergeCliZh.outputTwice(twice), usage);
   for (const o of outputs) {
     const w = await canWriteInto(o);
     if (!w.ok) {
@@ -235,7 +236,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   ];
   if (json !== undefined) writes.push({ path: json, what: mergeCliZh.what.json, write: async () => writeChunksAtomic(json, reportChunks(summary)) });
   if (pack !== undefined) {
-    writes.push({ path: pack, what: mergeCliZh.what.pack, write: async () => writeFileAtomic(pack, await workbookBytes(printPackWorkbook(summary))) });
+    writes.push({ path: pack, what: mergeCliZh.what.pack, write: async () => writeFileAtomic(pack, await printPackBytes(summary)) });
   }
 
   io.stdout(closing(summary));

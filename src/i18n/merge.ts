@@ -10,7 +10,7 @@ export const mergeZh = {
     `党支部名称“${name}”不在名册中：请核对名称是否与名册一致（如“中共”“党支部”的写法），或把该支部补入名册`,
   supersededRule: '已被替代',
   superseded: (kept: string, keptSheet: string): string =>
-    `同一党支部、同一表单有更新的报送，本份未计入汇总（计入的是：${kept}，工作表“${keptSheet}”）。按申报时间、再按文件修改时间取较晚的一份`,
+    `同一党支部、同一表单有更新的报送，本份未计入汇总（计入的是：${kept}，工作表“${keptSheet}”）。按申报时间（表头未填时按表内申报时间）、再按文件修改时间取较晚的一份`,
   rejectedRule: '文件未受理',
   notDue: '—',
 };
@@ -38,6 +38,8 @@ export const summaryZh = {
   formTotal: (attachment: string): string => `${attachment}合计`,
   grandTotal: '总计',
   branchesCount: (n: number): string => `${n}个党支部`,
+  /** A count of branches, and beside it the forms that name none (never counted as branches). */
+  branchesWithUnnamed: (n: number, unnamed: number): string => (unnamed > 0 ? `${n}个党支部；另有${unnamed}份未填党支部名称` : `${n}个党支部`),
   progressHeaders: (): string[] => [
     '序号',
     '党支部名称',
@@ -47,9 +49,16 @@ export const summaryZh = {
     '来源文件/工作表',
   ],
   progressTotal: '合计',
+  /** 进度 at the foot, in the branch column. */
+  progressFoot: (branches: number, unnamed: number): string =>
+    unnamed > 0 ? `合计（${branches}个党支部；另有${unnamed}份未填党支部名称）` : `合计（${branches}个党支部）`,
+  /** 问题清单 at the foot: how many rows, then by severity. */
+  problemsFoot: (n: number): string => `合计 ${n} 条`,
+  problemsBySeverity: (errors: number, warnings: number, infos: number): string => `错误 ${errors} 条，警告 ${warnings} 条，提示 ${infos} 条`,
   problemHeaders: ['序号', '来源文件', '工作表', '单元格', '党支部名称', '表单', '规则', '级别', '问题说明'],
   missingHeaders: ['序号', '党支部名称（名册）', '名册来源'],
-  source: (file: string, sheet: string): string => `${file}（工作表：${sheet}）`,
+  /** Where a row came from: file, sheet and (when known) the cell of the branch name. */
+  source: (file: string, sheet: string, cell?: string | null): string => (cell ? `${file}（工作表：${sheet}，单元格 ${cell}）` : `${file}（工作表：${sheet}）`),
 };
 
 /** The print pack: one sheet per kept submission. */
@@ -93,6 +102,8 @@ export const mergeCliZh = {
     submissions: number;
     kept: number;
     branches: number;
+    /** Kept forms without a branch name: not branches, told apart. */
+    unnamed: number;
     rejected: number;
     duplicates: number;
     superseded: number;
@@ -101,7 +112,7 @@ export const mergeCliZh = {
     warnings: number;
   }): string =>
     [
-      `共读取 ${s.files} 个文件：${s.submissions} 份报送（计入汇总 ${s.kept} 份，涉及 ${s.branches} 个党支部），未受理 ${s.rejected} 个文件。`,
+      `共读取 ${s.files} 个文件：${s.submissions} 份报送（计入汇总 ${s.kept} 份，涉及 ${s.branches} 个党支部${s.unnamed > 0 ? `，另有 ${s.unnamed} 份未填党支部名称` : ''}），未受理 ${s.rejected} 个文件。`,
       `重复报送：${s.duplicates} 处，${s.superseded} 份较早的报送已被替代（均列在“问题清单”中）。`,
       s.missing === null ? '未提供名册，未统计未报送的党支部。' : `名册中未报送的党支部：${s.missing} 个。`,
       `计入汇总的报送共有错误 ${s.errors} 个、警告 ${s.warnings} 个。`,

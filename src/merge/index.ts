@@ -3,12 +3,14 @@
  * one Summary. Pure: no file system, runs in the task pane too.
  *
  * - One row per branch and form. Resubmissions of the same branch and form: the later
- *   申报时间 wins, then the later file time, then (so the result never depends on input
- *   order) the later file path and sheet name. The others stay in the report with
+ *   申报时间 wins (附件2's 申报时间 inside the table when the header one is missing),
+ *   then the later file time, then (so the result never depends on input order) the
+ *   later file path and sheet name. The others stay in the report with
  *   latest:false and are listed in duplicates and in the problem list.
  * - Branches are matched by branchKey (NFKC, no spaces, 中国共产党 = 中共, trailing
  *   党支部/支部/委员会 folded); the kept submission's spelling is shown.
- * - A form without a branch name is never merged with another one.
+ * - A form without a branch name is never merged with another one, and is not counted
+ *   as a branch in the totals (see unnamedForms).
  * - With a roster: roster names with no kept submission are missing (未报送), and every
  *   submission whose branch is not on it gets a `not-on-roster` warning.
  * - Order: form number, then branch key, then file, then sheet (code-unit order, so the
@@ -35,7 +37,7 @@ import type {
 
 export * from './types';
 export { branchKey, displayName } from './branch';
-export { isMonthDone, monthsDue } from './progress';
+export { isMonthDone, monthsDue, progressTotals } from './progress';
 
 export const NOT_ON_ROSTER = 'not-on-roster';
 
@@ -52,10 +54,16 @@ function compareSubmissions(a: MergedSubmission, b: MergedSubmission): number {
   return formNumber(a.form) - formNumber(b.form) || cmp(a.branchKey, b.branchKey) || cmp(a.file, b.file) || cmp(a.sheet, b.sheet);
 }
 
+/** The 申报时间 that dates a submission: the header's, else the table's (附件2), else "". */
+function recencyDate(s: MergedSubmission): string {
+  if (typeof s.fields.date === 'string') return s.fields.date;
+  return typeof s.fields.tableDate === 'string' ? s.fields.tableDate : '';
+}
+
 /** > 0 when a is the later submission (the one to keep). */
 function compareRecency(a: MergedSubmission, b: MergedSubmission): number {
-  const da = typeof a.fields.date === 'string' ? a.fields.date : '';
-  const db = typeof b.fields.date === 'string' ? b.fields.date : '';
+  const da = recencyDate(a);
+  const db = recencyDate(b);
   if (da !== db) return cmp(da, db); // "" (no valid date) is the earliest; "2019-04" sorts before "2019-04-01"
   const ta = a.fileTime ?? -Infinity;
   const tb = b.fileTime ?? -Infinity;
@@ -201,14 +209,18 @@ export class Merger {
     const progress: ProgressRow[] = rows
       .filter((r) => r.form === 'progress')
       .map((r) =>
-        progressRow({ branch: r.branch, branchKey: r.branchKey, file: r.submission.file, sheet: r.submission.sheet }, r.submission.months, asOf),
+        progressRow(
+          { branch: r.branch, branchKey: r.branchKey, file: r.submission.file, sheet: r.submission.sheet, cell: r.submission.cells.branchName ?? null },
+          r.submission.months,
+          asOf,
+        ),
       );
 
     const totals: FormTotals[] = FORMS.map((f) => {
       const t: FormTotals = { form: f.id, branches: 0, superseded: 0, members: 0, committeeMembers: 0, errors: 0, warnings: 0 };
       for (const r of rows) {
         if (r.form !== f.id) continue;
-        t.branches++;
+        if (r.branchKey !== '') t.branches++; // a form without a name is no branch (see unnamedForms)
         t.superseded += r.superseded.length;
         const m = r.submission.fields.memberCount;
         const c = r.submission.fields.committeeCount;
@@ -285,6 +297,16 @@ function buildProblems(rows: SummaryRow[], subs: MergedSubmission[], rejected: R
     problems.push({ kind: 'rejected', file: r.file, sheet: null, cell: null, branch: null, form: null, rule: 'rejected', severity: 'error', field: null, message: r.reason });
   }
   return problems;
+}
+
+/** Kept forms that name no branch, of one form or of all: shown beside the branch counts, never in them. */
+export function unnamedForms(rows: readonly SummaryRow[], form?: FormId): number {
+  return rows.filter((r) => r.branchKey === '' && (form === undefined || r.form === form)).length;
+}
+
+/** Distinct branches among kept rows (a branch that sent two forms counts once; forms without a name not at all). */
+export function distinctBranches(rows: readonly SummaryRow[]): number {
+  return new Set(rows.filter((r) => r.branchKey !== '').map((r) => r.branchKey)).size;
 }
 
 /** Submissions of many files → one Summary (see the module comment). */

@@ -11,7 +11,7 @@
  */
 
 import type { MonthEntry } from '../model/types';
-import type { ProgressRow } from './types';
+import type { ProgressRow, ProgressTotals } from './types';
 
 const NOT_DONE = /未完成|未开展|未启动|未落实|未实施|未达到|尚未|没有完成|没有开展|待完成|待开展|部分完成|进行中|推进中|正在/;
 const NOTHING = /^(无|暂无|否|没有|未|[-—–_/\\.。…·]+)$/;
@@ -29,7 +29,7 @@ export function monthsDue(asOf: string): number {
 }
 
 export function progressRow(
-  base: { branch: string; branchKey: string; file: string; sheet: string },
+  base: { branch: string; branchKey: string; file: string; sheet: string; cell: string | null },
   months: readonly MonthEntry[] | undefined,
   asOf: string,
 ): ProgressRow {
@@ -46,4 +46,16 @@ export function progressRow(
   const due = monthsDue(asOf);
   const doneCount = done.slice(0, due).filter(Boolean).length;
   return { ...base, statuses, statusCells, done, due, doneCount, share: due > 0 ? doneCount / due : null };
+}
+
+/** All rows together: done months over due months (not the mean of the shares, so each due month weighs the same). */
+export function progressTotals(rows: readonly ProgressRow[]): ProgressTotals {
+  let doneCount = 0;
+  let due = 0;
+  for (const r of rows) {
+    doneCount += r.doneCount;
+    due += r.due;
+  }
+  const branches = new Set(rows.filter((r) => r.branchKey !== '').map((r) => r.branchKey)).size;
+  return { branches, unnamed: rows.filter((r) => r.branchKey === '').length, doneCount, due, share: due > 0 ? doneCount / due : null };
 }

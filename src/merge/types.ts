@@ -55,6 +55,8 @@ export interface ProgressRow {
   branchKey: string;
   file: string;
   sheet: string;
+  /** Cell of the branch name, when known. */
+  cell: string | null;
   /** Index 0 = 1月. The status as written, null when empty or the month row is missing. */
   statuses: (string | null)[];
   /** Cell of each month's 完成情况 when the row exists. */
@@ -71,11 +73,11 @@ export interface ProgressRow {
 
 export interface FormTotals {
   form: FormId;
-  /** Kept submissions, one per branch. */
+  /** Kept submissions that name a branch, one per branch (forms without a name are not counted). */
   branches: number;
   /** Submissions superseded by later ones. */
   superseded: number;
-  /** Sums over kept submissions whose count is known. */
+  /** Sums over kept submissions whose count is known (with or without a branch name). */
   members: number;
   committeeMembers: number;
   errors: number;
@@ -119,4 +121,16 @@ export interface Summary {
   problems: Problem[];
   /** Number of input files (submitting or rejected). */
   files: number;
+}
+
+/** 进度 at the foot: the branches listed and their due months done, together. */
+export interface ProgressTotals {
+  /** Rows that name a branch (one per branch). */
+  branches: number;
+  /** Rows without a branch name. */
+  unnamed: number;
+  doneCount: number;
+  due: number;
+  /** doneCount / due, or null when no month is due. */
+  share: number | null;
 }

@@ -47,3 +47,32 @@ export function isStampLine(line: string): boolean {
 export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@]/.test(s);
 }
+
+/** Width of one character in Excel's character units: CJK and full-width characters count 2. */
+function charWidth(c: number): number {
+  return c >= 0x1100 &&
+    (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000)
+    ? 2
+    : 1;
+}
+
+function lineWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) w += charWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+/** Display width of a text (its widest line) in Excel character units. */
+export function displayWidth(s: string): number {
+  let max = 0;
+  for (const line of s.split('\n')) max = Math.max(max, lineWidth(line));
+  return max;
+}
+
+/** Lines a text takes when wrapped at `room` character units (each line break starts one; an empty text is one line). */
+export function wrappedLines(s: string, room: number): number {
+  const r = Math.max(1, room);
+  let lines = 0;
+  for (const line of s.split('\n')) lines += Math.max(1, Math.ceil(lineWidth(line) / r));
+  return lines;
+}

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeCommand, reportChunks } from '../../src/cli/merge';
@@ -8,6 +8,7 @@ import { buildReport } from '../../src/model/report';
 import { bad, months, okOne, sub } from './helpers';
 import { bufferIo } from '../../src/cli/io';
 import { filledBytes } from './files';
+import { readWorkbook } from '../../src/workbook/xlsx/read';
 
 let dir: string;
 beforeEach(() => {
@@ -215,6 +216,148 @@ describe('wuhua merge', () => {
       expect(await mergeCommand([dir, '-o', a], bufferIo())).toBe(2);
       expect(readFileSync(a).equals(before)).toBe(true);
     });
+  });
+
+  describe('an output never replaces an input, however it is named (exit 2, the input unchanged)', () => {
+    async function oneInput(): Promise<{ inDir: string; a: string; before: Buffer }> {
+      const inDir = join(dir, 'in');
+      mkdirSync(inDir);
+      const a = join(inDir, 'a.xlsx');
+      writeFileSync(a, await demo('中共甲局党支部', '2019-04-03'));
+      return { inDir, a, before: readFileSync(a) };
+    }
+
+    async function rosterXlsx(file: string): Promise<void> {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('名册').getCell('A1').value = '中共甲局党支部';
+      writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    }
+
+    test.each([
+      ['-o', 'roster.xlsx'],
+      ['--print-pack', 'roster.xlsx'],
+      ['--json', 'roster.txt'],
+    ])('%s naming the --roster file (%s): the roster counts as an input', async (opt, name) => {
+      const { inDir } = await oneInput();
+      const roster = join(dir, name);
+      if (name.endsWith('.xlsx')) await rosterXlsx(roster);
+      else writeFileSync(roster, '中共甲局党支部\n');
+      const before = readFileSync(roster);
+      const argv = opt === '-o' ? [inDir, '-o', roster] : [inDir, '-o', join(dir, 's.xlsx'), opt, roster];
+      const io = bufferIo();
+      expect(await mergeCommand([...argv, '--roster', roster, '--as-of', '2019-05-01'], io)).toBe(2);
+      expect(io.err()).toContain('是一个输入文件');
+      expect(readFileSync(roster).equals(before)).toBe(true);
+      expect(existsSync(join(dir, 's.xlsx'))).toBe(false);
+    });
+
+    test('-o through a symlinked folder onto an input: refused (paths differ, the file is the same)', async () => {
+      const { inDir, a, before } = await oneInput();
+      symlinkSync(inDir, join(dir, 'lnk'));
+      const io = bufferIo();
+      expect(await mergeCommand([inDir, '-o', join(dir, 'lnk', 'a.xlsx'), '--as-of', '2019-05-01'], io)).toBe(2);
+      expect(io.err()).toContain('是一个输入文件');
+      expect(readFileSync(a).equals(before)).toBe(true);
+    });
+
+    test('inputs read through a symlinked folder, -o onto the real file: refused', async () => {
+      const { inDir, a, before } = await oneInput();
+      symlinkSync(inDir, join(dir, 'lnk'));
+      expect(await mergeCommand([join(dir, 'lnk'), '-o', a, '--as-of', '2019-05-01'], bufferIo())).toBe(2);
+      expect(await mergeCommand([join(dir, 'lnk', 'a.xlsx'), '-o', a, '--as-of', '2019-05-01'], bufferIo())).toBe(2);
+      expect(readFileSync(a).equals(before)).toBe(true);
+    });
+
+    test('--json through a symlinked folder onto the roster: refused', async () => {
+      const { inDir } = await oneInput();
+      const roster = join(inDir, '..', 'r.txt');
+      writeFileSync(roster, '中共甲局党支部\n');
+      symlinkSync(dir, join(inDir, 'up'));
+      const io = bufferIo();
+      expect(await mergeCommand([join(inDir, 'a.xlsx'), '-o', join(dir, 's.xlsx'), '--json', join(inDir, 'up', 'r.txt'), '--roster', roster], io)).toBe(2);
+      expect(readFileSync(roster, 'utf8')).toBe('中共甲局党支部\n');
+    });
+
+    test('two outputs that are one file through a symlinked folder: refused before anything is written', async () => {
+      const { inDir } = await oneInput();
+      mkdirSync(join(dir, 'out'));
+      symlinkSync(join(dir, 'out'), join(dir, 'lnk'));
+      const io = bufferIo();
+      expect(await mergeCommand([inDir, '-o', join(dir, 'out', 's.xlsx'), '--print-pack', join(dir, 'lnk', 's.xlsx')], io)).toBe(2);
+      expect(io.err()).toContain('被指定为两种输出');
+      expect(readdirSync(join(dir, 'out'))).toEqual([]);
+    });
+
+    test('an output next to the inputs, through the link, under a new name: allowed', async () => {
+      const { inDir, a, before } = await oneInput();
+      symlinkSync(inDir, join(dir, 'lnk'));
+      expect(await mergeCommand([inDir, '-o', join(dir, 'lnk', '汇总.xlsx'), '--as-of', '2019-05-01'], bufferIo())).toBe(0);
+      expect(existsSync(join(inDir, '汇总.xlsx'))).toBe(true);
+      expect(readFileSync(a).equals(before)).toBe(true);
+    });
+  });
+
+  describe('reasons name what is missing', () => {
+    test('a missing roster FILE: 文件不存在, not 文件夹不存在', async () => {
+      const io = bufferIo();
+      mkdirSync(join(dir, 'in'));
+      writeFileSync(join(dir, 'in', 'a.xlsx'), await demo('中共甲局党支部', '2019-04-03'));
+      expect(await mergeCommand([join(dir, 'in'), '-o', join(dir, 's.xlsx'), '--roster', join(dir, '名册.txt')], io)).toBe(2);
+      expect(io.err()).toContain('文件不存在（ENOENT）');
+      expect(io.err()).not.toContain('文件夹不存在');
+    });
+
+    test('a folder that exists but refuses new files (/proc): 不能新建文件, not 文件夹不存在', async () => {
+      const inDir = await inbox();
+      const io = bufferIo();
+      expect(await mergeCommand([inDir, '-o', '/proc/wuhua-s.xlsx', '--as-of', '2019-05-01'], io)).toBe(1);
+      expect(io.err()).toContain('该文件夹中不能新建文件（ENOENT）');
+      expect(io.err()).not.toContain('文件夹不存在');
+    });
+
+    test('-o into a folder that does not exist: 要写入的文件夹不存在', async () => {
+      const inDir = await inbox();
+      const io = bufferIo();
+      expect(await mergeCommand([inDir, '-o', join(dir, 'nope', 's.xlsx')], io)).toBe(1);
+      expect(io.err()).toContain('要写入的文件夹不存在（ENOENT）');
+    });
+  });
+
+  test('the same inputs merged twice, an hour apart: summary and print pack byte-for-byte identical, and they still open', async () => {
+    const inDir = await inbox();
+    const run = async (now: string, tag: string) => {
+      jest.useFakeTimers({ now: new Date(now), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask'] });
+      try {
+        const out = join(dir, `s-${tag}.xlsx`);
+        const pack = join(dir, `p-${tag}.xlsx`);
+        expect(await mergeCommand([inDir, '-o', out, '--print-pack', pack, '--as-of', '2019-05-01'], bufferIo())).toBe(0);
+        return { out: readFileSync(out), pack: readFileSync(pack) };
+      } finally {
+        jest.useRealTimers();
+      }
+    };
+    const a = await run('2024-03-01T08:00:00Z', 'a');
+    const b = await run('2024-03-01T09:00:01Z', 'b');
+    expect(a.out.equals(b.out)).toBe(true);
+    expect(a.pack.equals(b.pack)).toBe(true);
+    for (const bytes of [a.out, a.pack]) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      expect(wb.worksheets.length).toBeGreaterThan(0);
+      expect(readWorkbook(new Uint8Array(bytes), 'x.xlsx').ok).toBe(true);
+    }
+    expect((await readBack(join(dir, 's-a.xlsx'))).getWorksheet('汇总')!.getCell('B2').value).toBe('中国共产党永州市税务局党支部');
+  });
+
+  test('a form without a branch name is not counted as a branch in the closing summary, but named beside it', async () => {
+    const inDir = join(dir, 'in');
+    mkdirSync(inDir);
+    writeFileSync(join(inDir, 'a.xlsx'), await demo('中共甲局党支部', '2019-04-03'));
+    writeFileSync(join(inDir, 'b.xlsx'), await demo('', '2019-04-04'));
+    writeFileSync(join(inDir, 'c.xlsx'), await demo('', '2019-04-05'));
+    const io = bufferIo();
+    expect(await mergeCommand([inDir, '-o', join(dir, 's.xlsx'), '--as-of', '2019-05-01'], io)).toBe(0);
+    expect(io.out()).toContain('计入汇总 3 份，涉及 1 个党支部，另有 2 份未填党支部名称）');
   });
 
   describe('the JSON report is written in pieces', () => {

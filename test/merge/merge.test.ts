@@ -1,4 +1,4 @@
-import { branchKey, isMonthDone, mergeSubmissions, monthsDue, NOT_ON_ROSTER } from '../../src/merge';
+import { branchKey, distinctBranches, isMonthDone, mergeSubmissions, monthsDue, NOT_ON_ROSTER, progressTotals, unnamedForms } from '../../src/merge';
 import { bad, issue, months, ok, okOne, sub } from './helpers';
 
 const AS_OF = '2019-06-15';
@@ -65,6 +65,22 @@ describe('resubmissions (same branch and form)', () => {
     const s = mergeSubmissions([okOne(day, 1), okOne(month, 3), okOne(none, 9)], { asOf: AS_OF });
     expect(s.rows[0].submission.file).toBe('d.xlsx');
     expect(s.duplicates[0].superseded).toEqual(['m.xlsx', 'n.xlsx']);
+  });
+
+  test('no header 申报时间: the table\'s 申报时间 (附件2) dates the form, before the file time', () => {
+    const a = sub('application', '中共丙局党支部', 'a.xlsx', { date: null, tableDate: '2019-04-20' });
+    const b = sub('application', '中共丙局党支部', 'b.xlsx', { date: null, tableDate: '2019-04-10' });
+    const s = mergeSubmissions([okOne(a, 1000), okOne(b, 9000)], { asOf: AS_OF }); // b's file is newer
+    expect(s.rows.map((r) => r.submission.file)).toEqual(['a.xlsx']);
+    // a table date beats no date at all, whatever the file times
+    const none = sub('application', '中共丙局党支部', 'n.xlsx', { date: null, tableDate: null });
+    expect(mergeSubmissions([okOne(b, 1), okOne(none, 9)], { asOf: AS_OF }).rows[0].submission.file).toBe('b.xlsx');
+  });
+
+  test('the header 申报时间, when there is one, is what counts (not a later table date)', () => {
+    const a = sub('application', '中共丙局党支部', 'a.xlsx', { date: '2019-04-05', tableDate: '2019-04-30' });
+    const b = sub('application', '中共丙局党支部', 'b.xlsx', { date: '2019-04-06', tableDate: '2019-04-06' });
+    expect(mergeSubmissions([okOne(a), okOne(b)], { asOf: AS_OF }).rows[0].submission.file).toBe('b.xlsx');
   });
 
   test('full tie → decided by file path, independent of input order', () => {
@@ -265,6 +281,37 @@ describe('totals and problems', () => {
       ['demonstration', 'B党支部'],
       ['application', 'A党支部'],
     ]);
+  });
+
+  test('forms without a branch name are no branches: not in the per-form or overall branch counts, counted apart', () => {
+    const u = mergeSubmissions(
+      [
+        okOne(sub('application', 'A党支部', 'a.xlsx', { memberCount: 10 })),
+        okOne(sub('application', null, 'u1.xlsx', { memberCount: 7 })),
+        okOne(sub('application', ' ', 'u2.xlsx')),
+        okOne(sub('demonstration', 'A党支部', 'd.xlsx')),
+      ],
+      { asOf: AS_OF },
+    );
+    expect(u.rows).toHaveLength(4);
+    expect(u.totals.map((t) => t.branches)).toEqual([1, 1, 0]);
+    expect(u.total.branches).toBe(2); // per form, summed
+    expect(u.totals[1].members).toBe(17); // the column's sum keeps every row
+    expect(distinctBranches(u.rows)).toBe(1);
+    expect([unnamedForms(u.rows), unnamedForms(u.rows, 'application'), unnamedForms(u.rows, 'demonstration')]).toEqual([2, 2, 0]);
+  });
+
+  test('progressTotals: due months done over due months of all rows, branches and unnamed forms apart', () => {
+    const p = mergeSubmissions(
+      [
+        okOne(sub('progress', '甲支部', 'p1.xlsx', {}, { months: months(['已完成', '已完成', '未完成']) })),
+        okOne(sub('progress', '乙支部', 'p2.xlsx', {}, { months: months(['已完成']) })),
+        okOne(sub('progress', null, 'p3.xlsx', {}, { months: months([]) })),
+      ],
+      { asOf: '2019-04-01' },
+    ).progress;
+    expect(progressTotals(p)).toEqual({ branches: 2, unnamed: 1, doneCount: 3, due: 9, share: 3 / 9 });
+    expect(progressTotals([])).toEqual({ branches: 0, unnamed: 0, doneCount: 0, due: 0, share: null });
   });
 
   test('a bad as-of date is a programming error', () => {

@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeSubmissions } from '../../src/merge';
-import { printPackWorkbook, sheetName } from '../../src/workbook/xlsx/printPack';
+import { printPackBytes, printPackWorkbook, sheetName } from '../../src/workbook/xlsx/printPack';
 import { months, okOne, sub } from './helpers';
 import { pdfPages } from './office';
 
@@ -28,6 +30,79 @@ describe('print pack sheet names (Excel rules)', () => {
     expect(sheetName("'x'", '', taken)).toBe('x');
     expect(sheetName('', '', taken)).toBe('Sheet1');
     expect(sheetName('History', '', new Set())).toBe('Sheet1');
+  });
+});
+
+describe('print pack sheet names: apostrophes and long names', () => {
+  const LONG1 = '中共永州市人民政府办公室机关综合科室与后勤服务中心联合第一党支部';
+  const LONG2 = '中共永州市人民政府办公室机关综合科室与后勤服务中心联合第二党支部';
+
+  test('no apostrophe is left (exceljs writes the print area as \'name\'! without doubling one): inner ones become ’', () => {
+    const name = sheetName("'中共永州市'水利局党支部'", ' 附件2', new Set());
+    expect(name).toBe('中共永州市’水利局党支部 附件2');
+    expect(sheetName("a''b", '', new Set())).toBe('a’’b');
+  });
+
+  test('two long names that differ only at the end stay apart: cut from the middle, start and end kept with …', () => {
+    const taken = new Set<string>();
+    const a = sheetName(LONG1, ' 附件2', taken);
+    const b = sheetName(LONG2, ' 附件2', taken);
+    expect(a).not.toBe(b);
+    for (const [name, long] of [[a, LONG1], [b, LONG2]]) {
+      expect(name.length).toBeLessThanOrEqual(31);
+      expect(name.endsWith(' 附件2')).toBe(true);
+      expect(name).toContain('…');
+      const [head, tail] = name.slice(0, -' 附件2'.length).split('…');
+      expect(long.startsWith(head)).toBe(true);
+      expect(long.endsWith(tail)).toBe(true);
+      expect(head.length).toBeGreaterThanOrEqual(10);
+    }
+    expect(a).toContain('第一党支部');
+    expect(b).toContain('第二党支部');
+  });
+
+  test('a name that fits is not cut; one unit over is; the (n) suffix still fits in 31', () => {
+    const taken = new Set<string>();
+    const fits = '甲'.repeat(27);
+    expect(sheetName(fits, ' 附件1', taken)).toBe(`${fits} 附件1`);
+    const over = sheetName('乙'.repeat(28), ' 附件1', taken);
+    expect(over.length).toBe(31);
+    expect(over).toContain('…');
+    const again = sheetName('乙'.repeat(28), ' 附件1', taken);
+    expect(again.endsWith(' 附件1(2)')).toBe(true);
+    expect(again.length).toBeLessThanOrEqual(31);
+  });
+
+  test('31 counts UTF-16 units (what Excel and exceljs count); a character outside the BMP is never split', () => {
+    const name = sheetName('𠀀'.repeat(20), ' 附件1', new Set());
+    expect(name.length).toBeLessThanOrEqual(31);
+    expect(name).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+  });
+
+  test('every print area of the pack is a well-formed quoted sheet reference, and LibreOffice keeps it', async () => {
+    const s = mergeSubmissions(
+      [okOne(sub('application', "'中共永州市'水利局党支部'", 'h.xlsx', { date: '2019-04-03', memberCount: 8, committeeCount: 3, plan: '很长的计划。'.repeat(300) }))],
+      { asOf: '2019-05-01' },
+    );
+    const bytes = await printPackBytes(s);
+    const workbookXml = strFromU8(unzipSync(bytes)['xl/workbook.xml']).replace(/&apos;/g, "'");
+    const areas = [...workbookXml.matchAll(/<definedName name="_xlnm\.Print_Area"[^>]*>([^<]*)<\/definedName>/g)].map((m) => m[1]);
+    expect(areas).toHaveLength(1);
+    expect(areas[0]).toMatch(/^'(?:[^']|'')+'!\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+$/);
+    const dir = mkdtempSync(join(tmpdir(), 'pack-apos-'));
+    const profile = mkdtempSync(join(tmpdir(), 'lo-pack-'));
+    try {
+      const file = join(dir, 'pack.xlsx');
+      writeFileSync(file, bytes);
+      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', join(dir, 'lo'), file], { stdio: 'pipe', timeout: 180000 });
+      const saved = strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, 'lo', 'pack.xlsx'))))['xl/workbook.xml']);
+      // LibreOffice writes back a print area it understood as a reference ($A1:$F11); one it
+      // could not parse stays as text, lower-cased ($a1:$f11), and is not applied.
+      expect(saved).toMatch(/name="_xlnm\.Print_Area"[^>]*>&apos;[^<]*水利局党支部 附件2&apos;!\$A\$?1:\$F\$?11<\/definedName>/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 });
 

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeSubmissions } from '../../src/merge';
-import { summaryBytes, summaryBytesStreaming, summaryWorkbook, displayWidth, cellText } from '../../src/workbook/xlsx/summary';
+import { displayWidth, wrappedLines } from '../../src/model/text';
+import { summaryBytes, summaryBytesStreaming, summaryWorkbook, cellText, rowHeight } from '../../src/workbook/xlsx/summary';
 import { bad, issue, months, okOne, sub } from './helpers';
 import { pdfPages } from './office';
 
@@ -66,11 +67,11 @@ describe('summary workbook', () => {
       '序号', '党支部名称', '表单', '申报时间', '党员人数', '支委人数', '书记姓名', '联系方式', '党委(党总支)意见', '市直工委意见', '错误数', '警告数', '来源文件/工作表',
     ]);
     expect(ws.getCell('B2').value).toBe('=1+1');
-    expect(ws.getCell('C2').value).toBe('附件1 示范点创建申报表');
+    expect(ws.getCell('C2').value).toBe('附件1'); // the short name keeps the column narrow
     expect((ws.getCell('D2').value as Date).toISOString()).toBe('2019-04-03T00:00:00.000Z');
-    expect(ws.getCell('M2').value).toBe('in/d1.xlsx（工作表：附件）');
+    expect(ws.getCell('M2').value).toBe('in/d1.xlsx（工作表：附件，单元格 C4）'); // file, sheet and the branch name's cell
     expect(ws.getCell('D3').value).toBe('2019年4月'); // month-only date stays text
-    expect(ws.getCell('M3').value).toBe('in/a1.xlsx（工作表：附件）'); // the later 申报时间, not a0
+    expect(ws.getCell('M3').value).toBe('in/a1.xlsx（工作表：附件，单元格 C3）'); // the later 申报时间, not a0
     expect(ws.getCell('B4').value).toBe('中共乙局党支部');
     // feet: 附件1合计, 附件2合计, 附件3合计, 总计
     expect([5, 6, 7, 8].map((r) => ws.getCell(`B${r}`).value)).toEqual(['附件1合计', '附件2合计', '附件3合计', '总计']);
@@ -193,6 +194,154 @@ describe('summary workbook', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('printing: wrapped text gets its row height, 汇总 fits A4 landscape at a readable scale', () => {
+    test('wrappedLines: each line of the text wraps at its room (CJK counts 2); an empty line takes one', () => {
+      expect(wrappedLines('短', 9)).toBe(1);
+      expect(wrappedLines('字'.repeat(9), 9)).toBe(2); // 18 over 9
+      expect(wrappedLines('一\n\n三', 9)).toBe(3);
+      expect(wrappedLines('a'.repeat(27), 9)).toBe(3);
+    });
+
+    test('rowHeight: 15 pt a line + 3, only wrapped columns count, one line keeps the default, at most 409 pt (Excel)', () => {
+      expect(rowHeight(['短', '字'.repeat(9)], [10, 10], [true, true])).toBe(2 * 15 + 3);
+      expect(rowHeight(['字'.repeat(90), '短'], [10, 10], [false, true])).toBeUndefined(); // not wrapped: one line
+      expect(rowHeight(['字'.repeat(5000)], [10], [true])).toBe(409);
+      expect(rowHeight([1, null, '短'], [10, 10, 10], [true, true, true])).toBeUndefined();
+    });
+
+    test('a long 问题说明 row is as high as its wrapped lines; a short row keeps the default height', () => {
+      const long = '这是一条很长的问题说明，'.repeat(12);
+      const s = mergeSubmissions(
+        [
+          okOne(sub('application', '中共甲局党支部', 'a.xlsx', {}, { issues: [{ rule: 'r', severity: 'error', field: 'plan', cell: 'B5', message: long }] })),
+          okOne(sub('application', '中共乙局党支部', 'b.xlsx', {}, { issues: [{ rule: 'r', severity: 'error', field: 'plan', cell: 'B5', message: '短' }] })),
+        ],
+        { asOf: '2019-05-01' },
+      );
+      const ws = summaryWorkbook(s).getWorksheet('问题清单')!;
+      const width = ws.getColumn(9).width!;
+      const rowOf = (message: string) => [2, 3].find((r) => ws.getCell(`I${r}`).value === message)!;
+      expect(ws.getRow(rowOf(long)).height).toBe(wrappedLines(long, width - 1) * 15 + 3);
+      expect(wrappedLines(long, width - 1)).toBeGreaterThan(4);
+      expect(ws.getRow(rowOf('短')).height ?? 15).toBeLessThanOrEqual(15);
+    });
+
+    test('汇总 at its widest (every column at its cap) is 170–190 characters wide, was 288', () => {
+      const wide = '很长的文字'.repeat(40);
+      const s = mergeSubmissions(
+        [
+          okOne(
+            sub('demonstration', wide, `${'很长的文件夹/'.repeat(20)}a.xlsx`, {
+              date: '2019-04-03',
+              memberCount: 1234567890123,
+              committeeCount: 1234567890123,
+              secretaryName: wide,
+              contact: wide,
+              partyCommitteeOpinion: wide,
+              workCommitteeOpinion: wide,
+            }, { issues: Array.from({ length: 3 }, () => issue('r', 'error')) }),
+          ),
+        ],
+        { asOf: '2019-05-01' },
+      );
+      const ws = summaryWorkbook(s).getWorksheet('汇总')!;
+      const total = ws.columns.reduce((n, c) => n + (c.width ?? 0), 0);
+      expect(total).toBeGreaterThanOrEqual(170);
+      expect(total).toBeLessThanOrEqual(190);
+      expect(ws.getRow(2).height).toBeGreaterThan(15); // the long texts wrap and the row grows
+    });
+
+    test('LibreOffice prints long 问题说明 and branch names whole (their last words are on the page), 汇总 at 6.5 pt or larger', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'summary-wrap-'));
+      try {
+        const long = `${'材料中的党员人数与花名册不一致，请逐一核对后重新报送，'.repeat(8)}ENDOFMESSAGE`;
+        const branch = '中共永州市人民政府办公室机关综合科室与后勤服务中心联合第一党支部LASTWORD';
+        const s = mergeSubmissions(
+          [okOne(sub('application', branch, 'in/a.xlsx', { date: '2019-04-03', memberCount: 9, committeeCount: 3 }, { issues: [{ rule: 'r', severity: 'error', field: 'plan', cell: 'B5', message: long }] }))],
+          { asOf: '2019-05-01' },
+        );
+        const file = join(dir, 'summary.xlsx');
+        writeFileSync(file, await summaryBytes(s));
+        pdfPages(file);
+        const pdf = join(dir, 'out', 'summary.pdf');
+        const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+        expect(text.split('ENDOFMESSAGE').length - 1).toBe(1);
+        expect(text.split('LASTWORD').length - 1).toBeGreaterThanOrEqual(2); // 汇总 and 问题清单
+        // The printed font size of 汇总 after fit-to-width: a CJK glyph is 1 em wide, so the
+        // header "党支部名称" (11 pt, 5 glyphs) is 5 × the size. 288 characters printed it at 5.1 pt.
+        const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+        const word = /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">党支部名称<\/word>/.exec(bbox)!;
+        expect((Number(word[2]) - Number(word[1])) / 5).toBeGreaterThanOrEqual(6.5);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('feet: totals outside the filter range', () => {
+    test('附件3合计 leaves 党员人数 and 支委人数 blank (the form has no such fields)', async () => {
+      const ws = (await readBack(await summaryBytes(sample()))).getWorksheet('汇总')!;
+      expect(ws.getCell('B7').value).toBe('附件3合计');
+      expect([ws.getCell('E7').value, ws.getCell('F7').value]).toEqual([null, null]);
+      expect(ws.getCell('E6').value).toBe(8); // 附件2合计 keeps its sums
+    });
+
+    test('forms without a branch name are not branches in the 合计 counts; they are counted beside them', async () => {
+      const s = mergeSubmissions(
+        [
+          okOne(sub('application', '中共甲局党支部', 'a.xlsx', { memberCount: 9 })),
+          okOne(sub('application', null, 'u1.xlsx', { memberCount: 5 })),
+          okOne(sub('demonstration', null, 'u2.xlsx')),
+        ],
+        { asOf: '2019-05-01' },
+      );
+      expect(s.totals.map((t) => t.branches)).toEqual([0, 1, 0]);
+      const ws = (await readBack(await summaryBytes(s))).getWorksheet('汇总')!;
+      const feet = [5, 6, 7].map((r) => [ws.getCell(`B${r}`).value, ws.getCell(`C${r}`).value]);
+      expect(feet).toEqual([
+        ['附件1合计', '0个党支部；另有1份未填党支部名称'],
+        ['附件2合计', '1个党支部；另有1份未填党支部名称'],
+        ['总计', '1个党支部；另有2份未填党支部名称'],
+      ]);
+      expect(ws.getCell('E6').value).toBe(14); // the column's sum still includes every row
+    });
+
+    test('进度: a foot row with all due months done over all due, the share and the number of branches', async () => {
+      const s = mergeSubmissions(
+        [
+          okOne(sub('progress', '中共甲局党支部', 'p1.xlsx', {}, { months: months(['已完成', '已完成', '已完成', '未完成']) })),
+          okOne(sub('progress', '中共乙局党支部', 'p2.xlsx', {}, { months: months([]) })),
+          okOne(sub('progress', null, 'p3.xlsx', {}, { months: months(['已完成']) })),
+        ],
+        { asOf: '2019-05-01' },
+      );
+      const ws = (await readBack(await summaryBytes(s))).getWorksheet('进度')!;
+      expect(ws.autoFilter).toBe('A1:Q4'); // header and data only
+      expect(ws.getCell('B5').value).toBe('合计（2个党支部；另有1份未填党支部名称）');
+      expect(ws.getCell('O5').value).toBe('4/12');
+      expect(ws.getCell('P5').value).toBeCloseTo(4 / 12);
+      expect(ws.getCell('P5').numFmt).toBe('0%');
+      expect(ws.rowCount).toBe(5);
+    });
+
+    test('问题清单: a foot row counting the rows by severity', async () => {
+      const ws = (await readBack(await summaryBytes(sample()))).getWorksheet('问题清单')!;
+      const rows = (ws.getSheetValues().slice(2) as unknown[][]).filter((r) => typeof r[1] === 'number');
+      const count = (sev: string) => rows.filter((r) => r[8] === sev).length;
+      const foot = ws.rowCount;
+      expect(ws.getCell(`B${foot}`).value).toBe(`合计 ${rows.length} 条`);
+      expect(ws.getCell(`I${foot}`).value).toBe(`错误 ${count('错误')} 条，警告 ${count('警告')} 条，提示 ${count('提示')} 条`);
+      expect(count('提示')).toBe(1); // the superseded a0
+      expect(ws.autoFilter).toBe(`A1:I${foot - 1}`);
+    });
+  });
+
+  test('汇总 and 进度 rows name the file, the sheet and the branch name\'s cell', async () => {
+    const wb = await readBack(await summaryBytes(sample()));
+    expect(wb.getWorksheet('汇总')!.getCell('M4').value).toBe('in/p.xlsx（工作表：附件，单元格 C3）');
+    expect(wb.getWorksheet('进度')!.getCell('Q2').value).toBe('in/p.xlsx（工作表：附件，单元格 C3）');
   });
 
   describe('the streaming writer (what `wuhua merge` writes)', () => {

@@ -8,25 +8,50 @@ import ExcelJS from 'exceljs';
 import { getForm } from '../../forms';
 import { printPackZh } from '../../i18n/merge';
 import type { Summary } from '../../merge/types';
+import { workbookBytes } from './summary';
 import { addFormSheet } from './template';
 
+/** Excel's limit, in UTF-16 code units (what Excel and exceljs count). */
 const MAX_SHEET_NAME = 31;
+const ELLIPSIS = '…';
 
 /**
- * A valid, unique Excel sheet name: no []:*?/\ , no leading or trailing apostrophe,
- * at most 31 characters, not "History", unique ignoring case. `suffix` is kept whole.
+ * `s` in at most `room` UTF-16 units. A longer name is cut from the middle, its start
+ * and end kept with "…" between: branch names share long prefixes ("中共永州市…") and
+ * differ at the end ("第一党支部" / "第二党支部"). Cut by code points, so a character
+ * outside the BMP is never split.
+ */
+function fitMiddle(s: string, room: number): string {
+  if (s.length <= room) return s;
+  if (room <= ELLIPSIS.length) return '';
+  const chars = [...s];
+  const budget = room - ELLIPSIS.length;
+  let headEnd = 0;
+  let used = 0;
+  while (headEnd < chars.length && used + chars[headEnd].length <= Math.floor(budget / 2)) used += chars[headEnd++].length;
+  let tailStart = chars.length;
+  while (tailStart > headEnd && used + chars[tailStart - 1].length <= budget) used += chars[--tailStart].length;
+  return `${chars.slice(0, headEnd).join('').trimEnd()}${ELLIPSIS}${chars.slice(tailStart).join('').trimStart()}`;
+}
+
+/**
+ * A valid, unique Excel sheet name: no []:*?/\ , no apostrophe (exceljs writes the
+ * print area as 'name'!A1:B2 without doubling one, which breaks the defined name:
+ * inner ones become ’, leading and trailing ones are dropped), at most 31 characters
+ * (cut from the middle, see fitMiddle), not "History", unique ignoring case. `suffix`
+ * is kept whole.
  */
 export function sheetName(base: string, suffix: string, taken: Set<string>): string {
   const clean = base
     .replace(/[[\]:*?/\\\u0000-\u001f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^'+|'+$/g, '');
+    .replace(/^'+|'+$/g, '')
+    .replace(/'/g, '’')
+    .trim();
   for (let n = 1; ; n++) {
     const tail = n === 1 ? suffix : `${suffix}(${n})`;
-    const room = MAX_SHEET_NAME - [...tail].length;
-    // Cut by code points so a character outside the BMP is never split.
-    const head = [...clean].slice(0, Math.max(0, room)).join('').replace(/'+$/, '').trimEnd();
+    const head = fitMiddle(clean, MAX_SHEET_NAME - tail.length).trimEnd();
     let name = `${head}${tail}`.trim();
     if (name === '' || name.toLowerCase() === 'history') name = `Sheet${n}${tail}`;
     if (!taken.has(name.toLowerCase())) {
@@ -56,4 +81,9 @@ export function printPackWorkbook(summary: Summary): ExcelJS.Workbook {
     ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1 };
   }
   return wb;
+}
+
+/** The print pack's bytes; zip entries dated at the as-of date, so the same merge gives the same file. */
+export async function printPackBytes(summary: Summary): Promise<Uint8Array> {
+  return workbookBytes(printPackWorkbook(summary));
 }

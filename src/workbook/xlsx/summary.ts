@@ -5,17 +5,28 @@
  *
  * Every text that came from a submitted file is written as a plain string cell, so a
  * value like "=1+1" or "@SUM(A1)" stays text (exceljs only writes a formula for a
- * { formula } value). Characters XML cannot hold are dropped and cells are cut at
- * Excel's 32,767 characters.
+ * { formula } value). exceljs 4.4.0 cannot write the quotePrefix style, so such a cell
+ * is not protected against being retyped into a formula in Excel. Characters XML cannot
+ * hold are dropped and cells are cut at Excel's 32,767 characters.
+ *
+ * Rows of wrapped text are given the height of their lines (rowHeight), and the zip
+ * entries are dated at the as-of date (workbookBytes): the same summary, the same bytes.
  */
 
 import ExcelJS from 'exceljs';
-import { getForm } from '../../forms';
+import { getForm, MAX_ROW_HEIGHT } from '../../forms';
 import type { FieldId, FormId } from '../../forms/types';
 import { severityZh, summaryZh } from '../../i18n/merge';
+import { distinctBranches, progressTotals, unnamedForms } from '../../merge';
 import type { FormTotals, Summary, SummaryRow } from '../../merge/types';
+import { displayWidth, wrappedLines } from '../../model/text';
+import { withFixedZipTimes } from './zipTimes';
 
 const MAX_CELL = 32767;
+/** One line of 11-pt 宋体 (Excel's own row height for it is 14.25 pt), and a little room above and below. */
+const LINE_PT = 15;
+const ROW_PAD_PT = 3;
+const HEADER_PT = 24;
 const A4 = 9;
 const MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
@@ -40,18 +51,17 @@ export function cellText(s: string): string {
   return clean.length > MAX_CELL ? clean.slice(0, MAX_CELL) : clean;
 }
 
-/** Display width in Excel character units: CJK and full-width characters count 2. */
-export function displayWidth(s: string): number {
-  let max = 0;
-  for (const line of s.split('\n')) {
-    let w = 0;
-    for (const ch of line) {
-      const c = ch.codePointAt(0)!;
-      w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
-    }
-    if (w > max) max = w;
-  }
-  return max;
+/**
+ * A row's height for its wrapped cells: LibreOffice (and Excel when printing) does not
+ * grow a row to fit, so a row of long text would print one line and cut the rest.
+ * Undefined for a row of one line (the default height); at most Excel's 409 pt.
+ */
+export function rowHeight(values: readonly CellValue[], widths: readonly number[], wrap: readonly boolean[]): number | undefined {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (wrap[i] && typeof v === 'string' && v !== '') lines = Math.max(lines, wrappedLines(v, widths[i] - 1)); // less the cell's padding
+  });
+  return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_PT + ROW_PAD_PT) : undefined;
 }
 
 type CellValue = string | number | Date | null;
@@ -66,8 +76,9 @@ interface ColumnDef {
   numFmt?: string;
 }
 
+/** The short name ("附件1"): what the committee calls the forms, and it keeps the column narrow. */
 function formLabel(form: FormId): string {
-  return getForm(form).sheetName;
+  return getForm(form).attachment;
 }
 
 function text(v: unknown): string | null {
@@ -130,14 +141,16 @@ function addTable(wb: ExcelJS.Workbook, t: Table): void {
     headerFooter: { oddHeader: `&C&12${t.title.replace(/&/g, '&&')}`, oddFooter: `&C${summaryZh.footer}` },
   });
 
-  const widths = columns.map((c) => Math.max(c.min ?? 4, displayWidth(c.header)));
-  for (const values of rows) {
+  const content = columns.map((c) => Math.max(c.min ?? 4, displayWidth(c.header)));
+  for (const values of [...rows, ...feet]) {
     values.forEach((v, i) => {
       const w = v instanceof Date ? 16 : typeof v === 'number' ? String(v).length : v ? displayWidth(v) : 0;
-      if (w > widths[i]) widths[i] = w;
+      if (w > content[i]) content[i] = w;
     });
   }
-  ws.columns = columns.map((c, i) => ({ width: Math.min(c.max, widths[i] + 2) }));
+  const widths = columns.map((c, i) => Math.min(c.max, content[i] + 2));
+  const wrap = columns.map((c) => c.wrap ?? false);
+  ws.columns = widths.map((width) => ({ width }));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
 
   const header = ws.getRow(1);
@@ -146,7 +159,8 @@ function addTable(wb: ExcelJS.Workbook, t: Table): void {
     cell.value = c.header;
     cell.style = HEADER_STYLE;
   });
-  header.height = 24;
+  // Header cells always wrap: a header wider than its column's cap takes two lines.
+  header.height = Math.max(HEADER_PT, rowHeight(columns.map((c) => c.header), widths, columns.map(() => true)) ?? 0);
   header.commit();
 
   // One style object per column (and per fill): exceljs dedupes styles by content, and
@@ -159,9 +173,19 @@ function addTable(wb: ExcelJS.Workbook, t: Table): void {
       ...(c.numFmt ? { numFmt: c.numFmt } : {}),
     }),
   );
-  const footStyles = columns.map((c): Partial<ExcelJS.Style> => ({ font: BOLD, fill: TOTAL_FILL, border: BORDER, alignment: { horizontal: c.align ?? 'left', vertical: 'top' } }));
+  const footStyles = columns.map(
+    (c): Partial<ExcelJS.Style> => ({
+      font: BOLD,
+      fill: TOTAL_FILL,
+      border: BORDER,
+      alignment: { horizontal: c.align ?? 'left', vertical: 'top', wrapText: c.wrap ?? false },
+      ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+    }),
+  );
   rows.forEach((values, r) => {
     const row = ws.getRow(r + 2);
+    const height = rowHeight(values, widths, wrap);
+    if (height !== undefined) row.height = height;
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       if (v !== null && v !== '') cell.value = typeof v === 'string' ? cellText(v) : v;
@@ -172,6 +196,8 @@ function addTable(wb: ExcelJS.Workbook, t: Table): void {
   });
   feet.forEach((values, k) => {
     const row = ws.getRow(rows.length + 2 + k);
+    const height = rowHeight(values, widths, wrap);
+    if (height !== undefined) row.height = height;
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       if (v !== null) cell.value = v;
@@ -199,39 +225,43 @@ function summaryRowValues(r: SummaryRow, n: number): CellValue[] {
     const v = f[field];
     values.push(kind === 'date' ? dateCell(v) : kind === 'count' ? count(v) : text(v));
   }
-  values.push(r.errors, r.warnings, summaryZh.source(r.submission.file, r.submission.sheet));
+  values.push(r.errors, r.warnings, summaryZh.source(r.submission.file, r.submission.sheet, r.submission.cells.branchName));
   return values;
 }
 
-function totalValues(label: string, t: Omit<FormTotals, 'form'>): CellValue[] {
-  return [null, label, summaryZh.branchesCount(t.branches), null, t.members, t.committeeMembers, null, null, null, null, t.errors, t.warnings, null];
+/** A foot row of 汇总. `counts: false` leaves 党员人数 and 支委人数 blank (附件3 has no such fields). */
+function totalValues(label: string, t: Omit<FormTotals, 'form'>, unnamed: number, counts = true): CellValue[] {
+  const branches = summaryZh.branchesWithUnnamed(t.branches, unnamed);
+  return [null, label, branches, null, counts ? t.members : null, counts ? t.committeeMembers : null, null, null, null, null, t.errors, t.warnings, null];
 }
 
 function addRowsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
   const h = summaryZh.rowHeaders;
+  // Caps sum to 181 characters (was 288), so fit to width on A4 landscape keeps the text
+  // readable (measured in LibreOffice: 5.1 → 6.8 pt; Excel's narrower unit gives ~8.8 pt);
+  // longer text wraps and the row grows.
   const columns: ColumnDef[] = [
-    { header: h[0], max: 8, align: 'center' },
-    { header: h[1], max: 36, wrap: true },
-    { header: h[2], max: 24 },
-    { header: h[3], max: 16, min: 14, align: 'center', numFmt: 'yyyy"年"m"月"d"日"' },
+    { header: h[0], max: 6, align: 'center' },
+    { header: h[1], max: 22, wrap: true },
+    { header: h[2], max: 12, wrap: true },
+    { header: h[3], max: 15, min: 14, align: 'center', numFmt: 'yyyy"年"m"月"d"日"' },
     { header: h[4], max: 10, align: 'right' },
     { header: h[5], max: 10, align: 'right' },
-    { header: h[6], max: 12 },
-    { header: h[7], max: 16 },
-    { header: h[8], max: 40, wrap: true },
-    { header: h[9], max: 40, wrap: true },
+    { header: h[6], max: 10, wrap: true },
+    { header: h[7], max: 14, wrap: true },
+    { header: h[8], max: 20, wrap: true },
+    { header: h[9], max: 18, wrap: true },
     { header: h[10], max: 8, align: 'right' },
     { header: h[11], max: 8, align: 'right' },
-    { header: h[12], max: 60, wrap: true },
+    { header: h[12], max: 28, wrap: true },
   ];
   const rows = summary.rows.map((r, i) => summaryRowValues(r, i + 1));
   // Totals at the foot, outside the filter range: one per form present, then the grand total.
   const feet: CellValue[][] = summary.totals
-    .filter((t) => t.branches > 0)
-    .map((t) => totalValues(summaryZh.formTotal(getForm(t.form).attachment), t));
-  const distinct = new Set(summary.rows.map((r) => (r.branchKey === '' ? `\u0000${r.submission.file}\u0000${r.submission.sheet}` : r.branchKey))).size;
-  const grand = totalValues(summaryZh.grandTotal, summary.total);
-  grand[2] = summaryZh.branchesCount(distinct);
+    .filter((t) => t.branches > 0 || unnamedForms(summary.rows, t.form) > 0)
+    .map((t) => totalValues(summaryZh.formTotal(getForm(t.form).attachment), t, unnamedForms(summary.rows, t.form), t.form !== 'progress'));
+  const grand = totalValues(summaryZh.grandTotal, summary.total, unnamedForms(summary.rows));
+  grand[2] = summaryZh.branchesWithUnnamed(distinctBranches(summary.rows), unnamedForms(summary.rows));
   feet.push(grand);
   addTable(wb, { name: summaryZh.sheets.rows, title, columns, rows, feet });
 }
@@ -239,12 +269,12 @@ function addRowsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): vo
 function addProgressSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
   const headers = summaryZh.progressHeaders();
   const columns: ColumnDef[] = headers.map((header, i) => {
-    if (i === 0) return { header, max: 8, align: 'center' };
-    if (i === 1) return { header, max: 30, wrap: true };
-    if (i < 14) return { header, max: 14, min: 6, wrap: true };
-    if (i === 14) return { header, max: 14, align: 'center' };
-    if (i === 15) return { header, max: 10, align: 'right', numFmt: '0%' };
-    return { header, max: 60, wrap: true };
+    if (i === 0) return { header, max: 6, align: 'center' };
+    if (i === 1) return { header, max: 20, wrap: true };
+    if (i < 14) return { header, max: 10, min: 6, wrap: true };
+    if (i === 14) return { header, max: 15, align: 'center' };
+    if (i === 15) return { header, max: 8, align: 'right', numFmt: '0%' };
+    return { header, max: 24, wrap: true };
   });
   const rows: CellValue[][] = summary.progress.map((p, i) => [
     i + 1,
@@ -252,29 +282,32 @@ function addProgressSheet(wb: ExcelJS.Workbook, summary: Summary, title: string)
     ...p.statuses.map((s) => text(s)),
     p.due > 0 ? `${p.doneCount}/${p.due}` : '0/0',
     p.share,
-    summaryZh.source(p.file, p.sheet),
+    summaryZh.source(p.file, p.sheet, p.cell),
   ]);
+  // All branches together, outside the filter range: due months done over due months.
+  const t = progressTotals(summary.progress);
+  const foot: CellValue[] = [null, summaryZh.progressFoot(t.branches, t.unnamed), ...new Array<CellValue>(12).fill(null), `${t.doneCount}/${t.due}`, t.share, null];
   // Due months not done, shaded so a reviewer sees the gaps at a glance.
   const fill = (r: number, col: number): ExcelJS.Fill | undefined => {
     const p = summary.progress[r];
     const m = col - 2;
     return m >= 0 && m < p.due && !p.done[m] ? NOT_DONE_FILL : undefined;
   };
-  addTable(wb, { name: summaryZh.sheets.progress, title, columns, rows, fill });
+  addTable(wb, { name: summaryZh.sheets.progress, title, columns, rows, feet: [foot], fill });
 }
 
 function addProblemsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
   const h = summaryZh.problemHeaders;
   const columns: ColumnDef[] = [
-    { header: h[0], max: 8, align: 'center' },
-    { header: h[1], max: 50, wrap: true },
-    { header: h[2], max: 24, wrap: true },
-    { header: h[3], max: 10, align: 'center' },
-    { header: h[4], max: 30, wrap: true },
-    { header: h[5], max: 24 },
-    { header: h[6], max: 26 },
-    { header: h[7], max: 8, align: 'center' },
-    { header: h[8], max: 60, wrap: true },
+    { header: h[0], max: 6, align: 'center' },
+    { header: h[1], max: 28, wrap: true },
+    { header: h[2], max: 16, wrap: true },
+    { header: h[3], max: 8, align: 'center' },
+    { header: h[4], max: 20, wrap: true },
+    { header: h[5], max: 8 },
+    { header: h[6], max: 20, wrap: true },
+    { header: h[7], max: 6, align: 'center' },
+    { header: h[8], max: 50, wrap: true },
   ];
   const rows: CellValue[][] = summary.problems.map((p, i) => [
     i + 1,
@@ -287,15 +320,17 @@ function addProblemsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string)
     severityZh[p.severity],
     p.message,
   ]);
-  addTable(wb, { name: summaryZh.sheets.problems, title, columns, rows });
+  const by = (sev: 'error' | 'warning' | 'info') => summary.problems.filter((p) => p.severity === sev).length;
+  const foot: CellValue[] = [null, summaryZh.problemsFoot(summary.problems.length), null, null, null, null, null, null, summaryZh.problemsBySeverity(by('error'), by('warning'), by('info'))];
+  addTable(wb, { name: summaryZh.sheets.problems, title, columns, rows, feet: [foot] });
 }
 
 function addMissingSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
   const h = summaryZh.missingHeaders;
   const columns: ColumnDef[] = [
-    { header: h[0], max: 8, align: 'center' },
-    { header: h[1], max: 50, wrap: true },
-    { header: h[2], max: 60, wrap: true },
+    { header: h[0], max: 6, align: 'center' },
+    { header: h[1], max: 40, wrap: true },
+    { header: h[2], max: 40, wrap: true },
   ];
   const rows: CellValue[][] = summary.missing.map((m, i) => [i + 1, m.name, m.source ?? null]);
   addTable(wb, { name: summaryZh.sheets.missing, title, columns, rows });
@@ -320,9 +355,15 @@ export function summaryWorkbook(summary: Summary): ExcelJS.Workbook {
   return wb;
 }
 
+/**
+ * A workbook's bytes, its zip entries dated at the workbook's `created` time (the
+ * as-of date for the summary and the print pack) instead of the time of writing, so
+ * the same workbook gives the same bytes.
+ */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buf = await wb.xlsx.writeBuffer();
-  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  return withFixedZipTimes(bytes, wb.created ?? new Date(0));
 }
 
 export async function summaryBytes(summary: Summary): Promise<Uint8Array> {
@@ -341,5 +382,5 @@ export async function summaryBytesStreaming(summary: Summary): Promise<Uint8Arra
   writeSheets(wb, summary);
   await wb.commit();
   const stream = (wb as unknown as { stream: { toBuffer(): Uint8Array } }).stream;
-  return new Uint8Array(stream.toBuffer());
+  return withFixedZipTimes(new Uint8Array(stream.toBuffer()), created);
 }
