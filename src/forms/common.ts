@@ -1,14 +1,13 @@
 import type { FieldSpec, FontSpec, PrintSpec, TextSpec } from './types';
 
+export { MAX_ROW_HEIGHT } from './units';
+
 /** GB/T 9704 conventions: 黑体 for "附件N", a bold title, 宋体 body (present on Windows, WPS, LibreOffice via substitution). */
 export const FONTS: { attachment: FontSpec; title: FontSpec; body: FontSpec } = {
   attachment: { name: '黑体', size: 12 },
   title: { name: '黑体', size: 18, bold: true },
   body: { name: '宋体', size: 12 },
 };
-
-/** Excel refuses a row taller than 409 points (its specification limit). */
-export const MAX_ROW_HEIGHT = 409;
 
 /** Margins in inches (about 2 cm at the sides, 1.9 cm top and bottom). */
 const MARGINS = { left: 0.75, right: 0.75, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };

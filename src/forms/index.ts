@@ -4,7 +4,8 @@ import { progress } from './progress';
 import type { FieldSpec, FormId, FormSpec } from './types';
 
 export * from './types';
-export { DATE_PLACEHOLDER, MAX_ROW_HEIGHT, STAMP } from './common';
+export { DATE_PLACEHOLDER, STAMP } from './common';
+export { MAX_ROW_HEIGHT, POINTS_PER_INCH, charsToPoints } from './units';
 
 /** The three attachments, in the notice's order. */
 export const FORMS: readonly FormSpec[] = [demonstration, application, progress];

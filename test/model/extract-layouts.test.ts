@@ -43,7 +43,7 @@ function progressCells(rows: (string | null)[][], start = 4): Cells {
   return cells;
 }
 
-const twelve = (goal = (m: number) => `目标${m}`) => Array.from({ length: 12 }, (_, i) => [`${i + 1}月份`, goal(i + 1), '组织委员', '已完成']);
+const twelve = (goal = (m: number) => `目标${m}`): (string | null)[][] => Array.from({ length: 12 }, (_, i) => [`${i + 1}月份`, goal(i + 1), '组织委员', '已完成']);
 
 /** 附件2 typed by hand: labels in column A, values right of them. */
 const APPLICATION: Cells = {
