@@ -12,6 +12,7 @@ export const OPERATION_ZH = {
   watchForms: '监听表单修改',
   writeSummary: '生成汇总表',
   applyPrintSetup: '设置打印格式',
+  openWorkbook: '在新工作簿中打开文件',
   hostInfo: '检测 Excel 环境',
 } as const;
 
@@ -95,8 +96,8 @@ export const EXCEL_ERROR_ZH: Record<string, ErrorText> = {
     action: '请保存工作簿后重试；若反复出现，请重新打开 Excel 或把问题告诉管理员。',
   },
   SheetProtected: {
-    message: '工作表受密码保护且不允许设置单元格格式，插件无法标出问题单元格。',
-    action: '请在“审阅”选项卡点“撤销工作表保护”并输入密码，或在保护设置中勾选“设置单元格格式”，然后重试。',
+    message: '工作表受密码保护，插件无法标出问题单元格（问题仍列在任务窗格中）。',
+    action: '请在“审阅”选项卡点“撤销工作表保护”并输入密码，然后点“检查全部表单”；需要时可再重新保护工作表。',
   },
   NotInExcel: {
     message: '当前页面不在 Excel 中运行，无法直接修改工作簿。',
@@ -167,6 +168,14 @@ export function monthPrompt(month: number, header: string): PromptText {
 /** Error alert of a count input (style "warning": the clerk may keep what was typed). */
 export const COUNT_ALERT: PromptText = { title: '人数应为整数', message: '人数请填写不小于 0 的整数，如：23。仍要保留请点“是”。' };
 export const DATE_ALERT: PromptText = { title: '日期格式', message: `请填写日期，${DATE_EXAMPLE}。仍要保留请点“是”。` };
+
+/**
+ * What an existing summary sheet is renamed to while its replacement is written (it is
+ * deleted at the end; the name shows only if Excel stops half-way).
+ */
+export function asideSheetName(name: string): string {
+  return `${name}(旧)`;
+}
 
 /** Summary sheets written by the merge, in order; applyPrintSetup treats them as summary tables. */
 export const SUMMARY_SHEET_NAMES = ['汇总', '进度', '问题清单', '未报送'] as const;

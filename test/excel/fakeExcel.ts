@@ -6,7 +6,16 @@
  *   a failing command rejects the sync with an OfficeExtension-like error {code, debugInfo};
  * - a property can be read only after load() + sync(); otherwise it throws PropertyNotLoaded;
  * - a sync whose queued payload exceeds 5 MB fails with RequestPayloadSizeLimitExceeded
- *   (Excel on the web's request limit) before anything runs;
+ *   (Excel on the web's request limit) before anything runs; one whose loaded values
+ *   (the response) exceed 5 MB fails with ResponsePayloadSizeLimitExceeded after its
+ *   commands ran, as Excel on the web does;
+ * - Excel's limits: a row height above 409 points is InvalidArgument; a string set as a
+ *   value that starts with = + - @ into a cell whose number format is not '@' becomes a
+ *   formula (so a missing '@' shows in a test);
+ * - conditional formats cannot be added to or deleted from a protected sheet, even one
+ *   protected with allowFormatCells (whether Office.js honours that permission for
+ *   conditionalFormats is not documented: the fake assumes it does not);
+ * - Excel.createWorkbook (ExcelApi 1.8) records the base64 file it was given;
  * - `*OrNullObject` gives a proxy whose isNullObject is known after sync;
  * - event handlers are registered/removed at sync, in the context they belong to;
  *   the add-in's own value writes raise onChanged (triggerSource "ThisLocalAddin" when the
@@ -19,6 +28,9 @@ import { cellAddress, columnLetters, columnNumber, parseRange, type RangeRef } f
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
+export const RESPONSE_LIMIT = 5 * 1024 * 1024;
+/** Excel's highest row height, in points. */
+export const MAX_ROW_HEIGHT_POINTS = 409;
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation?: string; innerError?: { code: string } };
@@ -114,13 +126,15 @@ export class SheetModel {
   /** Sets what a user would type (a string with "=" becomes a formula unless the cell is text). */
   type(a1: string, value: string | number | boolean): void {
     const r = parseRange(a1);
-    writeValue(this.touch(r.top, r.left), value);
+    writeValue(this.touch(r.top, r.left), value, TYPED_FORMULA);
   }
 
-  /** Bounding box of cells with a value (valuesOnly) or with anything set. */
-  used(valuesOnly: boolean): RangeRef | null {
+  /** Bounding box of cells with a value (valuesOnly) or with anything set, optionally only those inside `within`. */
+  used(valuesOnly: boolean, within?: RangeRef): RangeRef | null {
     let r: RangeRef | null = null;
+    const inside = (x: RangeRef) => !within || (x.top >= within.top && x.bottom <= within.bottom && x.left >= within.left && x.right <= within.right);
     const grow = (x: RangeRef) => {
+      if (!inside(x)) return;
       r = r ? { top: Math.min(r.top, x.top), left: Math.min(r.left, x.left), bottom: Math.max(r.bottom, x.bottom), right: Math.max(r.right, x.right) } : { ...x };
     };
     for (const [a1, c] of this.cells) {
@@ -131,9 +145,14 @@ export class SheetModel {
   }
 }
 
-function writeValue(c: CellModel, v: unknown): void {
-  if (typeof v === 'string' && /^=/.test(v) && c.numberFormat !== '@') {
-    c.formula = v;
+/** Range.values: Excel takes a string starting with = + - @ for a formula unless the cell is text ('@'). */
+const API_FORMULA = /^[=+\-@]/;
+/** What the fake's `type` (a user typing) treats as a formula. */
+const TYPED_FORMULA = /^=/;
+
+function writeValue(c: CellModel, v: unknown, formula: RegExp = API_FORMULA): void {
+  if (typeof v === 'string' && formula.test(v) && c.numberFormat !== '@') {
+    c.formula = v.startsWith('=') ? v : `=${v}`;
     c.value = 0;
   } else {
     c.formula = undefined;
@@ -181,6 +200,8 @@ interface Command {
 
 export class FakeContext {
   queue: Command[] = [];
+  /** Bytes of the values loaded during the current sync (the response). */
+  responseBytes = 0;
   readonly workbook: WorkbookProxy;
   constructor(readonly fake: FakeExcel) {
     this.workbook = new WorkbookProxy(this);
@@ -198,8 +219,14 @@ export class FakeContext {
     this.fake.payloads.push(bytes);
     if (bytes > REQUEST_LIMIT) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     const before = this.fake.valueWrites.length;
-    for (const c of commands) c.run();
-    this.fake.raiseOwnChanges(this.fake.valueWrites.slice(before));
+    this.responseBytes = 0;
+    try {
+      for (const c of commands) c.run();
+    } finally {
+      this.fake.raiseOwnChanges(this.fake.valueWrites.slice(before));
+    }
+    this.fake.responses.push(this.responseBytes);
+    if (this.responseBytes > RESPONSE_LIMIT) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     await Promise.resolve();
   }
 }
@@ -308,7 +335,9 @@ abstract class ClientObject {
         this.loadedValues.set('items', items);
         for (const item of items) item.snapshot(rests);
       } else if (props[head]?.get) {
-        this.loadedValues.set(head, structuredClone(props[head].get!(m)));
+        const value = structuredClone(props[head].get!(m));
+        this.context.responseBytes += Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+        this.loadedValues.set(head, value);
       } else {
         this.nav(head).snapshot(rests);
       }
@@ -361,7 +390,7 @@ export function refOf(address?: string): RangeRef {
   try {
     return parseRange(address);
   } catch {
-    throw new FakeOfficeError('InvalidArgument', `bad address ${address}`);
+    throw new FakeOfficeError('InvalidArgument', `bad address ${address}`, 'Worksheet.getRange');
   }
 }
 
@@ -492,6 +521,19 @@ export class RangeProxy extends ClientObject {
     });
   }
 
+  /** The bounding box of the used cells inside this range (ExcelApi 1.4); a null object when none is. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const m = this.model() as RangeModel;
+        const within = m.sheet.used(valuesOnly, m.ref);
+        return within ? { sheet: m.sheet, ref: within } : null;
+      },
+      true,
+    );
+  }
+
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this.context, () => {
       const m = this.model() as RangeModel | null;
@@ -541,6 +583,7 @@ class RangeFormatProxy extends ClientObject {
       },
       rowHeight: {
         set: (m: RangeModel, v) => {
+          if (typeof v !== 'number' || v < 0 || v > MAX_ROW_HEIGHT_POINTS) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (rowHeight ${v}).`, 'RangeFormat.rowHeight');
           for (let r = m.ref.top; r <= Math.min(m.ref.bottom, 5000); r++) m.sheet.rowHeights.set(r, v);
         },
       },
@@ -624,6 +667,13 @@ class DataValidationProxy extends ClientObject {
 
 // ------------------------------------------------------------------ conditional formats
 
+/** Conditional formats of a protected sheet: refused, unless the fake is told Excel honours allowFormatCells for them. */
+function checkConditionalFormats(fake: FakeExcel, sheet: SheetModel): void {
+  if (!sheet.protection.protected) return;
+  if (fake.conditionalFormatsHonourAllowFormatCells && sheet.protection.options.allowFormatCells) return;
+  throw new FakeOfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+}
+
 class ConditionalFormatCollectionProxy extends CollectionProxy {
   protected props(): Record<string, PropDef> {
     return {};
@@ -637,7 +687,7 @@ class ConditionalFormatCollectionProxy extends CollectionProxy {
     let created: CfModel | undefined;
     let sheet: SheetModel | undefined;
     this.call({ type }, (m: RangeModel) => {
-      checkEditable(m.sheet, m.ref, 'format');
+      checkConditionalFormats(this.context.fake, m.sheet);
       created = { id: this.context.fake.workbook.nextCf++, type, address: a1Of(m.ref), borders: {}, priority: 0, stopIfTrue: false };
       m.sheet.conditionalFormats.unshift(created);
       sheet = m.sheet;
@@ -685,7 +735,7 @@ class ConditionalFormatProxy extends ClientObject {
     this.call(undefined, (m: CfModel) => {
       const sheet = this.sheet ?? this.sheetLater?.();
       if (!sheet) throw new Error('fake: cf without sheet');
-      if (sheet.protection.protected && !sheet.protection.options.allowFormatCells) throw new FakeOfficeError('AccessDenied', 'protected');
+      checkConditionalFormats(this.context.fake, sheet);
       sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== m);
     });
   }
@@ -841,7 +891,7 @@ export class WorksheetProxy extends ClientObject {
               p.options = { ...(options ?? {}) };
             },
             unprotect: (p, password?: string) => {
-              if (p.password && p.password !== password) throw new FakeOfficeError('InvalidArgument', 'bad password');
+              if (p.password && p.password !== password) throw new FakeOfficeError('InvalidArgument', 'bad password', 'WorksheetProtection.unprotect');
               p.protected = false;
             },
           },
@@ -971,7 +1021,13 @@ export class FakeExcel {
   workbook = new WorkbookModel();
   syncs = 0;
   payloads: number[] = [];
+  /** Bytes of loaded values per sync (what Excel would send back). */
+  responses: number[] = [];
   runs = 0;
+  /** Whether conditional formats may change on a sheet protected with allowFormatCells (unknown for Excel: default no). */
+  conditionalFormatsHonourAllowFormatCells = false;
+  /** The base64 files given to Excel.createWorkbook. */
+  createdWorkbooks: string[] = [];
   /** Sheets written (values) during the current sync. */
   valueWrites: SheetModel[] = [];
   /** Highest ExcelApi version the "host" supports. */
@@ -984,6 +1040,7 @@ export class FakeExcel {
   count(): void {
     this.syncs = 0;
     this.payloads = [];
+    this.responses = [];
     this.runs = 0;
   }
 
@@ -1029,11 +1086,19 @@ export class FakeExcel {
     return result;
   }
 
+  /** Excel.createWorkbook: ExcelApi 1.8; the file must be base64 (Excel opens it in a new window). */
+  async createWorkbook(base64?: string): Promise<void> {
+    if (!this.supports('1.8')) throw new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found.');
+    if (base64 !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new FakeOfficeError('InvalidArgument', 'not base64');
+    if (base64 !== undefined && Buffer.byteLength(base64) > REQUEST_LIMIT) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    this.createdWorkbooks.push(base64 ?? '');
+  }
+
   /** Installs globalThis.Excel and globalThis.Office; returns the uninstall. */
   install(): () => void {
     const g = globalThis as any;
     const before = { Excel: g.Excel, Office: g.Office };
-    g.Excel = { run: (...a: any[]) => this.run(...a) };
+    g.Excel = { run: (...a: any[]) => this.run(...a), createWorkbook: (base64?: string) => this.createWorkbook(base64) };
     g.Office = {
       onReady: () => this.onReady(),
       HostType: { Excel: 'Excel' },

@@ -119,6 +119,58 @@ test('on ExcelApi 1.7 (Excel 2016/2019 volume) the form is inserted without prom
   expect(sheet.protection.protected).toBe(true);
 });
 
+test('no text the form writes is taken for a formula (the fake turns = + - @ in a non-text cell into one)', async () => {
+  for (const form of FORMS) {
+    const { sheetName } = await insertForm(form.id);
+    const formulas = [...excel.fake.workbook.sheet(sheetName).cells.entries()].filter(([, c]) => c.formula !== undefined);
+    expect([form.id, formulas]).toEqual([form.id, []]);
+  }
+});
+
+describe('when the second sync fails', () => {
+  test('a row above Excel\'s 409 pt: the half-built sheet is deleted and the Chinese error thrown, in 2 + 2 syncs', async () => {
+    const form = getForm('application');
+    const saved = { ...form.rowHeights };
+    const row = Number(Object.keys(form.rowHeights)[0]);
+    form.rowHeights[row] = 420;
+    try {
+      excel.fake.count();
+      await expect(insertForm('application')).rejects.toMatchObject({
+        name: 'ExcelOperationError',
+        operation: 'insertForm',
+        code: 'InvalidArgument',
+        message: expect.stringMatching(/^插入表单失败：/),
+      });
+      expect(excel.fake.syncs).toBe(4);
+    } finally {
+      form.rowHeights = saved;
+    }
+    expect(excel.fake.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
+  test('a failure after the sheet was protected (the selection) still removes it; the next insert gets the plain name', async () => {
+    // Excel refuses to activate the new sheet: the selection, the last command, fails.
+    const wb = excel.fake.workbook;
+    const active = wb.active;
+    Object.defineProperty(wb, 'active', { configurable: true, get: () => active, set: () => undefined });
+    try {
+      await expect(insertForm('demonstration')).rejects.toMatchObject({ code: 'InvalidSelection' });
+    } finally {
+      Object.defineProperty(wb, 'active', { configurable: true, writable: true, value: active });
+    }
+    expect(excel.fake.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    const again = await insertForm('demonstration');
+    expect(again.sheetName).toBe(getForm('demonstration').sheetName);
+  });
+
+  test('a failing first sync adds nothing and deletes nothing', async () => {
+    const run = jest.spyOn(excel.fake, 'run').mockRejectedValueOnce(Object.assign(new Error('busy'), { code: 'ActivityLimitReached' }));
+    await expect(insertForm('progress')).rejects.toMatchObject({ code: 'ActivityLimitReached' });
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(excel.fake.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+});
+
 describe('uniqueSheetName', () => {
   test('keeps a free name, numbers a taken one case-insensitively', () => {
     expect(uniqueSheetName('汇总', ['Sheet1'])).toBe('汇总');

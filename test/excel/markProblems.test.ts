@@ -102,3 +102,42 @@ test('marking 30 sheets at once takes 2 syncs in all', async () => {
   expect(states.map((s) => s.sheetName)).toEqual(names);
   for (const n of names) expect(excel.fake.workbook.sheet(n).conditionalFormats.map((cf) => cf.address)).toEqual(['B3']);
 });
+
+test('our form sheet (protected without password, format cells allowed) is unprotected for the marks and protected again with the same options, in 2 syncs', async () => {
+  const { sheetName } = await insertForm('demonstration');
+  const sheet = excel.fake.workbook.sheet(sheetName);
+  const options = structuredClone(sheet.protection.options);
+  expect(options.allowFormatCells).toBe(true);
+  excel.fake.count();
+  await markProblems(sheetName, [issue('B5', 'error')]);
+  expect(excel.fake.syncs).toBe(2);
+  expect(sheet.conditionalFormats.map((cf) => cf.address)).toEqual(['B5']);
+  expect(sheet.protection).toMatchObject({ protected: true, options });
+});
+
+test('a password-protected sheet is SheetProtected even when it allows formatting cells', async () => {
+  const sheet = excel.fake.workbook.sheet('Sheet1');
+  sheet.protection.protected = true;
+  sheet.protection.password = 'secret';
+  sheet.protection.options = { allowFormatCells: true };
+  await expect(markProblems('Sheet1', [issue('A1', 'error')])).rejects.toMatchObject({ code: 'SheetProtected' });
+  expect(sheet.conditionalFormats).toEqual([]);
+  expect(sheet.protection.protected).toBe(true);
+});
+
+test('a sheet with nothing to mark and no old marks is not touched: a password-protected sheet passes, in 1 sync', async () => {
+  const sheet = excel.fake.workbook.sheet('Sheet1');
+  sheet.protection.protected = true;
+  sheet.protection.password = 'secret';
+  excel.fake.count();
+  await expect(markProblems('Sheet1', [issue('A1', 'info')])).resolves.toEqual({ sheetName: 'Sheet1', marked: {}, removed: 0 });
+  expect(excel.fake.syncs).toBe(1);
+});
+
+test('a batch failing after a sheet was unprotected protects it again before the error is thrown (not called SheetProtected)', async () => {
+  const { sheetName } = await insertForm('application');
+  const sheet = excel.fake.workbook.sheet(sheetName);
+  const options = structuredClone(sheet.protection.options);
+  await expect(markProblems(sheetName, [issue('B4', 'error'), issue('not-a-cell', 'error')])).rejects.toMatchObject({ code: 'InvalidArgument' });
+  expect(sheet.protection).toMatchObject({ protected: true, options });
+});

@@ -1,8 +1,10 @@
 import { getForm } from '../../src/forms';
 import { firstCell } from '../../src/forms/address';
 import { cellKey } from '../../src/model/types';
-import { insertForm, isDateFormat, readForms, readWorkbookGrid } from '../../src/workbook/excel';
-import { splitAreas } from '../../src/workbook/excel/readForms';
+import { SUMMARY_SHEET_NAMES } from '../../src/i18n/excel';
+import { applyPrintSetup, insertForm, isDateFormat, readForms, readWorkbookGrid, writeSummary } from '../../src/workbook/excel';
+import { READ_WINDOW, splitAreas } from '../../src/workbook/excel/readForms';
+import { RESPONSE_LIMIT } from './fakeExcel';
 import { useFakeExcel } from './useFake';
 
 const excel = useFakeExcel();
@@ -100,4 +102,81 @@ describe('isDateFormat', () => {
 
 test('splitAreas keeps sheet names with commas and quotes apart from the list separator', () => {
   expect(splitAreas("'a,b''s'!$A$1:$B$2,'a,b''s'!C3,Sheet1!D4:E5")).toEqual(['A1:B2', 'C3', 'D4:E5']);
+});
+
+/** A 问题清单 as writeSummary writes it for a large merge: about 6.7 MB of values. */
+async function bigSummary(rows = 20_000): Promise<void> {
+  const text = '问题：党员人数不足3人，不能单独成立党支部，请核对。'.repeat(3);
+  await writeSummary([
+    {
+      name: '问题清单',
+      header: ['党支部', '表单', '申报时间', '党员人数', '支委人数', '说明', '文件'],
+      rows: Array.from({ length: rows }, (_, i) => [`市直机关第${i}党支部`, '附件2', '2019-04-20', 23, 5, text, `file-${i}.xlsx`]),
+    },
+  ]);
+}
+
+describe(`reading is bounded by the window ${READ_WINDOW}`, () => {
+  test('the whole 问题清单 of 20,000 rows would be above the 5 MB response limit', async () => {
+    await bigSummary();
+    await expect(
+      excel.fake.run(async (ctx: any) => {
+        const used = ctx.workbook.worksheets.getItem('问题清单').getUsedRangeOrNullObject(true);
+        used.load('values');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  test('a workbook with a 20,000-row summary sheet and a form reads in 2 syncs, every response under the limit', async () => {
+    await bigSummary();
+    const { sheetName } = await insertForm('demonstration');
+    excel.fake.count();
+    const forms = await readForms();
+    expect(excel.fake.syncs).toBe(2);
+    expect(Math.max(...excel.fake.responses)).toBeLessThan(RESPONSE_LIMIT / 10);
+    expect(forms.map((f) => [f.form, f.sheet])).toEqual([['demonstration', sheetName]]);
+  });
+
+  test('checking forms skips the summary sheets: they are not read at all', async () => {
+    await bigSummary(50);
+    const { sheetName } = await insertForm('progress');
+    excel.fake.count();
+    const grid = await readWorkbookGrid({ exclude: SUMMARY_SHEET_NAMES });
+    expect(excel.fake.syncs).toBe(2);
+    expect(grid.sheets.map((s) => s.name)).toEqual(['Sheet1', sheetName]);
+    expect(grid.names.some((n) => n.scope === '问题清单')).toBe(false);
+  });
+
+  test('a value outside the window is not read; one inside it keeps its place', async () => {
+    const sheet = excel.fake.workbook.sheet('Sheet1');
+    sheet.type('AN500', 'inside');
+    sheet.type('AO1', 'right of it');
+    sheet.type('A501', 'below it');
+    const grid = await readWorkbookGrid();
+    const s = grid.sheets[0];
+    expect([...s.cells.values()]).toEqual([{ v: 'inside' }]);
+    expect(s.cells.get(cellKey(500, 40))).toEqual({ v: 'inside' });
+    expect([s.maxRow, s.maxCol]).toEqual([500, 40]);
+  });
+
+  test('print setup with a 20,000-row summary reads within the limit too', async () => {
+    await bigSummary();
+    excel.fake.count();
+    await expect(applyPrintSetup()).resolves.toEqual({ forms: [], summaries: ['问题清单'] });
+    expect(Math.max(...excel.fake.responses)).toBeLessThan(RESPONSE_LIMIT / 10);
+  });
+
+  test('several sheets whose windows are above the limit together are read one per sync; one sheet alone is fine', async () => {
+    const long = 'x'.repeat(30_000);
+    for (const name of ['数据1', '数据2', '数据3']) {
+      const sheet = excel.fake.workbook.addSheet(name);
+      for (let row = 1; row <= 70; row++) sheet.type(`A${row}`, long); // 2.1 MB each
+    }
+    excel.fake.count();
+    const grid = await readWorkbookGrid();
+    expect(excel.fake.syncs).toBe(2 + 4); // sheet list; all at once (too large); Sheet1 and each data sheet alone
+    expect(grid.sheets.map((s) => [s.name, s.cells.size])).toEqual([['Sheet1', 0], ['数据1', 70], ['数据2', 70], ['数据3', 70]]);
+    expect(Math.max(...excel.fake.responses.filter((b) => b <= RESPONSE_LIMIT))).toBeLessThanOrEqual(RESPONSE_LIMIT);
+  });
 });

@@ -6,7 +6,7 @@ export interface HostInfo {
   platform?: string;
   /** ExcelApi 1.7: everything but print setup and input prompts (the manifest's minimum). */
   supported: boolean;
-  /** ExcelApi 1.8: input prompts and checks on inserted forms. */
+  /** ExcelApi 1.8: input prompts and checks on inserted forms; Excel.createWorkbook (templates, print pack). */
   canValidateInputs: boolean;
   /** ExcelApi 1.9: page layout, print titles, autofilter (applyPrintSetup). */
   canSetUpPrinting: boolean;

@@ -8,14 +8,15 @@
  * worksheet-scoped names and getUsedRangeOrNullObject / getItemOrNullObject (1.4),
  * conditional formats for problem marks (1.6), NamedItem.formula (1.7). Newer sets are
  * used only behind Office.context.requirements.isSetSupported, in the function that
- * uses them: data validation prompts (1.8), page layout, print titles and autofilter
+ * uses them: data validation prompts and Excel.createWorkbook (1.8), page layout, print titles and autofilter
  * (1.9), merged areas when reading (1.13), the change event's triggerSource (1.14).
  * Excel 2019 (1.8) thus gets everything but print setup; Microsoft 365 and Excel on
  * the web get everything. Checked by /work/shared/tools/office-apiset-audit.cjs in
  * test/manifest.
  */
 export { insertForm, uniqueSheetName, type InsertFormOptions, type InsertedForm } from './insertForm';
-export { readForms, readWorkbookGrid, isDateFormat, type ReadOptions } from './readForms';
+export { readForms, readWorkbookGrid, isDateFormat, READ_WINDOW, type ReadOptions } from './readForms';
+export { openAsNewWorkbook, toBase64 } from './openWorkbook';
 export { markProblems, markProblemsOnSheets, marksFor, MARK_STYLE, type MarkState } from './markProblems';
 export { selectCell } from './selectCell';
 export { watchForms, DEFAULT_DEBOUNCE_MS, type WatchOptions } from './watchForms';

@@ -129,27 +129,59 @@ function protectForm(sheet: Excel.Worksheet): void {
  * protected without password, the tag and field names (worksheet-scoped), and the
  * page set up for one A4 page.
  *
- * Syncs: 2 (existing sheet names; everything else).
+ * Office.js batches are not transactions: when the second sync fails, the commands
+ * before the failing one have run and a half-built, unprotected sheet would be left.
+ * It is deleted (in an Excel.run of its own) before the error is rethrown.
+ *
+ * Syncs: 2 (existing sheet names; everything else); on failure 2 more to delete the sheet.
  */
 export async function insertForm(formId: FormId, opts: InsertFormOptions = {}): Promise<InsertedForm> {
   const form = getForm(formId);
   const layout = formLayout(form);
-  return runExcel('insertForm', true, async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
-    await context.sync();
+  let added: string | null = null;
+  try {
+    return await runExcel('insertForm', true, async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
 
-    const sheetName = uniqueSheetName(opts.sheetName ?? form.sheetName, sheets.items.map((s) => s.name));
-    const sheet = sheets.add(sheetName);
-    renderForm(sheet, form, layout);
-    const validationApplied = setInputValidation(sheet, layout.inputs);
-    const pageLayoutApplied = setFormPageLayout(sheet, form, layout.printArea);
-    protectForm(sheet);
-    if (opts.activate !== false) {
-      sheet.activate();
-      sheet.getRange(firstCell(layout.inputs[0].address)).select();
-    }
-    await context.sync();
-    return { form: form.id, sheetName, pageLayoutApplied, validationApplied };
-  });
+      const sheetName = uniqueSheetName(opts.sheetName ?? form.sheetName, sheets.items.map((s) => s.name));
+      const sheet = sheets.add(sheetName);
+      renderForm(sheet, form, layout);
+      const validationApplied = setInputValidation(sheet, layout.inputs);
+      const pageLayoutApplied = setFormPageLayout(sheet, form, layout.printArea);
+      protectForm(sheet);
+      if (opts.activate !== false) {
+        sheet.activate();
+        sheet.getRange(firstCell(layout.inputs[0].address)).select();
+      }
+      added = sheetName;
+      await context.sync();
+      added = null;
+      return { form: form.id, sheetName, pageLayoutApplied, validationApplied };
+    });
+  } catch (e) {
+    if (added !== null) await removeSheet(added);
+    throw e;
+  }
+}
+
+/**
+ * Deletes the sheet a failed insertForm left behind, if it exists. Best effort: the
+ * caller rethrows the error that made the insert fail, which is what the user must see.
+ * Syncs: 2.
+ */
+async function removeSheet(sheetName: string): Promise<void> {
+  try {
+    await runExcel('insertForm', false, async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      sheet.load('name');
+      await context.sync();
+      if (sheet.isNullObject) return;
+      sheet.delete();
+      await context.sync();
+    });
+  } catch {
+    // Nothing more to do: the original error is thrown by the caller.
+  }
 }

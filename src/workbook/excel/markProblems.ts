@@ -52,19 +52,30 @@ export function marksFor(issues: readonly Issue[]): Record<string, 'error' | 'wa
 /**
  * Marks the cells of `issues` on `sheetName` (errors red, warnings orange) and removes
  * every earlier mark on that sheet, so a fixed cell loses its mark; pass [] to clear.
- * Works on our protected form sheets (they allow cell formatting); a sheet protected
- * without that permission is unprotected for the change and protected again with the
- * same options. Syncs: 2.
+ * A protected sheet is unprotected for the change and protected again with the same
+ * options: our form sheets are protected without a password, and whether Excel lets
+ * conditional formats change under allowFormatCells is not documented, so the add-in
+ * does not rely on it. A sheet protected with a password cannot be unprotected: that is
+ * SheetProtected. Syncs: 2 (1 when there is nothing to add or remove).
  */
 export async function markProblems(sheetName: string, issues: readonly Issue[]): Promise<MarkState> {
   const [state] = await markProblemsOnSheets([{ sheetName, issues }]);
   return state;
 }
 
+/** A sheet whose protection was lifted for the marks, and the options to protect it again with. */
+interface Lifted {
+  sheet: Excel.Worksheet;
+  options: Excel.WorksheetProtectionOptions;
+}
+
 /**
- * markProblems for several sheets at once (after "检查全部表单"): still 2 syncs in all
+ * markProblems for several sheets at once (after "检查全部表单"): at most 2 syncs in all
  * (find earlier marks and protection states; replace the marks), whatever the number of
- * sheets. A sheet not listed keeps its marks.
+ * sheets. A sheet not listed keeps its marks; a listed sheet with nothing to add or
+ * remove is not touched at all (not even unprotected). If the second sync fails, sheets
+ * whose protection was lifted are protected again (one or two more syncs, on that
+ * path only) before the error is thrown: a failure never leaves a sheet unprotected.
  */
 export async function markProblemsOnSheets(sheets: readonly { sheetName: string; issues: readonly Issue[] }[]): Promise<MarkState[]> {
   // Marks are conditional formats, not cell values: no change event, so no own-write window.
@@ -79,20 +90,22 @@ export async function markProblemsOnSheets(sheets: readonly { sheetName: string;
     await context.sync();
 
     const states: MarkState[] = [];
-    let reprotecting = false;
+    const lifted: Lifted[] = [];
     for (const { sheetName, sheet, formats, marked } of reads) {
+      const ours = formats.items.filter(
+        (format) => format.type === 'Custom' && !format.customOrNullObject.isNullObject && isMarkFormula(format.customOrNullObject.rule.formula),
+      );
+      const cells = Object.entries(marked);
+      states.push({ sheetName, marked, removed: ours.length });
+      if (ours.length === 0 && cells.length === 0) continue;
       const options = sheet.protection.options;
-      const reprotect = sheet.protection.protected && !options.allowFormatCells;
-      reprotecting ||= reprotect;
-      if (reprotect) sheet.protection.unprotect();
-      let removed = 0;
-      for (const format of formats.items) {
-        if (format.type !== 'Custom' || format.customOrNullObject.isNullObject) continue;
-        if (!isMarkFormula(format.customOrNullObject.rule.formula)) continue;
-        format.delete();
-        removed++;
+      const reprotect = sheet.protection.protected;
+      if (reprotect) {
+        sheet.protection.unprotect();
+        lifted.push({ sheet, options });
       }
-      for (const [cell, severity] of Object.entries(marked)) {
+      for (const format of ours) format.delete();
+      for (const [cell, severity] of cells) {
         const style = MARK_STYLE[severity];
         const mark = sheet.getRange(cell).conditionalFormats.add('Custom');
         mark.custom.rule.formula = markFormula(severity);
@@ -106,18 +119,49 @@ export async function markProblemsOnSheets(sheets: readonly { sheetName: string;
         mark.stopIfTrue = false;
       }
       if (reprotect) sheet.protection.protect(options);
-      states.push({ sheetName, marked, removed });
     }
+    // Nothing to add or remove anywhere: no second round trip.
+    if (states.every((s) => s.removed === 0 && Object.keys(s.marked).length === 0)) return states;
     try {
       await context.sync();
     } catch (e) {
-      // Unprotecting without the password fails: say what it is about, not "invalid argument".
-      const code = (e as { code?: unknown }).code;
-      if (reprotecting && (code === 'InvalidArgument' || code === 'AccessDenied' || code === 'InvalidOperation')) {
+      await protectAgain(context, lifted);
+      if (lifted.length > 0 && isProtectionFailure(e)) {
         throw new ExcelOperationError('markProblems', 'SheetProtected', excelErrorAction('SheetProtected'), undefined, e);
       }
       throw e;
     }
     return states;
   });
+}
+
+/**
+ * Unprotecting a sheet with a password fails (InvalidArgument, or AccessDenied /
+ * InvalidOperation on some hosts): say what it is about, not "invalid argument". Where
+ * Excel names the failing call, only a (un)protect counts.
+ */
+function isProtectionFailure(e: unknown): boolean {
+  const { code, debugInfo } = e as { code?: unknown; debugInfo?: { errorLocation?: unknown } };
+  if (code !== 'InvalidArgument' && code !== 'AccessDenied' && code !== 'InvalidOperation') return false;
+  const location = debugInfo?.errorLocation;
+  return typeof location === 'string' && location !== '' ? /protect/i.test(location) : true;
+}
+
+/**
+ * After a failed batch: the sheets unprotected in it are protected again with their
+ * options if they are not (the commands before the failing one ran). Best effort: the
+ * caller throws the original error either way.
+ */
+async function protectAgain(context: Excel.RequestContext, lifted: readonly Lifted[]): Promise<void> {
+  if (lifted.length === 0) return;
+  try {
+    for (const l of lifted) l.sheet.protection.load('protected');
+    await context.sync();
+    const open = lifted.filter((l) => !l.sheet.protection.protected);
+    if (open.length === 0) return;
+    for (const l of open) l.sheet.protection.protect(l.options);
+    await context.sync();
+  } catch {
+    // The sheet is gone or Excel refuses: nothing more the add-in can do here.
+  }
 }

@@ -5,8 +5,18 @@ import { localAddress, runExcel } from './run';
 
 export interface ReadOptions {
   /** Only these sheets (e.g. the one that just changed); default every worksheet. */
-  sheets?: string[];
+  sheets?: readonly string[];
+  /** Sheets not read (checking forms skips the summary sheets the add-in writes). */
+  exclude?: readonly string[];
 }
+
+/**
+ * What is read of each sheet: the cells of this window that are in use. A form (ours or
+ * typed by hand) fits in a few dozen rows and columns; the window keeps a large data
+ * sheet (a 20,000-row 问题清单, a member list) from making the response exceed Excel on
+ * the web's 5 MB limit: a sheet costs at most 40 × 500 cells' values and formats.
+ */
+export const READ_WINDOW = 'A1:AN500';
 
 /**
  * Whether a number format shows a date or time: any of y m d h s outside quotes,
@@ -65,15 +75,46 @@ function definedName(item: Excel.NamedItem, scope?: string): DefinedName {
 
 /**
  * Reads the workbook (or some sheets) into a WorkbookGrid: the values and number
- * formats of each used range (dates are known by their format), merged areas where
- * the host has ExcelApi 1.13 (else none: the engine reads across merges by position),
- * and the defined names, workbook- and sheet-scoped.
+ * formats of the used cells inside READ_WINDOW of each sheet (dates are known by their
+ * format), merged areas where the host has ExcelApi 1.13 (else none: the engine reads
+ * across merges by position), and the defined names, workbook- and sheet-scoped.
  *
- * Syncs: 2 (sheet list and workbook names; every sheet's used range and names),
- * whatever the number of sheets.
+ * Syncs: 2 (sheet list and workbook names; every sheet's window and names), whatever
+ * the number of sheets. Only when the sheets together exceed Excel's response limit is
+ * each sheet read again in a sync of its own.
  */
 export async function readWorkbookGrid(opts: ReadOptions = {}): Promise<WorkbookGrid> {
   return runExcel('readForms', false, (context) => loadWorkbookGrid(context, opts));
+}
+
+interface SheetRead {
+  name: string;
+  used: Excel.Range;
+  names: Excel.NamedItemCollection;
+  merged: Excel.RangeAreas | null;
+}
+
+/** Queues the read of one sheet (no sync). */
+function queueSheetRead(sheet: Excel.Worksheet): SheetRead {
+  const window = sheet.getRange(READ_WINDOW);
+  // Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used cells inside the window, a
+  // null object when there are none. Called on a real range, never on a null object.
+  const used = window.getUsedRangeOrNullObject(true);
+  used.load('address,values,numberFormat');
+  const names = sheet.names;
+  names.load('items/name,items/formula,items/type');
+  let merged: Excel.RangeAreas | null = null;
+  // Merged areas: ExcelApi 1.13.
+  if (Office.context.requirements.isSetSupported('ExcelApi', '1.13')) {
+    // Over the window (not the possibly-null used range): a merged block may be empty.
+    merged = window.getMergedAreasOrNullObject();
+    merged.load('address');
+  }
+  return { name: sheet.name, used, names, merged };
+}
+
+function isResponseTooLarge(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ResponsePayloadSizeLimitExceeded';
 }
 
 /** readWorkbookGrid inside an Excel.run of another operation. Syncs: 2. */
@@ -85,23 +126,21 @@ export async function loadWorkbookGrid(context: Excel.RequestContext, opts: Read
   await context.sync();
 
   const wanted = opts.sheets ? new Set(opts.sheets) : null;
+  const excluded = new Set(opts.exclude ?? []);
   const canReadMerges = Office.context.requirements.isSetSupported('ExcelApi', '1.13');
-  const reads = sheets.items
-    .filter((s) => !wanted || wanted.has(s.name))
-    .map((sheet) => {
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('address,values,numberFormat');
-      const names = sheet.names;
-      names.load('items/name,items/formula,items/type');
-      let merged: Excel.RangeAreas | null = null;
-      if (canReadMerges) {
-        // Over the whole sheet (not a possibly-null used range): a merged block may be empty.
-        merged = sheet.getRange().getMergedAreasOrNullObject();
-        merged.load('address');
-      }
-      return { name: sheet.name, used, names, merged };
-    });
-  await context.sync();
+  const chosen = sheets.items.filter((s) => (!wanted || wanted.has(s.name)) && !excluded.has(s.name));
+  let reads = chosen.map((sheet) => queueSheetRead(sheet));
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isResponseTooLarge(e) || chosen.length < 2) throw e;
+    // Many full windows together: one sheet per sync (a single sheet is bounded by the window).
+    reads = [];
+    for (const sheet of chosen) {
+      reads.push(queueSheetRead(sheet));
+      await context.sync();
+    }
+  }
 
   const grid: WorkbookGrid = { sheets: [], names: [] };
   for (const item of bookNames.items) if (item.type === 'Range') grid.names.push(definedName(item));

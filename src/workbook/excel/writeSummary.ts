@@ -1,4 +1,5 @@
 import { columnLetters } from '../../forms/address';
+import { asideSheetName } from '../../i18n/excel';
 import { GENERAL_FORMAT, TEXT_FORMAT } from './formLayout';
 import { uniqueSheetName } from './insertForm';
 import { setSummaryAutoFilter, setSummaryPageLayout } from './pageLayout';
@@ -128,7 +129,7 @@ export async function writeSummary(tables: SummaryTable[]): Promise<WrittenSumma
       const previous = existing.get(t.name.toLowerCase());
       if (previous) {
         // Renamed out of the way now, deleted last: the workbook never runs out of sheets.
-        const aside = uniqueSheetName(`${t.name}(旧)`, allNames);
+        const aside = uniqueSheetName(asideSheetName(t.name), allNames);
         allNames.push(aside);
         previous.name = aside;
         old.push(previous);
