@@ -12,7 +12,7 @@ export const tp = {
 
   standaloneTitle: '当前不在 Excel 中运行：',
   standaloneBody:
-    '本页面直接处理文件——「插入新工作表」改为下载模板，汇总结果以 .xlsx 文件下载。WPS、LibreOffice 用户可下载模板填写后在此检查和汇总。文件只在本机浏览器中处理，不会上传。',
+    '本页面直接处理文件：可下载空白模板，检查填好的 .xlsx 文件，汇总各支部报送的文件；汇总表和打印包以 .xlsx 文件下载。WPS、LibreOffice 用户可下载模板填写后在此检查和汇总。文件只在本机浏览器中处理，不会上传。',
   errorTitle: '操作未完成',
   dismiss: '关闭',
   doneTitle: '已完成',
@@ -59,7 +59,9 @@ export const tp = {
   duplicatesTitle: '重复报送（以较新的为准）',
   missingTitle: '未报送',
   writeSummaryExcel: '生成汇总表',
-  writeSummaryFile: '生成汇总表',
+  writeSummaryFile: '下载汇总表',
+  showProblems: '查看问题',
+  hideProblems: '收起问题',
   showMore: '显示更多',
   noProblemsShort: '无问题',
 
@@ -74,6 +76,22 @@ export const tp = {
   pastedRoster: '粘贴的名单',
   onlyInExcel: '此功能只能在 Excel 中使用。',
   printSetupOnlyExcel: '打印设置只能在 Excel 中应用；在浏览器中请下载打印包后用 Excel 或 WPS 打开打印。',
+  printSetupNeedsNewerExcel:
+    '此版本的 Excel（如 Excel 2019）不支持由插件设置打印格式。请在“页面布局”选项卡中把纸张设为 A4、“调整为”1 页宽 1 页高，或用 Microsoft 365、Excel 2021 或网页版 Excel 打开本工作簿后再点此按钮。',
+  notesTitle: '部分功能未应用：',
+};
+
+/** What an action could not do on this host, and what the user can do instead. */
+export const notes = {
+  insertNoPageLayout:
+    '此版本的 Excel（如 Excel 2019）不支持由插件设置打印格式，新工作表未设为 A4 一页打印。请在“页面布局”中把纸张设为 A4、“调整为”1 页宽 1 页高；或点「导出模板」，用已设好打印格式的模板文件填写。',
+  insertNoValidation:
+    '此版本的 Excel 不支持由插件添加输入提示和数据检查，填写时不会弹出提示。填好后问题仍会在本窗格中列出；也可点「导出模板」，用带输入提示的模板文件填写。',
+  summaryNoPrintSetup:
+    '此版本的 Excel（如 Excel 2019）不支持由插件设置打印格式和筛选按钮，汇总表未设为 A4、标题行未设为每页重复。请在“页面布局”中设置纸张 A4、“打印标题”的顶端标题行 $1:$1，或用 Microsoft 365、Excel 2021 或网页版 Excel 打开后在「打印」中点「应用打印设置」。',
+  downloadInExcel:
+    '此版本的 Excel 不能直接打开新工作簿，已改为下载文件。若没有看到下载的文件（Mac 版 Excel 不支持下载），请升级 Excel，或在浏览器中打开本页面下载。',
+  openFailed: (reason: string) => `无法在新工作簿中打开，已改为下载文件（${reason}）。若没有看到下载的文件，请在浏览器中打开本页面下载。`,
 };
 
 export const fileNames = {
@@ -118,6 +136,10 @@ export function downloadedText(fileName: string): string {
   return `已下载「${fileName}」`;
 }
 
+export function openedText(fileName: string): string {
+  return `已在新工作簿中打开「${fileName}」，请用“文件”→“另存为”保存。`;
+}
+
 export function writtenText(sheets: string[]): string {
   return `已写入工作表：${sheets.join('、')}`;
 }
@@ -126,16 +148,16 @@ export function printSetupText(sheets: number): string {
   return `已为 ${sheets} 个工作表应用打印设置`;
 }
 
-export function cellRef(sheet: string, cell?: string): string {
-  return cell ? `${sheet}!${cell}` : sheet;
-}
-
 export function selectCellLabel(sheet: string, cell: string, message: string): string {
   return `定位到 ${sheet} 的 ${cell}：${message}`;
 }
 
 export function duplicateText(branch: string, kept: string, superseded: string[]): string {
   return `${branch}：采用 ${kept}，忽略 ${superseded.join('、')}`;
+}
+
+export function problemsToggleLabel(open: boolean, file: string, n: number): string {
+  return `${open ? tp.hideProblems : tp.showProblems}（${n}）：${file}`;
 }
 
 export function hiddenCount(n: number): string {

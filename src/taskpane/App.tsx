@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Summary } from '../merge/types';
-import { describeError, downloadedText, insertedText, printSetupText, tp, writtenText } from '../i18n/taskpane';
+import { describeError, downloadedText, insertedText, openedText, printSetupText, tp, writtenText } from '../i18n/taskpane';
 import { FillTab } from './components/FillTab';
 import { MergeTab } from './components/MergeTab';
 import { PrintTab } from './components/PrintTab';
@@ -41,7 +41,14 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
   },
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  notes: { margin: 0, marginTop: tokens.spacingVerticalXS, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
+
+/** The confirmation on screen: what was done, and what could not be done here. */
+interface Notice {
+  text: string;
+  notes: string[];
+}
 
 export function resultText(r: ActionResult): string {
   switch (r.kind) {
@@ -49,6 +56,8 @@ export function resultText(r: ActionResult): string {
       return insertedText(r.sheet);
     case 'downloaded':
       return downloadedText(r.fileName);
+    case 'opened':
+      return openedText(r.fileName);
     case 'written':
       return writtenText(r.sheets);
     case 'printSetup':
@@ -60,7 +69,7 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>(initialTab);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
 
   const report = useMemo<Reporter>(
@@ -71,7 +80,7 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
       },
       done: (r) => {
         setError(null);
-        setNotice(resultText(r));
+        setNotice({ text: resultText(r), notes: r.notes ?? [] });
       },
       clear: () => {
         setError(null);
@@ -110,8 +119,21 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
           </MessageBar>
         )}
         {notice && (
-          <MessageBar layout="multiline" intent="success" role="status" data-testid="notice">
-            <MessageBarBody>{notice}</MessageBarBody>
+          <MessageBar layout="multiline" intent={notice.notes.length > 0 ? 'warning' : 'success'} role="status" data-testid="notice">
+            <MessageBarBody>
+              {notice.text}
+              {notice.notes.length > 0 && (
+                <>
+                  <br />
+                  <MessageBarTitle>{tp.notesTitle}</MessageBarTitle>
+                  <ul className={styles.notes} data-testid="notice-notes">
+                    {notice.notes.map((n) => (
+                      <li key={n}>{n}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </MessageBarBody>
             <MessageBarActions containerAction={<Button appearance="transparent" aria-label={tp.dismiss} onClick={() => setNotice(null)}>×</Button>} />
           </MessageBar>
         )}

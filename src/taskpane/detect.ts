@@ -11,5 +11,5 @@ export async function detectHost(): Promise<Host> {
   const info = await hostInfo();
   if (!info.inExcel) return createStandaloneHost();
   const { createExcelHost } = await import(/* webpackChunkName: "excel" */ './excelHost');
-  return createExcelHost();
+  return createExcelHost(info);
 }

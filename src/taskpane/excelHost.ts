@@ -1,50 +1,105 @@
 import type { Summary } from '../merge/types';
 import { extractForms } from '../model/extract';
 import { normaliseForm } from '../model/normalise';
-import type { CheckedSubmission, CheckOptions, IntakeResult } from '../model/types';
+import type { CheckedSubmission, CheckOptions, IntakeResult, Issue } from '../model/types';
 import { checkSubmission } from '../rules';
 import * as excel from '../workbook/excel';
-import { THIS_WORKBOOK } from '../i18n/taskpane';
-import { downloadPrintPack, downloadTemplate, intakeAll, loadFileWork, readRosterFile, rosterEntries } from './fileOps';
-import type { CheckRequest, CheckResult, Host, MergeOutcome, MergeRequest } from './host';
+import type { HostInfo } from '../workbook/excel/hostInfo';
+import { SUMMARY_SHEET_NAMES } from '../i18n/excel';
+import { describeError, notes, THIS_WORKBOOK } from '../i18n/taskpane';
+import { download, intakeAll, loadFileWork, printPackFile, readRosterFile, rosterEntries, templateFile, type MadeFile } from './fileOps';
+import type { ActionResult, CheckRequest, CheckResult, Host, MergeOutcome, MergeRequest } from './host';
 
-/** Every form on the workbook's sheets, normalised and checked (2 syncs to read). */
-export async function checkWorkbook(opts: CheckOptions): Promise<CheckedSubmission[]> {
-  const grid = await excel.readWorkbookGrid();
-  return extractForms(grid).map((x) => {
+export interface CheckedWorkbook {
+  /** Every form found, normalised and checked, in sheet order. */
+  submissions: CheckedSubmission[];
+  /** The sheets that were read (a requested sheet deleted meanwhile is not among them). */
+  sheets: string[];
+}
+
+/**
+ * The forms on the workbook's sheets (or only `sheets`), normalised and checked. The
+ * summary sheets the add-in writes are not read: they hold no form and can be large.
+ * Syncs: 2 to read.
+ */
+export async function checkWorkbook(opts: CheckOptions, sheets?: readonly string[]): Promise<CheckedWorkbook> {
+  const grid = await excel.readWorkbookGrid({ sheets, exclude: SUMMARY_SHEET_NAMES });
+  const submissions = extractForms(grid).map((x) => {
     const sub = normaliseForm(x, THIS_WORKBOOK, { date1904: grid.date1904 });
     return { ...sub, issues: checkSubmission(sub, opts) };
   });
+  return { submissions, sheets: grid.sheets.map((s) => s.name) };
 }
 
 /** Issues of all forms on each sheet (a sheet may hold several stacked forms). */
-function issuesBySheet(subs: readonly CheckedSubmission[]): Map<string, CheckedSubmission['issues']> {
-  const by = new Map<string, CheckedSubmission['issues']>();
+function issuesBySheet(subs: readonly CheckedSubmission[]): Map<string, Issue[]> {
+  const by = new Map<string, Issue[]>();
   for (const s of subs) by.set(s.sheet, [...(by.get(s.sheet) ?? []), ...s.issues]);
   return by;
 }
 
+/**
+ * Marks all sheets in one batch (2 syncs however many); if the batch fails, sheet by
+ * sheet, so that one sheet that cannot be marked (a password) does not leave the others
+ * unmarked. Returns the failures to show; the problem lists are shown either way.
+ */
+export async function markSheets(marks: readonly { sheetName: string; issues: readonly Issue[] }[]): Promise<unknown[]> {
+  if (marks.length === 0) return [];
+  try {
+    await excel.markProblemsOnSheets(marks);
+    return [];
+  } catch (batchError) {
+    if (marks.length === 1) return [batchError];
+    const failures: unknown[] = [];
+    for (const m of marks) await excel.markProblems(m.sheetName, m.issues).catch((e: unknown) => failures.push(e));
+    return failures;
+  }
+}
+
+function withNotes<T extends ActionResult>(result: T, list: string[]): T {
+  return list.length > 0 ? { ...result, notes: list } : result;
+}
+
+/**
+ * A workbook made by the pane, handed over the Office way: opened as a new workbook
+ * (ExcelApi 1.8) for the user to save. Older hosts, or a refusal, fall back to a
+ * download, with a note saying so (a download may not arrive, e.g. in Excel for Mac).
+ */
+async function handOver(file: MadeFile): Promise<ActionResult> {
+  let opened: boolean;
+  try {
+    opened = await excel.openAsNewWorkbook(file.bytes);
+  } catch (e) {
+    return download(file, [notes.openFailed(describeError(e))]);
+  }
+  return opened ? { kind: 'opened', fileName: file.fileName } : download(file, [notes.downloadInExcel]);
+}
+
 /** The pane inside Excel: forms are worksheets of the open workbook, through the Office.js adapter. */
-export function createExcelHost(): Host {
+export function createExcelHost(info: HostInfo): Host {
   return {
     kind: 'excel',
     canSelectCells: true,
-    // Hosts below ExcelApi 1.9 get the adapter's Chinese "needs a newer Excel" message.
     canApplyPrintSetup: true,
+    printSetupSupported: info.canSetUpPrinting,
 
     async insertForm(form) {
       const r = await excel.insertForm(form);
-      return { kind: 'inserted', sheet: r.sheetName };
+      const missing: string[] = [];
+      if (!r.pageLayoutApplied) missing.push(notes.insertNoPageLayout);
+      if (!r.validationApplied) missing.push(notes.insertNoValidation);
+      return withNotes({ kind: 'inserted', sheet: r.sheetName }, missing);
     },
-    exportTemplate: downloadTemplate,
+
+    exportTemplate: async (form) => handOver(await templateFile(form)),
 
     async checkForms(req: CheckRequest): Promise<CheckResult> {
-      const submissions = await checkWorkbook({ asOf: req.asOf, stage: req.stage });
-      // Mark the cells (and clear fixed ones); a sheet that cannot be marked still shows its list.
-      const failures: unknown[] = [];
-      for (const [sheet, issues] of issuesBySheet(submissions)) {
-        await excel.markProblems(sheet, issues).catch((e: unknown) => failures.push(e));
-      }
+      const { submissions, sheets } = await checkWorkbook({ asOf: req.asOf, stage: req.stage }, req.sheets);
+      const bySheet = issuesBySheet(submissions);
+      // A re-checked sheet is marked even without a form now (its old marks go);
+      // a full check marks the sheets that hold forms.
+      const targets = req.sheets ? sheets : [...bySheet.keys()];
+      const failures = await markSheets(targets.map((sheetName) => ({ sheetName, issues: bySheet.get(sheetName) ?? [] })));
       return { submissions, rejected: [], failures };
     },
 
@@ -54,7 +109,7 @@ export function createExcelHost(): Host {
       let stop: (() => Promise<void>) | null = null;
       let stopped = false;
       excel
-        .watchForms(() => onChange(), { onError })
+        .watchForms((sheet) => onChange(sheet), { onError })
         .then((s) => {
           stop = s;
           if (stopped) void s().catch(onError);
@@ -70,7 +125,7 @@ export function createExcelHost(): Host {
       const results: IntakeResult[] = [];
       const asOf = req.asOf;
       if (req.includeWorkbook) {
-        const own = await checkWorkbook({ asOf, stage: 'committee' });
+        const own = (await checkWorkbook({ asOf, stage: 'committee' })).submissions;
         if (own.length > 0) results.push({ ok: true, file: THIS_WORKBOOK, submissions: own });
       }
       const w = await loadFileWork();
@@ -85,7 +140,7 @@ export function createExcelHost(): Host {
     async writeSummary(summary: Summary) {
       const w = await loadFileWork();
       const r = await excel.writeSummary(w.summaryTables(summary));
-      return { kind: 'written', sheets: r.sheets };
+      return withNotes({ kind: 'written', sheets: r.sheets }, r.printSetupApplied ? [] : [notes.summaryNoPrintSetup]);
     },
 
     async applyPrintSetup() {
@@ -93,7 +148,7 @@ export function createExcelHost(): Host {
       return { kind: 'printSetup', sheets: r.forms.length + r.summaries.length };
     },
 
-    // The print pack is a workbook of its own: the committee opens and prints it.
-    printPack: (summary: Summary) => downloadPrintPack(summary),
+    // The print pack is a workbook of its own: the committee saves and prints it.
+    printPack: async (summary: Summary) => handOver(await printPackFile(summary)),
   };
 }

@@ -79,24 +79,42 @@ export async function readRosterFile(file: File): Promise<RosterRead> {
   return r.ok ? { ok: true, names: r.entries.map((e) => e.name) } : r;
 }
 
-export async function downloadTemplate(id: FormId): Promise<ActionResult> {
+/** A workbook made in the page, ready to hand to the user. */
+export interface MadeFile {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+export async function templateFile(id: FormId): Promise<MadeFile> {
   const w = await loadFileWork();
   const form = getForm(id);
-  const fileName = fileNames.template(form.sheetName);
-  downloadBytes(await w.templateBytes(form), fileName);
-  return { kind: 'downloaded', fileName };
+  return { bytes: await w.templateBytes(form), fileName: fileNames.template(form.sheetName) };
+}
+
+export async function summaryFile(summary: Summary): Promise<MadeFile> {
+  const w = await loadFileWork();
+  return { bytes: await w.summaryBytes(summary), fileName: fileNames.summary };
+}
+
+export async function printPackFile(summary: Summary): Promise<MadeFile> {
+  const w = await loadFileWork();
+  return { bytes: await w.workbookBytes(w.printPackWorkbook(summary)), fileName: fileNames.printPack };
+}
+
+/** Hands a file over as a browser download (standalone; in Excel only where it cannot open workbooks). */
+export function download(file: MadeFile, notes?: string[]): ActionResult {
+  downloadBytes(file.bytes, file.fileName);
+  return notes && notes.length > 0 ? { kind: 'downloaded', fileName: file.fileName, notes } : { kind: 'downloaded', fileName: file.fileName };
+}
+
+export async function downloadTemplate(id: FormId): Promise<ActionResult> {
+  return download(await templateFile(id));
 }
 
 export async function downloadSummary(summary: Summary): Promise<ActionResult> {
-  const w = await loadFileWork();
-  const fileName = fileNames.summary;
-  downloadBytes(await w.summaryBytes(summary), fileName);
-  return { kind: 'downloaded', fileName };
+  return download(await summaryFile(summary));
 }
 
 export async function downloadPrintPack(summary: Summary): Promise<ActionResult> {
-  const w = await loadFileWork();
-  const fileName = fileNames.printPack;
-  downloadBytes(await w.workbookBytes(w.printPackWorkbook(summary)), fileName);
-  return { kind: 'downloaded', fileName };
+  return download(await printPackFile(summary));
 }

@@ -14,12 +14,18 @@ import type { CheckedSubmission, IntakeResult, Rejected, Stage } from '../model/
 
 export type HostKind = 'excel' | 'standalone';
 
-/** What an action did, for the confirmation the pane shows. */
-export type ActionResult =
+/**
+ * What an action did, for the confirmation the pane shows. `notes`: what it could not do
+ * here and what to do instead (Chinese, e.g. no print setup on Excel 2019).
+ */
+export type ActionResult = (
   | { kind: 'inserted'; sheet: string }
   | { kind: 'downloaded'; fileName: string }
+  /** Excel: the file was opened as a new, unsaved workbook (Excel.createWorkbook). */
+  | { kind: 'opened'; fileName: string }
   | { kind: 'written'; sheets: string[] }
-  | { kind: 'printSetup'; sheets: number };
+  | { kind: 'printSetup'; sheets: number }
+) & { notes?: string[] };
 
 export interface CheckRequest {
   stage: Stage;
@@ -27,6 +33,11 @@ export interface CheckRequest {
   asOf: string;
   /** Standalone: the files to check. Excel checks the workbook's own sheets and ignores this. */
   files?: readonly File[];
+  /**
+   * Excel: only these sheets (the live re-check after an edit); the result then holds
+   * the forms of these sheets only, and the caller replaces theirs. Default: every sheet.
+   */
+  sheets?: readonly string[];
 }
 
 export interface CheckResult {
@@ -67,7 +78,7 @@ export interface Host {
   kind: HostKind;
   /** Excel: render the form into a new worksheet. Standalone: download its template. */
   insertForm(form: FormId): Promise<ActionResult>;
-  /** Download the template .xlsx (both hosts: for branches without the add-in). */
+  /** The template .xlsx for branches without the add-in (Excel: opened as a new workbook; standalone: downloaded). */
   exportTemplate(form: FormId): Promise<ActionResult>;
   /** Read and check every form (Excel: the workbook's sheets; standalone: req.files). */
   checkForms(req: CheckRequest): Promise<CheckResult>;
@@ -75,20 +86,23 @@ export interface Host {
   canSelectCells: boolean;
   selectCell(sheet: string, cell: string): Promise<void>;
   /**
-   * Calls onChange (debounced by the host) when a form sheet changes; failures of the
-   * watching itself go to onError. Returns the unsubscribe.
+   * Calls onChange (debounced by the host) when a form sheet changes, with the sheet's
+   * name when the host knows it (then only that sheet needs checking again); failures
+   * of the watching itself go to onError. Returns the unsubscribe.
    */
-  watch(onChange: () => void, onError: (e: unknown) => void): () => void;
+  watch(onChange: (sheet?: string) => void, onError: (e: unknown) => void): () => void;
   /** Read files one at a time, yielding to the UI between files, then consolidate. */
   mergeFiles(req: MergeRequest): Promise<MergeOutcome>;
   /** Names in a roster file (.txt in UTF-8 or GB18030, or .xlsx); a file without names is a reason. */
   readRoster(file: File): Promise<RosterRead>;
   /** Excel: write 汇总/进度/问题清单/未报送 sheets. Standalone: download 汇总.xlsx. */
   writeSummary(summary: Summary): Promise<ActionResult>;
-  /** Whether applyPrintSetup does anything here (Excel only). */
+  /** Whether applyPrintSetup belongs here at all (Excel only). */
   canApplyPrintSetup: boolean;
+  /** Excel: whether this Excel can set up printing (ExcelApi 1.9); false disables the button with the reason. */
+  printSetupSupported: boolean;
   applyPrintSetup(): Promise<ActionResult>;
-  /** Build the print pack workbook from a summary and hand it to the user. */
+  /** Build the print pack workbook from a summary and hand it to the user (Excel: as a new workbook). */
   printPack(summary: Summary): Promise<ActionResult>;
 }
 

@@ -18,6 +18,7 @@ export function createStandaloneHost(): Host {
     kind: 'standalone',
     canSelectCells: false,
     canApplyPrintSetup: false,
+    printSetupSupported: false,
     insertForm: downloadTemplate,
     exportTemplate: downloadTemplate,
 

@@ -221,6 +221,8 @@ async function main() {
     await notice.waitFor({ state: 'visible', timeout: 15000 });
     const text = await notice.innerText();
     assert(text.includes('当前不在 Excel 中运行'), `notice text: ${text}`);
+    // It must not name a button this page does not show.
+    assert(!text.includes('插入新工作表'), `notice names a button not shown standalone: ${text}`);
     firstRenderMs = await page.evaluate(() => {
       const m = performance.getEntriesByName('wuhua-pane-visible')[0];
       return m ? Math.round(m.startTime) : null;
@@ -259,6 +261,10 @@ async function main() {
     const rejected = await page.getByTestId('rejected').innerText();
     const expectedReason = expectedIntake(fixtures['随机字节.xlsx']).reason;
     assert(rejected.includes(expectedReason), `rejected shows "${rejected}", expected "${expectedReason}"`);
+    // The sheet is named once in the group's heading, not before every problem.
+    const sheetName = expected.submissions[0].sheet;
+    assert(!text.includes(`${sheetName}!`), `problem rows repeat the sheet name:\n${text}`);
+    assert(text.includes(`${memberIssue.cell}：${memberIssue.message}`), `problem row lacks its cell "${memberIssue.cell}：":\n${text}`);
     assert(await page.getByRole('button', { name: '检查全部表单' }).isEnabled(), '检查全部表单 still disabled after the check');
     await shot('02-check-files');
   });
@@ -294,8 +300,28 @@ async function main() {
     await shot('03-merge-results');
   });
 
-  await step('生成汇总表 downloads 汇总.xlsx: 汇总 lists both branches, 未报送 the third, rejected files in 问题清单', async () => {
-    summaryFile = await download(() => page.getByRole('button', { name: '生成汇总表' }).click());
+  await step('汇总: a file\'s problems open under it, and the pane still fits 320 px', async () => {
+    const row = page.getByTestId('file-result').filter({ hasText: '第二支部-附件1.xlsx' });
+    const toggle = row.getByRole('button', { name: /查看问题/ });
+    assert((await toggle.getAttribute('aria-expanded')) === 'false', 'problems open before the click');
+    await toggle.click();
+    const list = row.getByTestId('file-problems');
+    await list.waitFor();
+    const text = await list.innerText();
+    const expected = expectedIntake(fixtures['第二支部-附件1.xlsx']).submissions[0];
+    const first = expected.issues.find((i) => i.cell);
+    assert(text.includes(`${first.cell}：${first.message}`), `expanded problems lack "${first.cell}：${first.message}":\n${text}`);
+    assert(!text.includes(`${expected.sheet}!`), `expanded problems repeat the sheet name:\n${text}`);
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert(scroll <= client, `page is ${scroll}px wide in a ${client}px pane with a file's problems open`);
+    await shot('03b-merge-file-problems');
+    await row.getByRole('button', { name: /收起问题/ }).click();
+    await list.waitFor({ state: 'detached' });
+  });
+
+  await step('下载汇总表 downloads 汇总.xlsx: 汇总 lists both branches, 未报送 the third, rejected files in 问题清单', async () => {
+    assert((await page.getByRole('button', { name: '生成汇总表' }).count()) === 0, 'standalone still says 生成汇总表 for a download');
+    summaryFile = await download(() => page.getByRole('button', { name: '下载汇总表' }).click());
     assert(path.basename(summaryFile) === '汇总.xlsx', path.basename(summaryFile));
     const read = readWorkbook(new Uint8Array(fs.readFileSync(summaryFile)), '汇总.xlsx');
     assert(read.ok, `summary unreadable: ${read.reason}`);
@@ -340,7 +366,7 @@ async function main() {
     const cancelled = await page.getByTestId('cancelled').innerText({ timeout: 30000 });
     const m = /处理了 (\d+)\/400/.exec(cancelled);
     assert(m && Number(m[1]) < 400, `cancel notice: ${cancelled}`);
-    assert((await page.getByRole('button', { name: '生成汇总表' }).count()) === 0, 'a cancelled merge offers 生成汇总表');
+    assert((await page.getByRole('button', { name: '下载汇总表' }).count()) === 0, 'a cancelled merge offers 下载汇总表');
 
     const t0 = Date.now();
     await page.getByRole('button', { name: '开始汇总' }).click();
@@ -365,6 +391,81 @@ async function main() {
   });
 
   await context.close();
+
+  /**
+   * The pane inside "Excel": office.js replaced by a stub that says Excel with ExcelApi up
+   * to `max`; its Excel.run fails (the pane shows that failure too: what matters here is
+   * the wiring of HostInfo and the hand-over of files); Excel.createWorkbook records the
+   * base64 it is given in window.__created.
+   */
+  const inExcel = async (name, max, fn) => {
+    const stub = `(function () {
+      var max = ${JSON.stringify(max.split('.').map(Number))};
+      function supported(set, v) { var p = String(v || '1.1').split('.').map(Number); return set === 'ExcelApi' && (p[0] < max[0] || (p[0] === max[0] && (p[1] || 0) <= max[1])); }
+      window.__created = [];
+      window.Office = { onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'Mac' }); }, HostType: { Excel: 'Excel' }, context: { requirements: { isSetSupported: supported } } };
+      window.Excel = {
+        run: function () { var e = new Error('stub'); e.code = 'GeneralException'; return Promise.reject(e); },
+        createWorkbook: function (b64) { if (!supported('ExcelApi', '1.8')) return Promise.reject(new Error('createWorkbook on ' + max.join('.'))); window.__created.push(b64); return Promise.resolve(); },
+      };
+    })();`;
+    const excelContext = await chromium.launchPersistentContext(path.join(work, `profile-${name}`), { executablePath: CHROMIUM, headless: true, acceptDownloads: true, viewport: { width: 320, height: 900 }, locale: 'zh-CN', args: CHROMIUM_ARGS });
+    try {
+      await excelContext.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(origin) || url.startsWith('blob:')) return route.continue();
+        if (url.startsWith(OFFICE_CDN)) return route.fulfill({ status: 200, contentType: 'text/javascript', body: stub });
+        return route.abort('blockedbyclient');
+      });
+      const p = excelContext.pages()[0] || (await excelContext.newPage());
+      await p.goto(`${origin}/taskpane.html`, { waitUntil: 'domcontentloaded' });
+      await p.getByRole('button', { name: '插入新工作表' }).waitFor({ timeout: 15000 });
+      assert((await p.getByTestId('standalone-notice').count()) === 0, 'standalone notice inside Excel');
+      await fn(p);
+    } finally {
+      await excelContext.close();
+    }
+  };
+
+  await step('inside Excel 2019 (ExcelApi 1.8): 导出模板 opens the template as a new workbook; 打印 disables 应用打印设置 and says why; 320 px', async () => {
+    await inExcel('excel-1.8', '1.8', async (p) => {
+      await p.getByRole('radio', { name: /附件3/ }).check();
+      await p.getByRole('button', { name: '导出模板' }).click();
+      const notice = await p.getByTestId('notice').innerText({ timeout: 30000 });
+      const fileName = `${getForm('progress').sheetName}.xlsx`;
+      assert(notice.includes(`已在新工作簿中打开「${fileName}」`) && notice.includes('另存为'), `notice: ${notice}`);
+      const created = await p.evaluate(() => window.__created);
+      assert(created.length === 1, `createWorkbook calls: ${created.length}`);
+      const file = path.join(downloads, 'created-from-excel.xlsx');
+      fs.writeFileSync(file, Buffer.from(created[0], 'base64'));
+      const r = expectedIntake(file);
+      assert(r.ok && r.submissions[0].form === 'progress' && r.submissions[0].via === 'tag', `the workbook handed to Excel is not the 附件3 template: ${JSON.stringify(r.ok ? r.submissions.map((s) => s.form) : r.reason)}`);
+      await p.mouse.move(0, 0); // no hover look on the button just clicked
+      await p.screenshot({ path: path.join(ARTIFACTS, '06-excel-2019-export.png'), fullPage: true });
+      await p.getByRole('tab', { name: '打印' }).click();
+      const setup = p.getByRole('button', { name: '应用打印设置' });
+      assert(await setup.isDisabled(), '应用打印设置 enabled on ExcelApi 1.8');
+      const why = await p.getByTestId('print-setup-unsupported').innerText();
+      assert(/此版本的 Excel.*不支持/.test(why), `no reason shown: ${why}`);
+      const { scroll, client } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert(scroll <= client, `page is ${scroll}px wide in a ${client}px pane`);
+      await p.screenshot({ path: path.join(ARTIFACTS, '07-excel-2019-print.png'), fullPage: true });
+    });
+  });
+
+  await step('inside Excel with ExcelApi 1.7 (no Excel.createWorkbook): 导出模板 downloads and says the download may not arrive', async () => {
+    await inExcel('excel-1.7', '1.7', async (p) => {
+      const [d] = await Promise.all([p.waitForEvent('download', { timeout: 30000 }), p.getByRole('button', { name: '导出模板' }).click()]);
+      assert(d.suggestedFilename() === `${getForm('demonstration').sheetName}.xlsx`, `download ${d.suggestedFilename()}`);
+      const notes = await p.getByTestId('notice-notes').innerText({ timeout: 30000 });
+      assert(notes.includes('已改为下载文件') && notes.includes('Mac'), `notes: ${notes}`);
+      const { scroll, client } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert(scroll <= client, `page is ${scroll}px wide in a ${client}px pane`);
+      await p.mouse.move(0, 0);
+      await p.screenshot({ path: path.join(ARTIFACTS, '08-excel-1.7-export-download.png'), fullPage: true });
+    });
+  });
+
   server.close();
   fs.rmSync(work, { recursive: true, force: true });
   if (firstRenderMs !== null) console.log(`e2e: first render ${firstRenderMs} ms (navigation start → pane visible)`);

@@ -10,15 +10,24 @@ export class FakeHost implements Host {
   mergeResults: IntakeResult[] = [];
   summary: Summary = emptySummary();
   failWith: Partial<Record<keyof Host, Error>> = {};
-  listeners: (() => void)[] = [];
   /** When set, mergeFiles waits for this between files, so a test can cancel mid-way. */
   gate: Promise<void> | null = null;
   canSelectCells: boolean;
   canApplyPrintSetup: boolean;
+  printSetupSupported: boolean;
+  /** Results a test sets for each call of checkForms with `sheets` (the live re-check), by sheet. */
+  sheetResults = new Map<string, CheckResult>();
+  /** Notes the next actions report (what the host could not do). */
+  notes: string[] = [];
 
   constructor(public kind: HostKind) {
     this.canSelectCells = kind === 'excel';
     this.canApplyPrintSetup = kind === 'excel';
+    this.printSetupSupported = kind === 'excel';
+  }
+
+  private withNotes(r: ActionResult): ActionResult {
+    return this.notes.length > 0 ? { ...r, notes: this.notes } : r;
   }
 
   private record(method: keyof Host, ...args: unknown[]): void {
@@ -33,21 +42,26 @@ export class FakeHost implements Host {
 
   async insertForm(form: FormId): Promise<ActionResult> {
     this.record('insertForm', form);
-    return this.kind === 'excel' ? { kind: 'inserted', sheet: `sheet-${form}` } : { kind: 'downloaded', fileName: `${form}.xlsx` };
+    return this.withNotes(this.kind === 'excel' ? { kind: 'inserted', sheet: `sheet-${form}` } : { kind: 'downloaded', fileName: `${form}.xlsx` });
   }
   async exportTemplate(form: FormId): Promise<ActionResult> {
     this.record('exportTemplate', form);
-    return { kind: 'downloaded', fileName: `${form}.xlsx` };
+    return this.withNotes(this.kind === 'excel' ? { kind: 'opened', fileName: `${form}.xlsx` } : { kind: 'downloaded', fileName: `${form}.xlsx` });
   }
+  /** When set, checkForms waits for it (a test holds a check back to finish it late). */
+  checkGate: Promise<void> | null = null;
   async checkForms(req: CheckRequest): Promise<CheckResult> {
     this.record('checkForms', req);
-    return this.checkResult;
+    const r = req.sheets ? (this.sheetResults.get(req.sheets[0]) ?? { submissions: [], rejected: [] }) : this.checkResult;
+    if (this.checkGate) await this.checkGate;
+    return r;
   }
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.record('selectCell', sheet, cell);
   }
   watchErrors: ((e: unknown) => void)[] = [];
-  watch(onChange: () => void, onError: (e: unknown) => void): () => void {
+  listeners: ((sheet?: string) => void)[] = [];
+  watch(onChange: (sheet?: string) => void, onError: (e: unknown) => void): () => void {
     this.calls.push({ method: 'watch', args: [] });
     this.listeners.push(onChange);
     this.watchErrors.push(onError);
@@ -59,7 +73,8 @@ export class FakeHost implements Host {
     this.record('mergeFiles', req);
     const total = req.files.length;
     const done: IntakeResult[] = [];
-    for (const r of this.mergeResults.slice(0, total)) {
+    // In Excel the workbook's own forms come first, as one more result.
+    for (const r of this.mergeResults.slice(0, total + (req.includeWorkbook ? 1 : 0))) {
       req.onProgress?.({ done: done.length, total, current: r.file });
       if (this.gate) await this.gate;
       if (req.signal?.aborted) return { cancelled: true, results: done, total };
@@ -76,7 +91,7 @@ export class FakeHost implements Host {
   }
   async writeSummary(summary: Summary): Promise<ActionResult> {
     this.record('writeSummary', summary);
-    return this.kind === 'excel' ? { kind: 'written', sheets: ['汇总', '进度', '问题清单'] } : { kind: 'downloaded', fileName: '汇总.xlsx' };
+    return this.withNotes(this.kind === 'excel' ? { kind: 'written', sheets: ['汇总', '进度', '问题清单'] } : { kind: 'downloaded', fileName: '汇总.xlsx' });
   }
   async applyPrintSetup(): Promise<ActionResult> {
     this.record('applyPrintSetup');
@@ -84,7 +99,7 @@ export class FakeHost implements Host {
   }
   async printPack(summary: Summary): Promise<ActionResult> {
     this.record('printPack', summary);
-    return { kind: 'downloaded', fileName: '打印包.xlsx' };
+    return this.kind === 'excel' ? { kind: 'opened', fileName: '打印包.xlsx' } : { kind: 'downloaded', fileName: '打印包.xlsx' };
   }
 }
 

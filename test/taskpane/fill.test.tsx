@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
+import { notes } from '../../src/i18n/taskpane';
 import { FakeHost, submission } from './fakeHost';
 
 afterEach(cleanup);
@@ -30,13 +31,76 @@ describe('填写 tab in Excel', () => {
     expect(host.callsOf('insertForm')).toEqual([['application']]);
   });
 
-  test('导出模板 downloads the template of the chosen form', async () => {
+  test('导出模板 opens the template of the chosen form as a new workbook and says to save it', async () => {
     const host = new FakeHost('excel');
     render(<App host={host} />);
     fireEvent.click(screen.getByRole('radio', { name: /附件3/ }));
     fireEvent.click(screen.getByRole('button', { name: '导出模板' }));
-    await screen.findByText('已下载「progress.xlsx」');
+    await screen.findByText('已在新工作簿中打开「progress.xlsx」，请用“文件”→“另存为”保存。');
     expect(host.callsOf('exportTemplate')).toEqual([['progress']]);
+  });
+
+  test('on an older Excel the confirmation says what was not applied and why', async () => {
+    const host = new FakeHost('excel');
+    host.notes = [notes.insertNoPageLayout];
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('button', { name: '插入新工作表' }));
+    const notice = await screen.findByTestId('notice');
+    expect(notice.textContent).toContain('已插入工作表「sheet-demonstration」');
+    expect(notice.textContent).toContain('部分功能未应用');
+    expect(within(screen.getByTestId('notice-notes')).getByText(notes.insertNoPageLayout)).toBeTruthy();
+    expect(notes.insertNoPageLayout).toMatch(/此版本的 Excel.*不支持.*请/);
+  });
+
+  test('an edit re-checks only the sheet that changed and keeps the other sheets in the list', async () => {
+    const host = new FakeHost('excel');
+    host.checkResult = checked();
+    render(<App host={host} />);
+    expect(await screen.findAllByTestId('sheet-problems')).toHaveLength(2);
+    // 附件1 fixed: its re-check finds no problem; 附件3 is not read again.
+    host.sheetResults.set('附件1 示范点创建申报表', { submissions: [submission({ sheet: '附件1 示范点创建申报表' })], rejected: [] });
+    await act(async () => host.listeners[0]('附件1 示范点创建申报表'));
+    expect(host.callsOf('checkForms')[1][0]).toMatchObject({ sheets: ['附件1 示范点创建申报表'] });
+    const groups = screen.getAllByTestId('sheet-problems');
+    expect(groups).toHaveLength(2);
+    expect(within(groups[0]).getByText('没有发现问题')).toBeTruthy();
+    expect(within(groups[1]).getByText(/5月份目标任务未填写/)).toBeTruthy();
+    expect(within(screen.getByTestId('totals')).queryByText(/错误/)).toBeNull();
+  });
+
+  test('a full check that started before an edit and finishes after its re-check keeps the re-checked sheet', async () => {
+    const host = new FakeHost('excel');
+    render(<App host={host} />);
+    await waitFor(() => expect(host.callsOf('checkForms')).toHaveLength(1));
+    let open!: () => void;
+    host.checkGate = new Promise<void>((r) => (open = r));
+    host.checkResult = checked();
+    act(() => host.listeners[0]()); // full check, held back (read before the edit)
+    host.checkGate = null;
+    host.sheetResults.set('附件1 示范点创建申报表', { submissions: [submission({ sheet: '附件1 示范点创建申报表' })], rejected: [] });
+    await act(async () => host.listeners[0]('附件1 示范点创建申报表'));
+    await act(async () => open());
+    const groups = screen.getAllByTestId('sheet-problems');
+    expect(groups).toHaveLength(2);
+    expect(within(groups[0]).getByText('没有发现问题')).toBeTruthy();
+    expect(within(groups[1]).getByText('提示 1')).toBeTruthy();
+  });
+
+  test('a sheet re-check that finishes after a newer full check is not shown over it', async () => {
+    const host = new FakeHost('excel');
+    render(<App host={host} />);
+    await waitFor(() => expect(host.callsOf('checkForms')).toHaveLength(1));
+    let open!: () => void;
+    host.checkGate = new Promise<void>((r) => (open = r));
+    host.sheetResults.set('附件1 示范点创建申报表', { submissions: [submission({ sheet: '附件1 示范点创建申报表' })], rejected: [] });
+    act(() => host.listeners[0]('附件1 示范点创建申报表')); // held back
+    host.checkGate = null;
+    host.checkResult = checked();
+    await act(async () => host.listeners[0]()); // a full check, newer, done first
+    expect(screen.getAllByTestId('sheet-problems')).toHaveLength(2);
+    await act(async () => open());
+    const groups = screen.getAllByTestId('sheet-problems');
+    expect(within(groups[0]).getByText('错误 2')).toBeTruthy();
   });
 
   test('checks on open, lists problems per sheet with counts, and a click selects the cell', async () => {
@@ -112,7 +176,11 @@ describe('填写 tab standalone', () => {
   test('says it is not inside Excel; 插入 becomes 下载模板 and there is no separate 导出模板', async () => {
     const host = new FakeHost('standalone');
     render(<App host={host} />);
-    expect(screen.getByTestId('standalone-notice').textContent).toContain('当前不在 Excel 中运行');
+    const notice = screen.getByTestId('standalone-notice').textContent ?? '';
+    expect(notice).toContain('当前不在 Excel 中运行');
+    // It names no button the page does not show.
+    expect(notice).not.toContain('插入新工作表');
+    expect(notice).toContain('下载空白模板');
     expect(screen.queryByRole('button', { name: '插入新工作表' })).toBeNull();
     expect(screen.queryByRole('button', { name: '导出模板' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '下载模板' }));
@@ -131,7 +199,11 @@ describe('填写 tab standalone', () => {
     fireEvent.change(screen.getByTestId('check-files'), { target: { files: [file] } });
     await screen.findByText('文件不是 .xlsx 格式');
     expect((host.callsOf('checkForms')[0][0] as { files: File[] }).files).toEqual([file]);
-    expect(screen.getByText(/附件1 示范点创建申报表!B5：党员人数不足3人/)).toBeTruthy();
+    // The sheet is named once, in the group's heading; each problem starts with its cell.
+    const group = screen.getAllByTestId('sheet-problems')[0];
+    expect(within(group).getByText(/附件1 示范点创建申报表/, { selector: 'h3, span, div' })).toBeTruthy();
+    expect(within(group).getByText(/^B5：党员人数不足3人/)).toBeTruthy();
+    expect(within(group).queryByText(/附件1 示范点创建申报表!B5/)).toBeNull();
     expect(screen.queryByRole('button', { name: /定位到/ })).toBeNull();
   });
 });

@@ -65,9 +65,46 @@ describe('汇总 tab', () => {
     expect(req.files.map((f) => f.name)).toEqual(['clean.xlsx', 'bad-count.xlsx', 'random.xlsx']);
     expect(req.includeWorkbook).toBe(false);
 
-    fireEvent.click(screen.getByRole('button', { name: '生成汇总表' }));
+    // Standalone: the summary is a download, and the button says so.
+    expect(screen.queryByRole('button', { name: '生成汇总表' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '下载汇总表' }));
     await screen.findByText('已下载「汇总.xlsx」');
     expect(host.callsOf('writeSummary')).toEqual([[host.summary]]);
+  });
+
+  test('a file\'s problems open under it (the sheet once, each problem with its cell) and close again', async () => {
+    const host = new FakeHost('standalone');
+    pick(host);
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    const rows = await screen.findAllByTestId('file-result');
+    expect(within(rows[2]).queryByRole('button', { name: /查看问题/ })).toBeNull(); // clean.xlsx: nothing to show
+    const toggle = within(rows[1]).getByRole('button', { name: /查看问题（1）：bad-count\.xlsx/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(within(rows[1]).queryByTestId('file-problems')).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const list = within(rows[1]).getByTestId('file-problems');
+    expect(within(list).getByText('S1')).toBeTruthy();
+    expect(within(list).getByText('B5：党员人数不足3人，不能单独成立党支部')).toBeTruthy();
+    fireEvent.click(within(rows[1]).getByRole('button', { name: /收起问题（1）/ }));
+    expect(within(rows[1]).queryByTestId('file-problems')).toBeNull();
+  });
+
+  test('in Excel a problem of this workbook\'s own forms selects its cell', async () => {
+    const host = new FakeHost('excel');
+    host.mergeResults = [
+      {
+        ok: true,
+        file: '本工作簿',
+        submissions: [submission({ file: '本工作簿', sheet: '附件2', form: 'application', issues: [{ rule: 'r', severity: 'error', field: 'memberCount', cell: 'B4', message: '党员人数不足3人' }] })],
+      },
+    ];
+    render(<App host={host} initialTab="merge" />);
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    const row = await screen.findByTestId('file-result');
+    fireEvent.click(within(row).getByRole('button', { name: /查看问题/ }));
+    fireEvent.click(within(row).getByRole('button', { name: /定位到 附件2 的 B4/ }));
+    await waitFor(() => expect(host.callsOf('selectCell')).toEqual([['附件2', 'B4']]));
   });
 
   test('取消 stops the merge between files: no summary, a cancelled notice with how far it got', async () => {

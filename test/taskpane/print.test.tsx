@@ -14,6 +14,30 @@ describe('打印 tab', () => {
     expect(host.callsOf('applyPrintSetup')).toHaveLength(1);
   });
 
+  test('on an Excel without ExcelApi 1.9 the button is disabled and says why and what to do', async () => {
+    const host = new FakeHost('excel');
+    host.printSetupSupported = false;
+    render(<App host={host} initialTab="print" />);
+    await screen.findByText(/本工作簿中没有找到表单/); // the 填写 tab's check on open has finished
+    const button = screen.getByRole('button', { name: '应用打印设置' });
+    expect(button).toHaveProperty('disabled', true);
+    const why = screen.getByTestId('print-setup-unsupported');
+    expect(why.textContent).toMatch(/此版本的 Excel.*不支持.*请/);
+    expect(button.getAttribute('aria-describedby')).toBe(why.id);
+    fireEvent.click(button);
+    expect(host.callsOf('applyPrintSetup')).toHaveLength(0);
+  });
+
+  test('in Excel the print pack opens as a new workbook', async () => {
+    const host = new FakeHost('excel');
+    render(<App host={host} initialTab="merge" />);
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    await screen.findByTestId('merge-results');
+    fireEvent.click(screen.getByRole('tab', { name: '打印' }));
+    fireEvent.click(screen.getByRole('button', { name: '生成打印包' }));
+    await screen.findByText('已在新工作簿中打开「打印包.xlsx」，请用“文件”→“另存为”保存。');
+  });
+
   test('the print pack needs a merge first, then is built from that summary', async () => {
     const host = new FakeHost('standalone');
     render(<App host={host} initialTab="print" />);

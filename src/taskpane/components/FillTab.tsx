@@ -2,7 +2,7 @@ import { Button, Caption1, Field, Radio, RadioGroup, Spinner, Text, makeStyles, 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FORMS } from '../../forms';
 import type { FormId } from '../../forms/types';
-import type { Stage } from '../../model/types';
+import type { CheckedSubmission, Stage } from '../../model/types';
 import { formLabel, selectedFiles, tp } from '../../i18n/taskpane';
 import type { Reporter } from '../App';
 import type { CheckResult, Host } from '../host';
@@ -15,34 +15,77 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
 });
 
+/** `result` with the forms of `sheet` replaced by `subs` (at the place of the old ones; a new sheet's go last). */
+export function replaceSheet(result: CheckResult | null, sheet: string, subs: readonly CheckedSubmission[]): CheckResult {
+  const before = result ?? { submissions: [], rejected: [] };
+  const at = before.submissions.findIndex((s) => s.sheet === sheet);
+  const rest = before.submissions.filter((s) => s.sheet !== sheet);
+  rest.splice(at < 0 ? rest.length : at, 0, ...subs);
+  return { ...before, submissions: rest };
+}
+
 export function FillTab({ host, report }: { host: Host; report: Reporter }) {
   const styles = useStyles();
   const [form, setForm] = useState<FormId>('demonstration');
   const [stage, setStage] = useState<Stage>('filling');
   const [files, setFiles] = useState<File[]>([]);
   const [result, setResult] = useState<CheckResult | null>(null);
-  const [busy, setBusy] = useState<'insert' | 'export' | 'check' | null>(null);
-  // Only the newest check may show its result: an older one finishing late is dropped.
-  const checkSeq = useRef(0);
+  const [busy, setBusy] = useState<'insert' | 'export' | null>(null);
+  const [checking, setChecking] = useState(0);
   const isExcel = host.kind === 'excel';
+
+  // Every check gets a number. A full check shows its result only if no newer full
+  // check was started; a sheet's re-check only if nothing newer about that sheet was
+  // shown (a full check started after it reads the sheet later, so it wins).
+  const seq = useRef(0);
+  const newestFull = useRef(0);
+  const shownFull = useRef(0);
+  /** Sheet re-checks shown, by sheet: laid over a full check that started before them. */
+  const shownSheets = useRef(new Map<string, { seq: number; submissions: CheckedSubmission[] }>());
 
   const check = useCallback(
     async (withStage: Stage, withFiles: readonly File[]) => {
-      const seq = ++checkSeq.current;
-      setBusy('check');
+      const mine = ++seq.current;
+      newestFull.current = mine;
+      setChecking((n) => n + 1);
       try {
         const r = await host.checkForms({ stage: withStage, asOf: todayIso(), files: isExcel ? undefined : withFiles });
-        if (seq === checkSeq.current) {
-          setResult(r);
-          if (r.failures && r.failures.length > 0) report.error(r.failures[0]);
+        if (mine !== newestFull.current) return;
+        shownFull.current = mine;
+        let shown: CheckResult = r;
+        for (const [sheet, later] of shownSheets.current) {
+          if (later.seq > mine) shown = replaceSheet(shown, sheet, later.submissions);
+          else shownSheets.current.delete(sheet);
         }
+        setResult(shown);
+        if (r.failures && r.failures.length > 0) report.error(r.failures[0]);
       } catch (e) {
-        if (seq === checkSeq.current) report.error(e);
+        if (mine === newestFull.current) report.error(e);
       } finally {
-        if (seq === checkSeq.current) setBusy(null);
+        setChecking((n) => n - 1);
       }
     },
     [host, report, isExcel],
+  );
+
+  /** Excel: after an edit, only the sheet that changed is read again; the others stay as they are. */
+  const checkSheet = useCallback(
+    async (withStage: Stage, sheet: string) => {
+      const mine = ++seq.current;
+      setChecking((n) => n + 1);
+      try {
+        const r = await host.checkForms({ stage: withStage, asOf: todayIso(), sheets: [sheet] });
+        if (mine < shownFull.current || mine < (shownSheets.current.get(sheet)?.seq ?? 0)) return;
+        shownSheets.current.set(sheet, { seq: mine, submissions: r.submissions });
+        setResult((prev) => replaceSheet(prev, sheet, r.submissions));
+        if (r.failures && r.failures.length > 0) report.error(r.failures[0]);
+      } catch (e) {
+        if (mine > shownFull.current) report.error(e);
+      } finally {
+        setChecking((n) => n - 1);
+      }
+    },
+    [host, report],
   );
 
   // Inside Excel the list is live: check on open and whenever a form sheet changes.
@@ -51,8 +94,8 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
   useEffect(() => {
     if (!isExcel) return;
     void check(stageRef.current, []);
-    return host.watch(() => void check(stageRef.current, []), report.error);
-  }, [host, isExcel, check, report]);
+    return host.watch((sheet) => void (sheet ? checkSheet(stageRef.current, sheet) : check(stageRef.current, [])), report.error);
+  }, [host, isExcel, check, checkSheet, report]);
 
   const run = async (what: 'insert' | 'export', action: () => Promise<Parameters<Reporter['done']>[0]>) => {
     setBusy(what);
@@ -74,7 +117,10 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
   const onFiles = (picked: File[]) => {
     setFiles(picked);
     if (picked.length > 0) void check(stage, picked);
-    else setResult(null);
+    else {
+      newestFull.current = ++seq.current; // a check still running for the old files is not shown
+      setResult(null);
+    }
   };
 
   const all = result ? result.submissions.flatMap((s) => s.issues) : [];
@@ -114,10 +160,10 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
         )}
         {!isExcel && files.length > 0 && <Caption1>{selectedFiles(files.length)}</Caption1>}
         <div className={styles.row}>
-          <Button disabled={busy === 'check' || (!isExcel && files.length === 0)} onClick={() => void check(stage, files)}>
+          <Button disabled={checking > 0 || (!isExcel && files.length === 0)} onClick={() => void check(stage, files)}>
             {tp.checkAll}
           </Button>
-          {busy === 'check' && <Spinner size="tiny" label={tp.checking} />}
+          {checking > 0 && <Spinner size="tiny" label={tp.checking} />}
         </div>
       </div>
 

@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Summary } from '../../merge/types';
 import type { IntakeResult } from '../../model/types';
 import {
@@ -23,16 +23,18 @@ import {
   formShortLabel,
   hiddenCount,
   mergeSummaryText,
+  problemsToggleLabel,
   progressText,
   rosterFileError,
   selectedFiles,
+  THIS_WORKBOOK,
   tp,
 } from '../../i18n/taskpane';
 import type { Reporter } from '../App';
 import type { Host, MergeOutcome, MergeProgress } from '../host';
 import { todayIso } from '../host';
 import { FilePicker } from './FilePicker';
-import { SeverityBadges } from './ProblemList';
+import { ProblemList, SeverityBadges } from './ProblemList';
 
 const PAGE = 100;
 
@@ -48,10 +50,21 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   text: { overflowWrap: 'anywhere' },
+  toggle: { alignSelf: 'flex-start', minWidth: 0, paddingInline: 0 },
 });
 
-function FileResult({ r }: { r: IntakeResult }) {
+interface FileResultProps {
+  r: IntakeResult;
+  /** The forms of this workbook (Excel): a problem's cell can be selected. */
+  canSelect: boolean;
+  onSelect(sheet: string, cell: string): void;
+}
+
+/** One file of the merge: its forms with counts, and on demand the list of its problems. */
+function FileResult({ r, canSelect, onSelect }: FileResultProps) {
   const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
   if (!r.ok) {
     return (
       <li className={styles.item} data-testid="file-result">
@@ -63,6 +76,7 @@ function FileResult({ r }: { r: IntakeResult }) {
       </li>
     );
   }
+  const problems = r.submissions.reduce((n, s) => n + s.issues.length, 0);
   return (
     <li className={styles.item} data-testid="file-result">
       <Text weight="semibold" className={styles.text}>{r.file}</Text>
@@ -74,6 +88,27 @@ function FileResult({ r }: { r: IntakeResult }) {
           {s.issues.length > 0 ? <SeverityBadges issues={s.issues} /> : <Badge color="success" appearance="tint">{tp.noProblemsShort}</Badge>}
         </div>
       ))}
+      {problems > 0 && (
+        <>
+          <Button
+            size="small"
+            appearance="subtle"
+            className={styles.toggle}
+            icon={<span aria-hidden="true">{open ? '▾' : '▸'}</span>}
+            aria-expanded={open}
+            aria-controls={listId}
+            aria-label={problemsToggleLabel(open, r.file, problems)}
+            onClick={() => setOpen((o) => !o)}
+          >
+            {`${open ? tp.hideProblems : tp.showProblems}（${problems}）`}
+          </Button>
+          {open && (
+            <div id={listId} data-testid="file-problems">
+              <ProblemList submissions={r.submissions} canSelect={canSelect} onSelect={onSelect} compact />
+            </div>
+          )}
+        </>
+      )}
     </li>
   );
 }
@@ -230,7 +265,12 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
           <Subtitle2 as="h2">{tp.resultsTitle}</Subtitle2>
           <ul className={styles.list} aria-label={tp.resultsTitle}>
             {ordered.slice(0, shown).map((r, i) => (
-              <FileResult key={`${i}:${r.file}`} r={r} />
+              <FileResult
+                key={`${i}:${r.file}`}
+                r={r}
+                canSelect={host.canSelectCells && r.file === THIS_WORKBOOK}
+                onSelect={(sheet, cell) => host.selectCell(sheet, cell).catch(report.error)}
+              />
             ))}
           </ul>
           {ordered.length > shown && (

@@ -1,5 +1,5 @@
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Summary } from '../../merge/types';
 import { tp } from '../../i18n/taskpane';
 import type { Reporter } from '../App';
@@ -12,6 +12,7 @@ const useStyles = makeStyles({
 export function PrintTab({ host, report, summary }: { host: Host; report: Reporter; summary: Summary | null }) {
   const styles = useStyles();
   const [busy, setBusy] = useState<'setup' | 'pack' | null>(null);
+  const setupHintId = useId();
 
   const run = async (what: 'setup' | 'pack', action: () => Promise<ActionResult>) => {
     setBusy(what);
@@ -29,10 +30,21 @@ export function PrintTab({ host, report, summary }: { host: Host; report: Report
       <div className={styles.section}>
         {host.canApplyPrintSetup ? (
           <>
-            <Button appearance="primary" disabled={busy !== null} onClick={() => void run('setup', () => host.applyPrintSetup())}>
+            <Button
+              appearance="primary"
+              disabled={busy !== null || !host.printSetupSupported}
+              aria-describedby={setupHintId}
+              onClick={() => void run('setup', () => host.applyPrintSetup())}
+            >
               {tp.printSetup}
             </Button>
-            <Caption1>{tp.printSetupHint}</Caption1>
+            {host.printSetupSupported ? (
+              <Caption1 id={setupHintId}>{tp.printSetupHint}</Caption1>
+            ) : (
+              <MessageBar layout="multiline" intent="warning" id={setupHintId} data-testid="print-setup-unsupported">
+                <MessageBarBody>{tp.printSetupNeedsNewerExcel}</MessageBarBody>
+              </MessageBar>
+            )}
           </>
         ) : (
           <MessageBar layout="multiline" intent="info">

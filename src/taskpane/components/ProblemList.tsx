@@ -1,7 +1,7 @@
-import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Caption1Strong, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { getForm } from '../../forms';
 import type { CheckedSubmission, Issue, Rejected, Severity } from '../../model/types';
-import { cellRef, countLabel, formShortLabel, selectCellLabel, tp } from '../../i18n/taskpane';
+import { countLabel, formShortLabel, selectCellLabel, tp } from '../../i18n/taskpane';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const BADGE_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
@@ -50,10 +50,18 @@ interface Props {
   onSelect(sheet: string, cell: string): void;
   /** Standalone shows the file a form came from. */
   showFile?: boolean;
+  /**
+   * The caller already shows each form's counts, form and branch (汇总's per-file
+   * results): each group is headed by its sheet only.
+   */
+  compact?: boolean;
 }
 
-/** Problems grouped per sheet (one group per form found), errors first as the rules order them. */
-export function ProblemList({ submissions, rejected = [], canSelect, onSelect, showFile }: Props) {
+/**
+ * Problems grouped per sheet (one group per form found), errors first as the rules order
+ * them. The sheet is named once, in the group's heading; each problem shows its cell.
+ */
+export function ProblemList({ submissions, rejected = [], canSelect, onSelect, showFile, compact }: Props) {
   const styles = useStyles();
   return (
     <div aria-label={tp.problemsTitle} role="region">
@@ -70,13 +78,19 @@ export function ProblemList({ submissions, rejected = [], canSelect, onSelect, s
         const branch = typeof s.fields.branchName === 'string' ? s.fields.branchName : tp.unnamedBranch;
         return (
           <div key={`${s.file}\u0000${s.sheet}`} className={styles.group} data-testid="sheet-problems">
-            <div className={styles.head}>
-              <Subtitle2 className={styles.text}>{showFile ? `${s.file} · ${s.sheet}` : s.sheet}</Subtitle2>
-              <SeverityBadges issues={s.issues} />
-            </div>
-            <Caption1 className={styles.text}>
-              {formShortLabel(s.form)} · {branch}
-            </Caption1>
+            {compact ? (
+              <Caption1Strong className={styles.text}>{s.sheet}</Caption1Strong>
+            ) : (
+              <>
+                <div className={styles.head}>
+                  <Subtitle2 className={styles.text}>{showFile ? `${s.file} · ${s.sheet}` : s.sheet}</Subtitle2>
+                  <SeverityBadges issues={s.issues} />
+                </div>
+                <Caption1 className={styles.text}>
+                  {formShortLabel(s.form)} · {branch}
+                </Caption1>
+              </>
+            )}
             {s.issues.length === 0 ? (
               <Text>{tp.noProblems}</Text>
             ) : (
@@ -98,7 +112,7 @@ export function ProblemList({ submissions, rejected = [], canSelect, onSelect, s
                       </Button>
                     ) : (
                       <Text size={200} className={styles.text}>
-                        {issue.cell ? `${cellRef(s.sheet, issue.cell)}：` : ''}
+                        {issue.cell ? `${issue.cell}：` : ''}
                         {issue.message}
                       </Text>
                     )}
