@@ -10,7 +10,8 @@
  */
 import { closeSync, constants, openSync, promises as fs, readFileSync, renameSync, rmSync, writeSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
-import { mergeCliZh } from '../i18n/merge';
+import { getForm } from '../forms';
+import { mergeCliZh, printPackZh } from '../i18n/merge';
 import { distinctBranches, Merger, unnamedForms, type RosterEntry, type Summary } from '../merge';
 import { buildReport, jsonSubmission } from '../model/report';
 import type { CheckOptions, IntakeResult } from '../model/types';
@@ -236,7 +237,15 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   ];
   if (json !== undefined) writes.push({ path: json, what: mergeCliZh.what.json, write: async () => writeChunksAtomic(json, reportChunks(summary)) });
   if (pack !== undefined) {
-    writes.push({ path: pack, what: mergeCliZh.what.pack, write: async () => writeFileAtomic(pack, await printPackBytes(summary)) });
+    writes.push({
+      path: pack,
+      what: mergeCliZh.what.pack,
+      write: async () => {
+        const made = await printPackBytes(summary);
+        for (const o of made.overflow) io.stderr(printPackZh.overflow(o.branch, getForm(o.form).attachment, o.sheet, o.field) + '\n');
+        return writeFileAtomic(pack, made.bytes);
+      },
+    });
   }
 
   io.stdout(closing(summary));

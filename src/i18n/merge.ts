@@ -1,6 +1,8 @@
 /** Everything a user reads from the merge: summary workbook, print pack, `wuhua merge`. */
 
+import type { FieldId, MonthKey } from '../forms/types';
 import type { Severity } from '../model/types';
+import { FIELD_NAMES, MONTH_COLUMN_NAMES } from './rules';
 
 export const severityZh: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
@@ -65,7 +67,17 @@ export const summaryZh = {
 export const printPackZh = {
   emptySheet: '无可打印的报送',
   emptyNote: '本次汇总没有计入任何报送。',
+  /** A value too long for its box even in the smallest font. */
+  overflow: (branch: string, attachment: string, sheet: string, field: string): string =>
+    `打印包：${branch}（${attachment}，工作表“${sheet}”）的「${fieldLabel(field)}」内容过长，缩小字号后仍放不下一页，打印时会显示不全，请另行打印原文件。`,
 };
+
+/** A field id or "months.N.goal" as the form names it. */
+function fieldLabel(field: string): string {
+  const m = /^months\.(\d+)\.(goal|problem|owner|status)$/.exec(field);
+  if (m) return `${m[1]}月份${MONTH_COLUMN_NAMES[m[2] as MonthKey]}`;
+  return FIELD_NAMES[field as FieldId] ?? field;
+}
 
 /** Roster files (名册). */
 export const rosterZh = {

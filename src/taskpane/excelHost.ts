@@ -7,7 +7,7 @@ import * as excel from '../workbook/excel';
 import type { HostInfo } from '../workbook/excel/hostInfo';
 import { SUMMARY_SHEET_NAMES } from '../i18n/excel';
 import { describeError, notes, THIS_WORKBOOK } from '../i18n/taskpane';
-import { download, intakeAll, loadFileWork, printPackFile, readRosterFile, rosterEntries, templateFile, type MadeFile } from './fileOps';
+import { download, intakeAll, loadFileWork, printPackFile, readRosterFile, rosterEntries, templateFile, withNotes, type MadeFile } from './fileOps';
 import type { ActionResult, CheckRequest, CheckResult, Host, MergeOutcome, MergeRequest } from './host';
 
 export interface CheckedWorkbook {
@@ -56,10 +56,6 @@ export async function markSheets(marks: readonly { sheetName: string; issues: re
   }
 }
 
-function withNotes<T extends ActionResult>(result: T, list: string[]): T {
-  return list.length > 0 ? { ...result, notes: list } : result;
-}
-
 /**
  * A workbook made by the pane, handed over the Office way: opened as a new workbook
  * (ExcelApi 1.8) for the user to save. Older hosts, or a refusal, fall back to a
@@ -72,7 +68,7 @@ async function handOver(file: MadeFile): Promise<ActionResult> {
   } catch (e) {
     return download(file, [notes.openFailed(describeError(e))]);
   }
-  return opened ? { kind: 'opened', fileName: file.fileName } : download(file, [notes.downloadInExcel]);
+  return opened ? withNotes({ kind: 'opened', fileName: file.fileName }, file.notes ?? []) : download(file, [notes.downloadInExcel]);
 }
 
 /** The pane inside Excel: forms are worksheets of the open workbook, through the Office.js adapter. */

@@ -2,6 +2,7 @@ import { getForm } from '../forms';
 import type { FormId } from '../forms/types';
 import type { RosterEntry, Summary } from '../merge/types';
 import type { CheckedSubmission, IntakeResult, Rejected, Stage } from '../model/types';
+import { printPackZh } from '../i18n/merge';
 import { fileNames, tp } from '../i18n/taskpane';
 import { displayName, downloadBytes, readBytes, yieldToUi } from './files';
 import type { ActionResult, CheckResult, MergeProgress, RosterRead } from './host';
@@ -79,10 +80,16 @@ export async function readRosterFile(file: File): Promise<RosterRead> {
   return r.ok ? { ok: true, names: r.entries.map((e) => e.name) } : r;
 }
 
-/** A workbook made in the page, ready to hand to the user. */
+/** A workbook made in the page, ready to hand to the user, and what the user should know about it. */
 export interface MadeFile {
   bytes: Uint8Array;
   fileName: string;
+  notes?: string[];
+}
+
+/** The result with notes added (none: the result as it is). */
+export function withNotes<T extends ActionResult>(result: T, list: readonly string[]): T {
+  return list.length > 0 ? { ...result, notes: [...(result.notes ?? []), ...list] } : result;
 }
 
 export async function templateFile(id: FormId): Promise<MadeFile> {
@@ -96,15 +103,18 @@ export async function summaryFile(summary: Summary): Promise<MadeFile> {
   return { bytes: await w.summaryBytes(summary), fileName: fileNames.summary };
 }
 
+/** The print pack; a value too long to print whole is named in its notes. */
 export async function printPackFile(summary: Summary): Promise<MadeFile> {
   const w = await loadFileWork();
-  return { bytes: await w.workbookBytes(w.printPackWorkbook(summary)), fileName: fileNames.printPack };
+  const pack = await w.printPackBytes(summary);
+  const notes = pack.overflow.map((o) => printPackZh.overflow(o.branch, getForm(o.form).attachment, o.sheet, o.field));
+  return { bytes: pack.bytes, fileName: fileNames.printPack, notes };
 }
 
 /** Hands a file over as a browser download (standalone; in Excel only where it cannot open workbooks). */
-export function download(file: MadeFile, notes?: string[]): ActionResult {
+export function download(file: MadeFile, notes: readonly string[] = []): ActionResult {
   downloadBytes(file.bytes, file.fileName);
-  return notes && notes.length > 0 ? { kind: 'downloaded', fileName: file.fileName, notes } : { kind: 'downloaded', fileName: file.fileName };
+  return withNotes({ kind: 'downloaded', fileName: file.fileName }, [...(file.notes ?? []), ...notes]);
 }
 
 export async function downloadTemplate(id: FormId): Promise<ActionResult> {

@@ -7,6 +7,6 @@ export { intakeBytes } from '../workbook/xlsx/intake';
 export { mergeSubmissions } from '../merge';
 export { templateBytes } from '../workbook/xlsx/template';
 export { summaryBytes, workbookBytes } from '../workbook/xlsx/summary';
-export { printPackWorkbook } from '../workbook/xlsx/printPack';
+export { printPackBytes } from '../workbook/xlsx/printPack';
 export { parseRoster, parseRosterText } from '../workbook/xlsx/roster';
 export { summaryTables } from './summaryTables';

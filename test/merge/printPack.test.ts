@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeSubmissions } from '../../src/merge';
-import { printPackBytes, printPackWorkbook, sheetName } from '../../src/workbook/xlsx/printPack';
+import { printPack, printPackBytes, sheetName } from '../../src/workbook/xlsx/printPack';
 import { months, okOne, sub } from './helpers';
 import { pdfPages } from './office';
 
@@ -84,7 +84,7 @@ describe('print pack sheet names: apostrophes and long names', () => {
       [okOne(sub('application', "'中共永州市'水利局党支部'", 'h.xlsx', { date: '2019-04-03', memberCount: 8, committeeCount: 3, plan: '很长的计划。'.repeat(300) }))],
       { asOf: '2019-05-01' },
     );
-    const bytes = await printPackBytes(s);
+    const { bytes } = await printPackBytes(s);
     const workbookXml = strFromU8(unzipSync(bytes)['xl/workbook.xml']).replace(/&apos;/g, "'");
     const areas = [...workbookXml.matchAll(/<definedName name="_xlnm\.Print_Area"[^>]*>([^<]*)<\/definedName>/g)].map((m) => m[1]);
     expect(areas).toHaveLength(1);
@@ -133,7 +133,7 @@ function sample() {
 
 describe('print pack', () => {
   test('one sheet per kept submission, named after the branch, values written as text', async () => {
-    const wb = printPackWorkbook(sample());
+    const wb = printPack(sample()).workbook;
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       '中共永州市财政局机关第一党支部 附件1',
       '中共永州市 税务 局党支部 附件2', // branch key order: "[" sorts before "财"
@@ -152,15 +152,37 @@ describe('print pack', () => {
     expect(back.worksheets[1].getCell('B5').value).toBe('@计划');
   });
 
+  test('a plan three times longer than its box prints whole on one page (its last words are in the PDF)', async () => {
+    const long = `${'坚持学习制度，落实三会一课，'.repeat(120)}计划到此结束`;
+    const s = mergeSubmissions([okOne(sub('application', '中共某局机关党支部', 'a.xlsx', { date: '2019-04-03', memberCount: 8, committeeCount: 3, plan: long }))], { asOf: '2019-05-01' });
+    const pack = printPack(s);
+    expect(pack.overflow).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'pack-long-'));
+    try {
+      const file = join(dir, 'pack.xlsx');
+      writeFileSync(file, new Uint8Array((await pack.workbook.xlsx.writeBuffer()) as ArrayBuffer));
+      expect(pdfPages(file).pages).toBe(1);
+      const text = execFileSync('pdftotext', [join(dir, 'out', 'pack.pdf'), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+      expect(text).toContain('计划到此结束');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a value too long to print is named in overflow with its branch and sheet', () => {
+    const s = mergeSubmissions([okOne(sub('application', '中共某局机关党支部', 'a.xlsx', { date: '2019-04-03', plan: '字'.repeat(20000) }))], { asOf: '2019-05-01' });
+    expect(printPack(s).overflow).toEqual([{ branch: '中共某局机关党支部', form: 'application', sheet: '中共某局机关党支部 附件2', field: 'plan' }]);
+  });
+
   test('an empty merge gives a one-sheet workbook saying so', () => {
-    const wb = printPackWorkbook(mergeSubmissions([], { asOf: '2019-05-01' }));
+    const wb = printPack(mergeSubmissions([], { asOf: '2019-05-01' })).workbook;
     expect(wb.worksheets).toHaveLength(1);
   });
 
   test('LibreOffice prints each sheet on exactly one A4 page (pages = sheets)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pack-'));
     try {
-      const wb = printPackWorkbook(sample());
+      const wb = printPack(sample()).workbook;
       const file = join(dir, 'pack.xlsx');
       writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
       const { pages, sizes } = pdfPages(file);

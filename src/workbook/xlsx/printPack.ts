@@ -1,15 +1,18 @@
 /**
  * The print pack: every kept submission of a merge rendered into our template layout
- * (helper C's addFormSheet), one sheet per submission, each printing on one A4 page,
- * so the committee prints all completed forms in one go. Browser-safe.
+ * (addFormSheet), one sheet per submission, each printing on one A4 page, so the
+ * committee prints all completed forms in one go. A long text grows its box or prints
+ * smaller (fit.ts); one too long even then is named in `overflow`. Browser-safe.
  */
 
 import ExcelJS from 'exceljs';
 import { getForm } from '../../forms';
+import type { FormId } from '../../forms/types';
 import { printPackZh } from '../../i18n/merge';
 import type { Summary } from '../../merge/types';
+import { fitBoxes } from './fit';
 import { workbookBytes } from './summary';
-import { addFormSheet } from './template';
+import { addFormSheet, valueBoxes } from './template';
 
 /** Excel's limit, in UTF-16 code units (what Excel and exceljs count). */
 const MAX_SHEET_NAME = 31;
@@ -61,15 +64,33 @@ export function sheetName(base: string, suffix: string, taken: Set<string>): str
   }
 }
 
-export function printPackWorkbook(summary: Summary): ExcelJS.Workbook {
+/** A value that does not print whole in the pack even in the smallest font. */
+export interface PackOverflow {
+  branch: string;
+  form: FormId;
+  sheet: string;
+  /** A field id or "months.N.goal". */
+  field: string;
+}
+
+export interface PrintPack {
+  workbook: ExcelJS.Workbook;
+  overflow: PackOverflow[];
+}
+
+export function printPack(summary: Summary): PrintPack {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'wuhua';
   wb.created = new Date(`${summary.asOf}T00:00:00Z`);
   wb.modified = wb.created;
   const taken = new Set<string>();
+  const overflow: PackOverflow[] = [];
   for (const row of summary.rows) {
     const form = getForm(row.form);
-    addFormSheet(wb, form, { sheetName: sheetName(row.branch, ` ${form.attachment}`, taken), values: row.submission, protect: false });
+    const name = sheetName(row.branch, ` ${form.attachment}`, taken);
+    const fit = fitBoxes(form, valueBoxes(form, row.submission));
+    addFormSheet(wb, form, { sheetName: name, values: row.submission, protect: false, fit });
+    for (const box of fit.overflow) overflow.push({ branch: row.branch, form: form.id, sheet: name, field: box.key });
   }
   // The template's tag names point at one sheet each; a pack holds many forms of one
   // kind, and it is for printing, not for filling in: drop them.
@@ -80,10 +101,11 @@ export function printPackWorkbook(summary: Summary): ExcelJS.Workbook {
     ws.getColumn(1).width = 40;
     ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1 };
   }
-  return wb;
+  return { workbook: wb, overflow };
 }
 
-/** The print pack's bytes; zip entries dated at the as-of date, so the same merge gives the same file. */
-export async function printPackBytes(summary: Summary): Promise<Uint8Array> {
-  return workbookBytes(printPackWorkbook(summary));
+/** The print pack's bytes (zip entries dated at the as-of date: the same merge gives the same file) and what does not fit. */
+export async function printPackBytes(summary: Summary): Promise<{ bytes: Uint8Array; overflow: PackOverflow[] }> {
+  const pack = printPack(summary);
+  return { bytes: await workbookBytes(pack.workbook), overflow: pack.overflow };
 }

@@ -11,6 +11,7 @@ import type { FieldSpec, FontSpec, FormSpec, MonthKey } from '../../forms/types'
 import { compactLabel } from '../../model/text';
 import type { FieldValue, Submission } from '../../model/types';
 import { templateText } from '../../i18n/template';
+import type { Box, Fit } from './fit';
 
 export interface FormSheetOptions {
   /** Defaults to the form's sheetName. */
@@ -19,6 +20,8 @@ export interface FormSheetOptions {
   values?: Submission;
   /** Sheet protection without password: labels locked, inputs free. Default true. */
   protect?: boolean;
+  /** Taller rows and smaller fonts so long values print whole (see fit.ts, valueBoxes). */
+  fit?: Fit;
 }
 
 /** Shows a clerk where to type; pageSetup.blackAndWhite keeps it off paper. */
@@ -141,6 +144,26 @@ function cellValue(field: FieldSpec, v: FieldValue | undefined): ExcelJS.CellVal
   }
   if (typeof v === 'number') return field.kind === 'count' ? v : String(v);
   return v;
+}
+
+/** The values of a submission as they print in the form's boxes (fields, then month cells). */
+export function valueBoxes(form: FormSpec, values: Submission): Box[] {
+  const boxes: Box[] = [];
+  for (const field of form.fields) {
+    const v = cellValue(field, values.fields[field.id]);
+    if (typeof v === 'string') boxes.push({ cell: field.cell, text: v, key: field.id });
+  }
+  const m = form.months;
+  const seen = new Set<number>();
+  for (const entry of values.months ?? []) {
+    if (!m || entry.month === null || seen.has(entry.month)) continue;
+    seen.add(entry.month);
+    for (const c of m.columns) {
+      const text = entry[c.key];
+      if (text) boxes.push({ cell: `${c.column}${m.firstRow + entry.month - 1}`, text, key: `months.${entry.month}.${c.key}` });
+    }
+  }
+  return boxes;
 }
 
 /** Renders one form into a new worksheet of `wb`. */
@@ -283,6 +306,13 @@ export function addFormSheet(wb: ExcelJS.Workbook, form: FormSpec, opts: FormShe
       top: box && row > box.top ? undefined : THIN,
       bottom: box && row < box.bottom ? undefined : THIN,
     };
+  }
+
+  for (const [row, height] of opts.fit?.rowHeights ?? []) ws.getRow(row).height = height;
+  for (const [a1, size] of opts.fit?.fontSizes ?? []) {
+    const { row, col } = parseCell(a1);
+    const s = styleAt(row, col);
+    s.font = { ...s.font, size };
   }
 
   for (const m of merges) ws.mergeCellsWithoutStyle(m);

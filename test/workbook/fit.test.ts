@@ -1,0 +1,53 @@
+import { getForm, MAX_ROW_HEIGHT } from '../../src/forms';
+import { DEFAULT_ROW_HEIGHT, fitBoxes, MIN_FONT } from '../../src/workbook/xlsx/fit';
+
+const application = getForm('application');
+const demonstration = getForm('demonstration');
+const plan = (text: string) => [{ cell: 'B5:F5', text, key: 'plan' }];
+
+describe('fitBoxes: long values print whole on the form’s page', () => {
+  test('a text that fits its box changes nothing', () => {
+    const fit = fitBoxes(application, plan('加强学习。'.repeat(20)));
+    expect([fit.rowHeights.size, fit.fontSizes.size, fit.overflow]).toEqual([0, 0, []]);
+  });
+
+  test('附件1 基础工作情况 longer than its 240-pt box: the row grows, the font stays', () => {
+    const fit = fitBoxes(demonstration, [{ cell: 'B6:H6', text: '字'.repeat(600), key: 'basicWork' }]);
+    const h = fit.rowHeights.get(6)!;
+    expect(h).toBeGreaterThan(240);
+    expect(h).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
+    expect(fit.fontSizes.size).toBe(0);
+  });
+
+  test('附件2 创建计划 already at 409 pt: a longer plan prints in a smaller font, not below MIN_FONT', () => {
+    const fit = fitBoxes(application, plan('字'.repeat(2000)));
+    const size = fit.fontSizes.get('B5')!;
+    expect(size).toBeLessThan(application.fonts.body.size);
+    expect(size).toBeGreaterThanOrEqual(MIN_FONT);
+    expect(fit.overflow).toEqual([]);
+  });
+
+  test('a plan too long even at MIN_FONT is reported, never silently cut', () => {
+    const fit = fitBoxes(application, plan('字'.repeat(20000)));
+    expect(fit.fontSizes.get('B5')).toBe(MIN_FONT);
+    expect(fit.overflow.map((b) => b.key)).toEqual(['plan']);
+  });
+
+  test('line breaks count: forty short lines need more room than their characters alone', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `第${i + 1}条`).join('\n');
+    expect(fitBoxes(application, plan(lines.replace(/\n/g, ''))).fontSizes.size).toBe(0);
+    expect(fitBoxes(application, plan(lines)).fontSizes.get('B5')).toBeLessThan(application.fonts.body.size);
+  });
+
+  test('two boxes on one row (附件3 month cells): the row takes the taller need', () => {
+    const progress = getForm('progress');
+    const a = fitBoxes(progress, [{ cell: 'B5', text: '字'.repeat(60), key: 'months.1.goal' }]).rowHeights.get(5)!;
+    const b = fitBoxes(progress, [{ cell: 'B5', text: '字'.repeat(60), key: 'months.1.goal' }, { cell: 'E5', text: '字'.repeat(200), key: 'months.1.status' }]).rowHeights.get(5)!;
+    expect(a).toBeGreaterThan(progress.months!.rowHeight);
+    expect(b).toBeGreaterThan(a);
+  });
+
+  test('a row the FormSpec does not size starts from the template default', () => {
+    expect(DEFAULT_ROW_HEIGHT).toBe(20);
+  });
+});
