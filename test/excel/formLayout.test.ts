@@ -2,7 +2,7 @@ import { FORMS, getForm } from '../../src/forms';
 import { parseRange } from '../../src/forms/address';
 import { fieldPrompt } from '../../src/i18n/excel';
 import { formLayout } from '../../src/workbook/excel';
-import { charsToPoints } from '../../src/workbook/excel/run';
+import { charsToPoints } from '../../src/forms';
 
 describe.each(FORMS.map((f) => [f.attachment, f] as const))('formLayout %s', (_name, form) => {
   const layout = formLayout(form);

@@ -2,7 +2,7 @@ import { FORMS, fieldName, getForm, tagName } from '../../src/forms';
 import { firstCell, parseRange } from '../../src/forms/address';
 import { insertForm, uniqueSheetName } from '../../src/workbook/excel';
 import { formLayout } from '../../src/workbook/excel/formLayout';
-import { charsToPoints } from '../../src/workbook/excel/run';
+import { charsToPoints } from '../../src/forms';
 import { useFakeExcel } from './useFake';
 
 const excel = useFakeExcel();

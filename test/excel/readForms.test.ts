@@ -2,7 +2,7 @@ import { getForm } from '../../src/forms';
 import { firstCell } from '../../src/forms/address';
 import { cellKey } from '../../src/model/types';
 import { SUMMARY_SHEET_NAMES } from '../../src/i18n/excel';
-import { applyPrintSetup, insertForm, isDateFormat, readForms, readWorkbookGrid, writeSummary } from '../../src/workbook/excel';
+import { applyPrintSetup, insertForm, readForms, readWorkbookGrid, writeSummary } from '../../src/workbook/excel';
 import { READ_WINDOW, splitAreas } from '../../src/workbook/excel/readForms';
 import { RESPONSE_LIMIT } from './fakeExcel';
 import { useFakeExcel } from './useFake';
@@ -89,15 +89,6 @@ test('the used range offset is kept: a value in C5 is row 5, column 3', async ()
   const grid = await readWorkbookGrid();
   expect(grid.sheets[0].cells.get(cellKey(5, 3))).toEqual({ v: 'x' });
   expect(grid.sheets[0].maxRow).toBe(5);
-});
-
-describe('isDateFormat', () => {
-  test.each(['yyyy"年"m"月"d"日"', 'm/d/yyyy', 'yyyy/m/d', '[$-804]aaaa', 'h:mm', '[h]:mm:ss', 'yyyy-mm-dd;@'])('%s is a date', (f) => {
-    expect(isDateFormat(f)).toBe(true);
-  });
-  test.each(['General', '@', '0', '0.00', '#,##0', '0.00E+00', '[Red]0', '"年"0', '0"人"', ''])('%s is not a date', (f) => {
-    expect(isDateFormat(f)).toBe(false);
-  });
 });
 
 test('splitAreas keeps sheet names with commas and quotes apart from the list separator', () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
-import { DEFAULT_READ_LIMITS, isDateFormatCode, isLockFileName, readWorkbook } from '../../src/workbook/xlsx/read';
+import { DEFAULT_READ_LIMITS, isLockFileName, readWorkbook } from '../../src/workbook/xlsx/read';
 import { cellKey, type SheetGrid, type WorkbookGrid } from '../../src/model/types';
 import { parseCell } from '../../src/forms/address';
 import { badInputs, lyingZipBomb, tinyWorkbook, zipBomb } from '../fixtures/bad';
@@ -222,16 +222,6 @@ describe('readWorkbook grid contents', () => {
     expect(dated).toEqual([14, 22, 27, 36, 45, 47, 50, 58, 176, 178, 181]);
   });
 
-  test('isDateFormatCode ignores letters inside quotes, brackets and escapes', () => {
-    expect(isDateFormatCode('yyyy-mm-dd')).toBe(true);
-    expect(isDateFormatCode('m"月"d"日"')).toBe(true);
-    expect(isDateFormatCode('0"人"')).toBe(false);
-    expect(isDateFormatCode('"days "0')).toBe(false);
-    expect(isDateFormatCode('[h]')).toBe(false);
-    expect(isDateFormatCode('General')).toBe(false);
-    expect(isDateFormatCode('0.00E+00')).toBe(false);
-    expect(isDateFormatCode('#,##0\\s')).toBe(false);
-  });
 
   test('a zip made by fflate without sharedStrings or styles reads numbers and inline strings', () => {
     const grid = ok(

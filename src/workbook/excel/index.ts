@@ -15,7 +15,7 @@
  * test/manifest.
  */
 export { insertForm, uniqueSheetName, type InsertFormOptions, type InsertedForm } from './insertForm';
-export { readForms, readWorkbookGrid, isDateFormat, READ_WINDOW, type ReadOptions } from './readForms';
+export { readForms, readWorkbookGrid, READ_WINDOW, type ReadOptions } from './readForms';
 export { openAsNewWorkbook, toBase64 } from './openWorkbook';
 export { markProblems, markProblemsOnSheets, marksFor, MARK_STYLE, type MarkState } from './markProblems';
 export { selectCell } from './selectCell';

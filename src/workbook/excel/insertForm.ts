@@ -4,7 +4,8 @@ import type { FormId, FormSpec } from '../../forms/types';
 import { COUNT_ALERT, DATE_ALERT, FIELD_NAME_COMMENT, TAG_NAME_COMMENT } from '../../i18n/excel';
 import { formLayout, type FormLayout, type InputBlock } from './formLayout';
 import { setFormPageLayout } from './pageLayout';
-import { charsToPoints, matrix, runExcel } from './run';
+import { charsToPoints } from '../../forms';
+import { matrix, runExcel } from './run';
 import { columnLetters } from '../../forms/address';
 
 export interface InsertFormOptions {

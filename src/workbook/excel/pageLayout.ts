@@ -1,5 +1,5 @@
 import type { FormSpec } from '../../forms/types';
-import { POINTS_PER_INCH } from './run';
+import { POINTS_PER_INCH } from '../../forms';
 
 /**
  * Page setup for printing. Worksheet.pageLayout is ExcelApi 1.9, above the manifest's

@@ -1,5 +1,6 @@
 import { parseRange } from '../../forms/address';
 import { extractForms } from '../../model/extract';
+import { isDateFormat } from '../../model/numberFormat';
 import { cellKey, type DefinedName, type ExtractedForm, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
 import { localAddress, runExcel } from './run';
 
@@ -17,23 +18,6 @@ export interface ReadOptions {
  * the web's 5 MB limit: a sheet costs at most 40 × 500 cells' values and formats.
  */
 export const READ_WINDOW = 'A1:AN500';
-
-/**
- * Whether a number format shows a date or time: any of y m d h s outside quotes,
- * brackets and escapes ("yyyy\"年\"m\"月\"d\"日\"", "m/d/yyyy", "[$-804]aaaa"). "General",
- * "0.00", "@" and "[Red]0" are not.
- */
-export function isDateFormat(format: string): boolean {
-  if (!format || format === 'General' || format === '@') return false;
-  const section = format.split(';')[0];
-  const bare = section
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[(?:h+|m+|s+)\]/gi, 'h') // elapsed time [h]:mm is a time
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/_.|\*./g, '');
-  return /[ymdhs]|aaa/i.test(bare.replace(/General/gi, ''));
-}
 
 /** "'附件1 …'!$A$2:$H$3, '附件1 …'!$C$4:$E$4" → ["A2:H3", "C4:E4"]. Sheet names may hold commas. */
 export function splitAreas(address: string): string[] {

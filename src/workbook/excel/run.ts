@@ -90,18 +90,6 @@ export async function runExcel<T>(
   }
 }
 
-/** Points per inch: Office.js page margins are in points, FormSpec margins in inches. */
-export const POINTS_PER_INCH = 72;
-
-/**
- * Column width in Excel "characters" (as FormSpec and .xlsx store it) → points, as
- * Office.js sets it: a character is the maximum digit width of the default font (7 px
- * for 11-pt 等线/Calibri at 96 dpi) plus 5 px of padding; 1 px = 0.75 pt.
- */
-export function charsToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
 /** The part after "!" of an address Excel returns ("'附件1 …'!A1:H13" → "A1:H13"). */
 export function localAddress(address: string): string {
   const bang = address.lastIndexOf('!');

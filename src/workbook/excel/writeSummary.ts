@@ -3,7 +3,8 @@ import { asideSheetName } from '../../i18n/excel';
 import { GENERAL_FORMAT, TEXT_FORMAT } from './formLayout';
 import { uniqueSheetName } from './insertForm';
 import { setSummaryAutoFilter, setSummaryPageLayout } from './pageLayout';
-import { charsToPoints, runExcel } from './run';
+import { charsToPoints } from '../../forms';
+import { runExcel } from './run';
 
 /** One summary sheet as a plain table (the merge's Summary is turned into these by the caller). */
 export interface SummaryTable {

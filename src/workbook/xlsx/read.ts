@@ -16,6 +16,7 @@
  */
 import { cellAddress } from '../../forms/address';
 import { READER } from '../../i18n/reader';
+import { isDateFormat } from '../../model/numberFormat';
 import { cellKey, MAX_COLS, type DefinedName, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
 import { attr, decodeEntities, decodeText, elements, prefixedAttr, richText, section, startTags } from './xml';
 import { checkDeclared, entryData, inflateData, inflateEntry, InflateBudget, inflatesInOneCall, looksLikeZip, readCentralDirectory, takeInflated, type InflateLimits, type ZipEntry, type ZipError } from './zip';
@@ -389,31 +390,17 @@ function isBuiltinDate(id: number): boolean {
   return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
 }
 
-/**
- * A custom format shows a date when it has a date/time code (y m d h s) or 年月日
- * outside quoted literals, [brackets] (colours, locales, elapsed time) and escapes.
- */
-export function isDateFormatCode(code: string): boolean {
+/** A custom format's verdict (isDateFormat), remembered: format codes repeat across files (each writer has its few). */
+function isDateFormatCode(code: string): boolean {
   let known = dateCodeCache.get(code);
   if (known === undefined) {
-    known = dateCode(code);
+    known = isDateFormat(code);
     if (dateCodeCache.size >= 1024) dateCodeCache.clear();
     dateCodeCache.set(code, known);
   }
   return known;
 }
-/** Format codes repeat across files (each writer has its few): their verdicts, remembered. */
 const dateCodeCache = new Map<string, boolean>();
-
-function dateCode(code: string): boolean {
-  const first = code.split(';')[0] ?? '';
-  const bare = first
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\\./g, '')
-    .replace(/[_*]./g, '');
-  return /[ymdhs年月日]/i.test(bare) && !/^general$/i.test(bare.trim());
-}
 
 /** Indexes of cellXfs whose number format shows a date. */
 export function parseDateStyles(xml: string): Set<number> {
