@@ -178,7 +178,7 @@ function excelSerial(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
-function fill(base: Base, i: number, branch: number, r: () => number, day: number): Uint8Array {
+function fill(base: Base, branch: number, r: () => number, day: number): Uint8Array {
   let xml = strFromU8(base.parts[base.sheetPath]);
   const set = (field: FieldId, v: Value) => {
     const a = base.fields[field];
@@ -255,13 +255,13 @@ export async function generate(dir: string, n: number, seed = 20190501): Promise
       resubmissions++;
       const prev = sent[Math.floor(r() * sent.length)];
       name = `file-${i}-resubmitted.xlsx`;
-      data = fill(prev.base, i, prev.branch, r, 28 + Math.floor(r() * 3));
+      data = fill(prev.base, prev.branch, r, 28 + Math.floor(r() * 3));
     } else {
       const base = roll < 0.14 ? pick(r, handmade) : pick(r, templates);
       const b = branch++;
       sent.push({ branch: b, base });
       name = `file-${i}.xlsx`;
-      data = fill(base, i, b, r, 1 + Math.floor(r() * 27));
+      data = fill(base, b, r, 1 + Math.floor(r() * 27));
     }
     writeFileSync(join(sub, name), data);
     bytes += data.length;

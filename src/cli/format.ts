@@ -2,7 +2,7 @@
 import { getForm } from '../forms';
 import { CLI } from '../i18n/cli';
 import type { IntakeResult, Issue, Severity } from '../model/types';
-import { branchNameOf } from '../rules';
+import { branchNameOf } from '../merge/branch';
 
 export interface Tally {
   files: number;

@@ -28,12 +28,17 @@ export function bufferIo(): CliIo & { out: () => string; err: () => string } {
   return { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), out: () => out.join(''), err: () => err.join('') };
 }
 
+/** A hidden temporary name next to `path` (same folder, so the rename is atomic). */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+}
+
 /**
  * Writes a file so that a reader never sees half of it: a temporary name next to the
  * target, then rename. Returns the system's reason when it cannot be written.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<{ ok: true } | { ok: false; reason: string }> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = tempPathFor(path);
   try {
     await fs.writeFile(tmp, data, { flag: 'wx' });
     await fs.rename(tmp, path);

@@ -9,7 +9,7 @@
  * an output could not be written.
  */
 import { closeSync, constants, openSync, promises as fs, readFileSync, renameSync, rmSync, writeSync } from 'fs';
-import { basename, dirname, join, resolve } from 'path';
+import { dirname, resolve } from 'path';
 import { getForm } from '../forms';
 import { mergeCliZh, printPackZh } from '../i18n/merge';
 import { distinctBranches, Merger, unnamedForms, type RosterEntry, type Summary } from '../merge';
@@ -21,7 +21,7 @@ import { parseRoster } from '../workbook/xlsx/roster';
 import { summaryBytesStreaming } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
-import { systemReason, usageError, writeFileAtomic, writeReason, type CliIo } from './io';
+import { systemReason, tempPathFor, usageError, writeFileAtomic, writeReason, type CliIo } from './io';
 
 /** Progress on stderr at most this often (ms), and once at the end. */
 export const PROGRESS_INTERVAL_MS = 1000;
@@ -80,7 +80,7 @@ export function* reportChunks(summary: Summary): Generator<string> {
  * sees half a file, and a failure leaves nothing behind.
  */
 export function writeChunksAtomic(path: string, chunks: Iterable<string>): { ok: true } | { ok: false; reason: string } {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = tempPathFor(path);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx');

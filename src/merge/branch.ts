@@ -5,6 +5,8 @@
  * written is what a person sees.
  */
 
+import type { Submission } from '../model/types';
+
 /** Trailing words that do not change which branch is meant, longest first. */
 const TRAILING = ['党支部委员会', '支部委员会', '党支部', '支部', '委员会'];
 
@@ -28,4 +30,12 @@ export function branchKey(name: string): string {
 /** The name as written, for display: trimmed, line breaks and runs of spaces made one space. */
 export function displayName(name: string): string {
   return name.replace(/\r\n?/g, '\n').replace(/[\s\u3000]+/g, ' ').trim();
+}
+
+/** A submission's branch name for display, or null when it names none. */
+export function branchNameOf(sub: Submission): string | null {
+  const v = sub.fields.branchName;
+  if (v == null) return null;
+  const name = displayName(String(v));
+  return name === '' ? null : name;
 }

@@ -19,9 +19,9 @@
 
 import { FORMS, getForm } from '../forms';
 import type { FormId } from '../forms/types';
-import type { CheckedSubmission, Issue, IntakeResult, Rejected } from '../model/types';
+import type { Issue, IntakeResult, Rejected } from '../model/types';
 import { mergeZh } from '../i18n/merge';
-import { branchKey, displayName } from './branch';
+import { branchKey, branchNameOf, displayName } from './branch';
 import { progressRow } from './progress';
 import type {
   Duplicate,
@@ -36,7 +36,7 @@ import type {
 } from './types';
 
 export * from './types';
-export { branchKey, displayName } from './branch';
+export { branchKey, branchNameOf, displayName } from './branch';
 export { isMonthDone, monthsDue, progressTotals } from './progress';
 
 export const NOT_ON_ROSTER = 'not-on-roster';
@@ -90,13 +90,6 @@ function detach<T>(v: T): T {
   return out as T;
 }
 
-function branchOf(sub: CheckedSubmission): string | null {
-  const v = sub.fields.branchName;
-  if (v == null) return null;
-  const name = displayName(String(v));
-  return name === '' ? null : name;
-}
-
 function rosterEntries(roster: readonly (string | RosterEntry)[]): { entry: RosterEntry; key: string }[] {
   const seen = new Set<string>();
   const out: { entry: RosterEntry; key: string }[] = [];
@@ -142,7 +135,7 @@ export class Merger {
     }
     for (const found of result.submissions) {
       const sub = detach(found);
-      const branch = branchOf(sub);
+      const branch = branchNameOf(sub);
       const merged: MergedSubmission = { ...sub, latest: true, branch, branchKey: branch ? branchKey(branch) : '' };
       if (result.fileTime !== undefined) merged.fileTime = result.fileTime;
       this.subs.push(merged);

@@ -444,14 +444,14 @@ function readBlock(index: SheetIndex, block: Block): ExtractedForm | null {
 /** The hit for a field: the first label naming it, or its nth among the labels it shares (FieldSpec.occurrence). */
 function pickHit(form: FormSpec, f: FieldSpec, hits: LabelHit[], used: Set<LabelHit>): LabelHit | undefined {
   if (f.occurrence === undefined) return hits.find((h) => h.keys.includes(f.id) && !used.has(h));
-  const group = form.fields.filter((g) => g.occurrence !== undefined && (g.id === f.id || h2(g, f)));
+  const group = form.fields.filter((g) => g.occurrence !== undefined && (g.id === f.id || shareALabel(g, f)));
   const ids = new Set(group.map((g) => g.id));
   const list = hits.filter((h) => h.keys.some((k) => ids.has(k)));
   return list[f.occurrence];
 }
 
 /** Two fields share a label spelling. */
-function h2(a: FieldSpec, b: FieldSpec): boolean {
+function shareALabel(a: FieldSpec, b: FieldSpec): boolean {
   const la = new Set(labelsOf(a).map(compactLabel));
   return labelsOf(b).some((l) => la.has(compactLabel(l)));
 }

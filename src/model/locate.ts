@@ -5,7 +5,7 @@
  */
 import { cellAddress, parseRange, type RangeRef } from '../forms/address';
 import { cellKey, MAX_COLS, type GridCell, type SheetGrid } from './types';
-import { compactLabel, foldText } from './text';
+import { compactLabel } from './text';
 
 export class SheetIndex {
   /** Keys of non-empty cells in reading order (row by row, left to right). */

@@ -17,7 +17,6 @@ export type { Rule, RuleContext, RuleInfo } from './types';
 export { compareDates } from './dates';
 export { nonBranchEnding } from './fields';
 
-const ALL_FORMS: readonly FormId[] = ['demonstration', 'application', 'progress'];
 const FORMS_WITH_COUNTS: readonly FormId[] = ['demonstration', 'application'];
 
 /** Issues found while reading values (src/model/normalise.ts), listed with the rules for the help. */
@@ -99,12 +98,4 @@ export function checkSubmission(sub: Submission, opts: CheckOptions): Issue[] {
   const keyed = found.map((issue, n) => ({ issue, key: orderKey(fieldIds, issue.field), n }));
   keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.n - b.n);
   return keyed.map((k) => k.issue);
-}
-
-/** The branch name as typed (trimmed), or null. */
-export function branchNameOf(sub: Submission): string | null {
-  const v = sub.fields.branchName;
-  if (typeof v !== 'string') return null;
-  const name = v.trim();
-  return name === '' ? null : name;
 }

@@ -363,10 +363,6 @@ abstract class CollectionProxy extends ClientObject {
   }
 }
 
-function sheetOf(range: { sheet: SheetModel }): SheetModel {
-  return range.sheet;
-}
-
 function checkEditable(sheet: SheetModel, ref: RangeRef, what: 'values' | 'format'): void {
   if (!sheet.protection.protected) return;
   if (what === 'format') {
@@ -613,7 +609,7 @@ class RangeFormatProxy extends ClientObject {
 
 /** A proxy that is just a bag of properties over a model. */
 class SimpleProxy extends ClientObject {
-  constructor(ctx: FakeContext, resolver: () => any, private readonly defs: Record<string, PropDef>, private readonly methods: Record<string, (m: any, ...args: any[]) => void> = {}) {
+  constructor(ctx: FakeContext, resolver: () => any, private readonly defs: Record<string, PropDef>, methods: Record<string, (m: any, ...args: any[]) => void> = {}) {
     super(ctx, resolver);
     this.define(Object.keys(defs));
     for (const [name, run] of Object.entries(methods)) {
@@ -776,7 +772,7 @@ class NamedItemProxy extends ClientObject {
   declare name: string;
   declare formula: string;
   declare type: string;
-  constructor(ctx: FakeContext, resolver: () => any, private readonly sheet?: SheetModel) {
+  constructor(ctx: FakeContext, resolver: () => any) {
     super(ctx, resolver);
     this.define(['name', 'formula', 'type']);
   }

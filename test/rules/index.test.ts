@@ -1,6 +1,6 @@
 import { FORMS } from '../../src/forms';
 import type { Submission } from '../../src/model/types';
-import { branchNameOf, checkSubmission, RULES } from '../../src/rules';
+import { checkSubmission, RULES } from '../../src/rules';
 import { COMMITTEE, goodMonths, submission } from './helpers';
 
 describe('checkSubmission', () => {
@@ -65,15 +65,5 @@ describe('RULES', () => {
       for (const f of r.forms) expect(formIds).toContain(f);
       expect(r.describe).toMatch(/[\u4e00-\u9fff]/);
     }
-  });
-});
-
-describe('branchNameOf', () => {
-  test('the name as typed, trimmed', () => {
-    expect(branchNameOf(submission('progress', { branchName: ' 财政局机关第一党支部 ' }))).toBe('财政局机关第一党支部');
-  });
-  test('null when empty', () => {
-    expect(branchNameOf(submission('progress', { branchName: null }))).toBeNull();
-    expect(branchNameOf(submission('progress', { branchName: '  ' }))).toBeNull();
   });
 });
