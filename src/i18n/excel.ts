@@ -1,6 +1,6 @@
 /**
  * Everything the Excel adapter (src/workbook/excel) says to a user: error messages with
- * what to do, input prompts of the inserted forms, and the names it gives to things.
+ * what to do, and the names it gives to things. (The form sheets' own prompts: i18n/form.ts.)
  */
 
 /** The adapter operations, as a user would name them in a message. */
@@ -118,56 +118,6 @@ export function excelErrorMessage(operation: ExcelOperation, code: string): stri
 export function excelErrorAction(code: string): string {
   return (EXCEL_ERROR_ZH[code] ?? EXCEL_ERROR_ZH.Unknown).action;
 }
-
-/** Comment stored with the defined names that tag a form sheet. */
-export const TAG_NAME_COMMENT = '五化表单标记，请勿删除或修改';
-export const FIELD_NAME_COMMENT = '五化表单填写项';
-
-/** The month label printed in 附件3's first column. */
-export function monthLabel(month: number): string {
-  return `${month}月份`;
-}
-
-/** Input prompt (Excel data validation "input message": title ≤ 32, message ≤ 255 characters). */
-export interface PromptText {
-  title: string;
-  message: string;
-}
-
-const DATE_EXAMPLE = '如：2019年4月20日 或 2019/4/20';
-
-/** The prompt of a field's input cell; `label` is the paper label without spaces. */
-export function fieldPrompt(kind: string, label: string): PromptText {
-  const title = label.slice(0, 32);
-  switch (kind) {
-    case 'count':
-      return { title, message: `请填写${label}（整数），如：23` };
-    case 'date':
-      return { title, message: `请填写日期，${DATE_EXAMPLE}` };
-    case 'phone':
-      return { title, message: '请填写手机号（11位）或带区号的固定电话，如：0371-12345678' };
-    case 'longText':
-      return { title, message: `请填写${label}，可分条换行（Alt+Enter 换行）` };
-    case 'opinion':
-      return { title, message: `由${label.replace(/意见$/, '')}填写意见并盖章，报送单位无需填写` };
-    default:
-      return { title, message: `请填写${label}` };
-  }
-}
-
-/** Prompt of an opinion's date line. */
-export function opinionDatePrompt(opinionLabel: string): PromptText {
-  return { title: '落款日期', message: `${opinionLabel}签署日期，${DATE_EXAMPLE}` };
-}
-
-/** Prompt of one cell in 附件3's month table. */
-export function monthPrompt(month: number, header: string): PromptText {
-  return { title: `${month}月 ${header}`.slice(0, 32), message: `请填写${month}月份的${header}` };
-}
-
-/** Error alert of a count input (style "warning": the clerk may keep what was typed). */
-export const COUNT_ALERT: PromptText = { title: '人数应为整数', message: '人数请填写不小于 0 的整数，如：23。仍要保留请点“是”。' };
-export const DATE_ALERT: PromptText = { title: '日期格式', message: `请填写日期，${DATE_EXAMPLE}。仍要保留请点“是”。` };
 
 /**
  * What an existing summary sheet is renamed to while its replacement is written (it is

@@ -59,8 +59,11 @@ export interface CellModel {
   hAlign: string;
   vAlign: string;
   wrap: boolean;
+  /** RangeFormat.indentLevel (ExcelApi 1.9). */
+  indent: number;
   locked: boolean;
-  borders: Record<string, BorderModel>;
+  /** The cell's own lines, as Excel keeps them: an edge of a range lines the cells along it. */
+  borders: Partial<Record<'top' | 'bottom' | 'left' | 'right', BorderModel>>;
 }
 
 export interface NameModel {
@@ -117,7 +120,7 @@ export class SheetModel {
     const key = cellAddress(row, col);
     let c = this.cells.get(key);
     if (!c) {
-      c = { value: '', numberFormat: 'General', fontName: '等线', fontSize: 11, bold: false, fill: null, hAlign: 'General', vAlign: 'Bottom', wrap: false, locked: true, borders: {} };
+      c = { value: '', numberFormat: 'General', fontName: '等线', fontSize: 11, bold: false, fill: null, hAlign: 'General', vAlign: 'Bottom', wrap: false, indent: 0, locked: true, borders: {} };
       this.cells.set(key, c);
     }
     return c;
@@ -565,13 +568,14 @@ function cellProp(key: keyof CellModel): PropDef {
 class RangeFormatProxy extends ClientObject {
   constructor(ctx: FakeContext, resolver: () => any) {
     super(ctx, resolver);
-    this.define(['horizontalAlignment', 'verticalAlignment', 'wrapText', 'columnWidth', 'rowHeight']);
+    this.define(['horizontalAlignment', 'verticalAlignment', 'wrapText', 'indentLevel', 'columnWidth', 'rowHeight']);
   }
   protected props(): Record<string, PropDef> {
     return {
       horizontalAlignment: cellProp('hAlign'),
       verticalAlignment: cellProp('vAlign'),
       wrapText: cellProp('wrap'),
+      indentLevel: cellProp('indent'),
       columnWidth: {
         set: (m: RangeModel, v) => {
           for (let c = m.ref.left; c <= Math.min(m.ref.right, 200); c++) m.sheet.columnWidths.set(c, v);
@@ -632,11 +636,23 @@ class BorderCollectionProxy extends ClientObject {
     const prop = (key: keyof BorderModel): PropDef => ({
       set: (m: RangeModel, v) => {
         checkEditable(m.sheet, m.ref, 'format');
-        // Stored on the range's corner cell under the edge name: enough to assert outlines.
         const r = m.ref;
-        const c = m.sheet.touch(r.top, r.left);
-        const key2 = `${edge}@${a1Of(r)}`;
-        c.borders[key2] = { ...(c.borders[key2] ?? {}), [key]: v };
+        const side = (row: number, col: number, which: 'top' | 'bottom' | 'left' | 'right') => {
+          const c = m.sheet.touch(row, col);
+          c.borders[which] = { ...(c.borders[which] ?? {}), [key]: v };
+        };
+        for (let row = r.top; row <= r.bottom; row++) {
+          for (let col = r.left; col <= r.right; col++) {
+            if (edge === 'EdgeTop' && row === r.top) side(row, col, 'top');
+            if (edge === 'EdgeBottom' && row === r.bottom) side(row, col, 'bottom');
+            if (edge === 'EdgeLeft' && col === r.left) side(row, col, 'left');
+            if (edge === 'EdgeRight' && col === r.right) side(row, col, 'right');
+            if (edge === 'InsideHorizontal' && row < r.bottom) side(row, col, 'bottom');
+            if (edge === 'InsideHorizontal' && row > r.top) side(row, col, 'top');
+            if (edge === 'InsideVertical' && col < r.right) side(row, col, 'right');
+            if (edge === 'InsideVertical' && col > r.left) side(row, col, 'left');
+          }
+        }
       },
     });
     return new SimpleProxy(this.context, () => this.model(), { style: prop('style'), weight: prop('weight'), color: prop('color') });

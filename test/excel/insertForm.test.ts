@@ -1,7 +1,7 @@
 import { FORMS, fieldName, getForm, tagName } from '../../src/forms';
 import { firstCell, parseRange } from '../../src/forms/address';
 import { insertForm, uniqueSheetName } from '../../src/workbook/excel';
-import { formLayout } from '../../src/workbook/excel/formLayout';
+import { formLayout } from '../../src/workbook/layout';
 import { charsToPoints } from '../../src/forms';
 import { useFakeExcel } from './useFake';
 
@@ -73,7 +73,7 @@ describe.each(FORMS.map((f) => [f.attachment, f] as const))('insertForm %s', (_n
     for (const f of form.fields) {
       const dv = sheet.validations.find((v) => v.address === f.cell);
       expect((dv?.prompt as { message: string }).message).toMatch(/[\u4e00-\u9fff]/);
-      if (f.kind === 'count') expect(dv?.rule).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
+      if (f.kind === 'count') expect(dv?.rule).toEqual({ wholeNumber: { formula1: 0, formula2: 10000, operator: 'Between' } });
       if (f.kind === 'date') expect(Object.keys(dv?.rule as object)).toEqual(['date']);
     }
   });
@@ -90,8 +90,12 @@ test('附件3 has its month labels 1月份..12月份 and a grid over the month t
     expect(sheet.cell(`${c.column}${m.firstRow}`)?.locked).toBe(false);
     expect(sheet.cell(`${c.column}${m.firstRow}`)?.numberFormat).toBe('@');
   }
-  const corner = sheet.cell(`${m.monthColumn}${m.headerRow}`)!;
-  expect(Object.keys(corner.borders).some((k) => k.startsWith('InsideHorizontal@'))).toBe(true);
+  // Every cell of the month table is lined on all four sides.
+  for (let row = m.headerRow; row <= m.firstRow + 11; row++) {
+    for (const col of [m.monthColumn, ...m.columns.map((c) => c.column)]) {
+      expect([`${col}${row}`, Object.keys(sheet.cell(`${col}${row}`)!.borders).sort()]).toEqual([`${col}${row}`, ['bottom', 'left', 'right', 'top']]);
+    }
+  }
 });
 
 test('the contact input is text, so a landline keeps its leading 0', async () => {

@@ -3,7 +3,8 @@ import { FORMS, fieldName, getForm, tagName } from '../../src/forms';
 import { columnNumber, firstCell, parseRange, rangeAddress } from '../../src/forms/address';
 import type { FormSpec } from '../../src/forms/types';
 import type { Submission } from '../../src/model/types';
-import { DATE_FORMAT, INPUT_FILL, addFormSheet, sheetRef, templateBytes, usedRange } from '../../src/workbook/xlsx/template';
+import { DATE_FORMAT, formLayout, INPUT_FILL, TEXT_FORMAT } from '../../src/workbook/layout';
+import { addFormSheet, sheetRef, templateBytes } from '../../src/workbook/xlsx/template';
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -67,7 +68,7 @@ describe.each(FORMS.map((f) => [f.attachment, f] as const))('%s template read ba
         for (let col = r.left; col <= r.right; col++) {
           const c = ws.getCell(row, col);
           expect([f.id, row, col, c.protection?.locked]).toEqual([f.id, row, col, false]);
-          expect((c.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(INPUT_FILL);
+          expect((c.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${INPUT_FILL.slice(1)}`);
         }
       }
     }
@@ -83,7 +84,16 @@ describe.each(FORMS.map((f) => [f.attachment, f] as const))('%s template read ba
       } else {
         expect([f.id, c.value]).toEqual([f.id, null]);
       }
-      if (f.kind === 'phone') expect([f.id, c.numFmt]).toEqual([f.id, '@']);
+      // Text inputs are text cells: a landline keeps its 0, and "=同意" typed in Excel stays text.
+      if (f.kind !== 'date' && f.kind !== 'count') expect([f.id, c.numFmt]).toEqual([f.id, TEXT_FORMAT]);
+    }
+  });
+
+  test('inputs above the table are written on a line, as on paper', () => {
+    const table = parseRange(form.tableRange);
+    for (const f of form.fields.filter((x) => parseRange(x.cell).bottom < table.top)) {
+      const r = parseRange(f.cell);
+      for (let col = r.left; col <= r.right; col++) expect([f.id, col, ws.getCell(r.bottom, col).border?.bottom?.style]).toEqual([f.id, col, 'thin']);
     }
   });
 
@@ -147,7 +157,7 @@ describe.each(FORMS.map((f) => [f.attachment, f] as const))('%s template read ba
       blackAndWhite: true,
       margins: form.print.margins,
     });
-    const used = usedRange(form);
+    const used = parseRange(formLayout(form).printArea);
     expect(parseRange(String(ps.printArea).replace(/\$/g, ''))).toEqual(used);
     expect(used.right).toBe(form.columnWidths.length);
   });

@@ -2,7 +2,7 @@ import { getForm } from '../../forms';
 import { cellAddress } from '../../forms/address';
 import { excelErrorAction, SUMMARY_SHEET_NAMES } from '../../i18n/excel';
 import { extractForms } from '../../model/extract';
-import { formLayout } from './formLayout';
+import { formLayout } from '../layout';
 import { setFormPageLayout, setSummaryPageLayout } from './pageLayout';
 import { loadWorkbookGrid } from './readForms';
 import { ExcelOperationError, runExcel } from './run';

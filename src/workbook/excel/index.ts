@@ -24,5 +24,4 @@ export { writeSummary, planChunks, prepareTable, CHUNK_BYTES, REQUEST_LIMIT_BYTE
 export { applyPrintSetup, type PrintSetupResult } from './applyPrintSetup';
 export { hostInfo, type HostInfo } from './hostInfo';
 export { ExcelOperationError, toExcelOperationError } from './run';
-export { formLayout, type FormLayout } from './formLayout';
 export { startCommandsPage } from './commands';

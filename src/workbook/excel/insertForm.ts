@@ -1,12 +1,10 @@
-import { getForm } from '../../forms';
-import { firstCell, parseRange } from '../../forms/address';
-import type { FormId, FormSpec } from '../../forms/types';
-import { COUNT_ALERT, DATE_ALERT, FIELD_NAME_COMMENT, TAG_NAME_COMMENT } from '../../i18n/excel';
-import { formLayout, type FormLayout, type InputBlock } from './formLayout';
+import { charsToPoints, getForm } from '../../forms';
+import { columnLetters, firstCell, parseRange } from '../../forms/address';
+import type { FormId } from '../../forms/types';
+import { FIELD_NAME_COMMENT, TAG_NAME_COMMENT } from '../../i18n/form';
+import { formLayout, type FormLayout, type InputBlock } from '../layout';
 import { setFormPageLayout } from './pageLayout';
-import { charsToPoints } from '../../forms';
 import { matrix, runExcel } from './run';
-import { columnLetters } from '../../forms/address';
 
 export interface InsertFormOptions {
   /** Sheet name to use instead of FormSpec.sheetName; made unique either way. */
@@ -47,13 +45,13 @@ function setInputValidation(sheet: Excel.Worksheet, inputs: InputBlock[]): boole
   for (const input of inputs) {
     const validation = sheet.getRange(input.address).dataValidation;
     validation.prompt = { showPrompt: true, title: input.prompt.title, message: input.prompt.message };
-    if (input.validation === 'count') {
-      validation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
-      validation.errorAlert = { showAlert: true, style: 'Warning', title: COUNT_ALERT.title, message: COUNT_ALERT.message };
-    } else if (input.validation === 'date') {
-      validation.rule = { date: { formula1: '2000-01-01', formula2: '2099-12-31', operator: 'Between' } };
-      validation.errorAlert = { showAlert: true, style: 'Warning', title: DATE_ALERT.title, message: DATE_ALERT.message };
-    }
+    const c = input.check;
+    if (!c) continue;
+    validation.rule =
+      c.kind === 'count'
+        ? { wholeNumber: { formula1: c.min, formula2: c.max, operator: 'Between' } }
+        : { date: { formula1: String(c.min), formula2: String(c.max), operator: 'Between' } };
+    validation.errorAlert = { showAlert: true, style: c.style === 'stop' ? 'Stop' : 'Warning', title: c.alert.title, message: c.alert.message };
   }
   return true;
 }
@@ -61,7 +59,7 @@ function setInputValidation(sheet: Excel.Worksheet, inputs: InputBlock[]): boole
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 const INSIDE = ['InsideHorizontal', 'InsideVertical'] as const;
 
-function frame(range: Excel.Range, edges: readonly Excel.BorderIndex[] | readonly string[]): void {
+function line(range: Excel.Range, edges: readonly Excel.BorderIndex[] | readonly string[]): void {
   for (const edge of edges) {
     const border = range.format.borders.getItem(edge as Excel.BorderIndex);
     border.style = 'Continuous';
@@ -71,10 +69,12 @@ function frame(range: Excel.Range, edges: readonly Excel.BorderIndex[] | readonl
 }
 
 /** Queues everything a form sheet is made of (no sync). */
-function renderForm(sheet: Excel.Worksheet, form: FormSpec, layout: FormLayout): void {
+function renderForm(sheet: Excel.Worksheet, layout: FormLayout): void {
+  // RangeFormat.indentLevel (the stamp line's indent) is ExcelApi 1.9; below it the text is flush right.
+  const canIndent = Office.context.requirements.isSetSupported('ExcelApi', '1.9');
   const whole = sheet.getRange(layout.printArea);
-  whole.format.font.name = form.fonts.body.name;
-  whole.format.font.size = form.fonts.body.size;
+  whole.format.font.name = layout.bodyFont.name;
+  whole.format.font.size = layout.bodyFont.size;
   whole.format.verticalAlignment = 'Center';
   whole.format.wrapText = true;
 
@@ -89,6 +89,7 @@ function renderForm(sheet: Excel.Worksheet, form: FormSpec, layout: FormLayout):
   for (const t of layout.texts) {
     const range = sheet.getRange(t.address);
     range.format.horizontalAlignment = t.hAlign;
+    if (canIndent && t.indent) range.format.indentLevel = t.indent;
     range.format.font.name = t.font.name;
     range.format.font.size = t.font.size;
     range.format.font.bold = Boolean(t.font.bold);
@@ -102,12 +103,15 @@ function renderForm(sheet: Excel.Worksheet, form: FormSpec, layout: FormLayout):
     range.numberFormat = matrix(r.bottom - r.top + 1, r.right - r.left + 1, input.numberFormat);
     range.format.horizontalAlignment = input.hAlign;
     range.format.verticalAlignment = input.vAlign;
+    if (canIndent && input.indent) range.format.indentLevel = input.indent;
+    range.format.fill.color = layout.inputFill;
     range.format.protection.locked = false;
+    if (input.underline) line(range, ['EdgeBottom']);
     if (input.placeholder) sheet.getRange(firstCell(input.address)).values = [[input.placeholder]];
   }
 
-  for (const address of layout.outlines) frame(sheet.getRange(address), EDGES);
-  for (const address of layout.grids) frame(sheet.getRange(address), [...EDGES, ...INSIDE]);
+  for (const address of layout.outlines) line(sheet.getRange(address), EDGES);
+  for (const address of layout.grids) line(sheet.getRange(address), [...EDGES, ...INSIDE]);
 
   layout.names.forEach(({ name, address }, i) => {
     sheet.names.add(name, sheet.getRange(address), i === 0 ? TAG_NAME_COMMENT : FIELD_NAME_COMMENT);
@@ -115,11 +119,11 @@ function renderForm(sheet: Excel.Worksheet, form: FormSpec, layout: FormLayout):
 }
 
 /** Labels and texts are locked; inputs were unlocked above. No password: a clerk may lift it. */
-function protectForm(sheet: Excel.Worksheet): void {
+function protectForm(sheet: Excel.Worksheet, layout: FormLayout): void {
   sheet.protection.protect({
-    allowFormatCells: true,
-    allowFormatColumns: true,
-    allowFormatRows: true,
+    allowFormatCells: layout.protection.formatCells,
+    allowFormatColumns: layout.protection.formatColumns,
+    allowFormatRows: layout.protection.formatRows,
     allowEditObjects: true,
   });
 }
@@ -148,10 +152,10 @@ export async function insertForm(formId: FormId, opts: InsertFormOptions = {}): 
 
       const sheetName = uniqueSheetName(opts.sheetName ?? form.sheetName, sheets.items.map((s) => s.name));
       const sheet = sheets.add(sheetName);
-      renderForm(sheet, form, layout);
+      renderForm(sheet, layout);
       const validationApplied = setInputValidation(sheet, layout.inputs);
       const pageLayoutApplied = setFormPageLayout(sheet, form, layout.printArea);
-      protectForm(sheet);
+      protectForm(sheet, layout);
       if (opts.activate !== false) {
         sheet.activate();
         sheet.getRange(firstCell(layout.inputs[0].address)).select();

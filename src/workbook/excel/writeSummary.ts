@@ -1,6 +1,6 @@
 import { columnLetters } from '../../forms/address';
 import { asideSheetName } from '../../i18n/excel';
-import { GENERAL_FORMAT, TEXT_FORMAT } from './formLayout';
+import { GENERAL_FORMAT, TEXT_FORMAT } from '../layout';
 import { uniqueSheetName } from './insertForm';
 import { setSummaryAutoFilter, setSummaryPageLayout } from './pageLayout';
 import { charsToPoints } from '../../forms';

@@ -1,14 +1,16 @@
-import { fieldName, tagName } from '../../forms';
-import { cellAddress, columnNumber, firstCell, isMerged, parseRange, rangeAddress } from '../../forms/address';
-import type { FieldSpec, FontSpec, FormSpec } from '../../forms/types';
-import { fieldPrompt, monthLabel, monthPrompt, opinionDatePrompt, type PromptText } from '../../i18n/excel';
-import { compactLabel } from '../../model/text';
-
 /**
- * What a FormSpec looks like on a worksheet, as plain data: the Office.js renderer
- * (render.ts) turns this into commands. Everything here is read from the FormSpec; no
- * address of a form is written in this file.
+ * What a FormSpec looks like on a worksheet, as plain data: the fixed texts with their
+ * fonts and alignment, the input cells with their formats, prompts and checks, merges,
+ * borders, sizes, print area, defined names and protection. Both renderers draw exactly
+ * this — the template files (xlsx/template.ts, exceljs) and the add-in's inserted sheets
+ * (excel/insertForm.ts, Office.js) — so a form looks and behaves the same either way.
+ * Everything is read from the FormSpec; no address of a form is written here.
  */
+import { fieldName, tagName } from '../forms';
+import { cellAddress, columnNumber, firstCell, isMerged, parseRange, rangeAddress, type RangeRef } from '../forms/address';
+import type { FieldSpec, FontSpec, FormSpec, PrintSpec } from '../forms/types';
+import { countAlert, dateAlert, fieldPrompt, monthLabel, monthPrompt, opinionDatePrompt, type PromptText } from '../i18n/form';
+import { compactLabel } from '../model/text';
 
 export type HAlign = 'Left' | 'Center' | 'Right';
 export type VAlign = 'Top' | 'Center';
@@ -20,11 +22,22 @@ export interface TextBlock {
   text: string;
   font: FontSpec;
   hAlign: HAlign;
+  /** Indent from the aligned edge, in Excel's indent steps (the stamp stands off the right edge). */
+  indent?: number;
 }
 
-export type InputValidation = 'count' | 'date' | null;
+/** Excel's own check of an input (data validation), with its error box. */
+export interface InputCheck {
+  kind: 'count' | 'date';
+  /** count: 0..max whole numbers; date: an ISO date range. */
+  min: number | string;
+  max: number | string;
+  /** 'stop' refuses the entry; 'warning' lets the clerk keep it (a date typed as text is read by the checker). */
+  style: 'stop' | 'warning';
+  alert: PromptText;
+}
 
-/** A cell the clerk fills in: unlocked, with a prompt. */
+/** A cell the clerk fills in: unlocked, shaded, with a prompt. */
 export interface InputBlock {
   address: string;
   /** Field id, or "months.N.goal" for 附件3's table. */
@@ -34,11 +47,16 @@ export interface InputBlock {
   numberFormat: string;
   hAlign: HAlign;
   vAlign: VAlign;
+  indent?: number;
   prompt: PromptText;
-  validation: InputValidation;
+  check: InputCheck | null;
+  /** Written on a line, as on paper (inputs above the table). */
+  underline: boolean;
 }
 
 export interface FormLayout {
+  /** The font of every cell not given another. */
+  bodyFont: FontSpec;
   texts: TextBlock[];
   inputs: InputBlock[];
   /** Every range to merge. */
@@ -53,30 +71,59 @@ export interface FormLayout {
   rowHeights: [number, number][];
   /** The whole form: what prints on one A4 page. */
   printArea: string;
-  /** Worksheet-scoped defined names: the tag (first) and one per field. */
+  print: PrintSpec;
+  /** The tag (first, on A1) and one name per field on its input's top-left cell. */
   names: { name: string; address: string }[];
+  /** Shade of every input cell. */
+  inputFill: string;
+  protection: typeof PROTECTION;
 }
 
-/** Text cells: '@' keeps "0371…" and "=…" as typed. Dates get a Chinese date format. */
+/** Text cells: '@' keeps "0746…" and "=…" as typed. Dates show and print "2019年4月3日". */
 export const TEXT_FORMAT = '@';
 export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 export const GENERAL_FORMAT = 'General';
+/** Shows a clerk where to type (print setup prints black and white, so paper stays white). */
+export const INPUT_FILL = '#FFFBE8';
+/** Highest count Excel accepts in a count input. */
+export const COUNT_MAX = 10000;
+export const DATE_MIN = '1990-01-01';
+export const DATE_MAX = '2099-12-31';
+/** The stamp line's distance from the right edge, in indent steps. */
+const STAMP_INDENT = 8;
+
+/** Sheet protection (no password): labels cannot be overwritten; formatting stays free (problem marks are formats). */
+export const PROTECTION = { formatCells: true, formatColumns: true, formatRows: true } as const;
 
 const ALIGN: Record<'left' | 'center' | 'right', HAlign> = { left: 'Left', center: 'Center', right: 'Right' };
 
-function inputOf(form: FormSpec, field: FieldSpec): InputBlock {
+const inside = (outer: RangeRef, a1: string) => {
+  const r = parseRange(a1);
+  return r.top >= outer.top && r.bottom <= outer.bottom && r.left >= outer.left && r.right <= outer.right;
+};
+
+function checkOf(field: FieldSpec, label: string): InputCheck | null {
+  if (field.kind === 'count') return { kind: 'count', min: 0, max: COUNT_MAX, style: 'stop', alert: countAlert(label, COUNT_MAX) };
+  if (field.kind === 'date') return { kind: 'date', min: DATE_MIN, max: DATE_MAX, style: 'warning', alert: dateAlert(label) };
+  return null;
+}
+
+function inputOf(form: FormSpec, field: FieldSpec, table: RangeRef): InputBlock {
   const long = field.kind === 'longText' || field.kind === 'opinion';
   const opinion = field.dateOf ? form.fields.find((f) => f.id === field.dateOf) : undefined;
   const label = compactLabel(field.label?.text ?? opinion?.label?.text ?? field.id);
+  const hAlign = ALIGN[field.align ?? 'left'];
   return {
     address: field.cell,
     key: field.id,
     placeholder: field.placeholder,
     numberFormat: field.kind === 'date' ? DATE_FORMAT : field.kind === 'count' ? GENERAL_FORMAT : TEXT_FORMAT,
-    hAlign: ALIGN[field.align ?? (long ? 'left' : 'center')],
+    hAlign,
     vAlign: long ? 'Top' : 'Center',
+    ...(hAlign === 'Right' ? { indent: 1 } : {}),
     prompt: field.dateOf ? opinionDatePrompt(label) : fieldPrompt(field.kind, label),
-    validation: field.kind === 'count' ? 'count' : field.kind === 'date' ? 'date' : null,
+    check: checkOf(field, label),
+    underline: !inside(table, field.cell),
   };
 }
 
@@ -93,29 +140,28 @@ function boundingRange(addresses: string[]): string {
 
 export function formLayout(form: FormSpec): FormLayout {
   const body = form.fonts.body;
+  const table = parseRange(form.tableRange);
   const texts: TextBlock[] = [{ address: form.titleCell, text: form.title, font: form.fonts.title, hAlign: 'Center' }];
   for (const t of form.texts) {
-    const font = t.role === 'attachment' ? form.fonts.attachment : body;
-    texts.push({ address: t.cell, text: t.text, font, hAlign: t.role === 'attachment' ? 'Left' : t.role === 'stamp' ? 'Right' : 'Center' });
+    if (t.role === 'attachment') texts.push({ address: t.cell, text: t.text, font: form.fonts.attachment, hAlign: 'Left' });
+    else if (t.role === 'stamp') texts.push({ address: t.cell, text: t.text, font: body, hAlign: 'Right', indent: STAMP_INDENT });
+    else texts.push({ address: t.cell, text: t.text, font: body, hAlign: 'Center' });
   }
   const inputs: InputBlock[] = [];
   const outlines: string[] = [form.tableRange];
-  const table = parseRange(form.tableRange);
-  const inTable = (a: string) => {
-    const r = parseRange(a);
-    return r.top >= table.top && r.bottom <= table.bottom && r.left >= table.left && r.right <= table.right;
-  };
   for (const f of form.fields) {
     if (f.label) {
-      texts.push({ address: f.label.cell, text: f.label.text, font: body, hAlign: 'Center' });
-      if (inTable(f.label.cell)) outlines.push(f.label.cell);
+      const inTable = inside(table, f.label.cell);
+      // Labels in the table are centred in their box; a label on the line above it leads into its input.
+      texts.push({ address: f.label.cell, text: f.label.text, font: body, hAlign: inTable ? 'Center' : 'Right' });
+      if (inTable) outlines.push(f.label.cell);
     }
-    inputs.push(inputOf(form, f));
+    inputs.push(inputOf(form, f, table));
     if (f.kind === 'opinion') {
       // An opinion, its stamp line and its date line are one box on paper.
       const date = form.fields.find((d) => d.dateOf === f.id);
       outlines.push(boundingRange(date ? [f.cell, date.cell] : [f.cell]));
-    } else if (!f.dateOf && inTable(f.cell)) {
+    } else if (!f.dateOf && inside(table, f.cell)) {
       outlines.push(f.cell);
     }
   }
@@ -141,7 +187,8 @@ export function formLayout(form: FormSpec): FormLayout {
           hAlign: 'Left',
           vAlign: 'Top',
           prompt: monthPrompt(month, c.header),
-          validation: null,
+          check: null,
+          underline: false,
         });
       }
     }
@@ -149,19 +196,20 @@ export function formLayout(form: FormSpec): FormLayout {
 
   const all = [...texts.map((t) => t.address), ...inputs.map((i) => i.address), form.tableRange, ...grids];
   const lastRow = Math.max(...all.map((a) => parseRange(a).bottom), ...rowHeights.keys());
-  const lastCol = form.columnWidths.length;
-  // As the .xlsx template writes them (src/workbook/xlsx/template.ts): the tag on A1,
-  // each field's name on the top-left cell of its input.
   const names = [{ name: tagName(form), address: 'A1' }, ...form.fields.map((f) => ({ name: fieldName(form, f.id), address: firstCell(f.cell) }))];
   return {
+    bodyFont: body,
     texts,
     inputs,
-    merges: all.filter((a, i) => isMerged(a) && i < texts.length + inputs.length),
+    merges: [...texts, ...inputs].map((b) => b.address).filter(isMerged),
     outlines,
     grids,
     columnWidths: form.columnWidths,
     rowHeights: [...rowHeights.entries()].sort((a, b) => a[0] - b[0]),
-    printArea: `A1:${cellAddress(lastRow, lastCol)}`,
+    printArea: `A1:${cellAddress(lastRow, form.columnWidths.length)}`,
+    print: form.print,
     names,
+    inputFill: INPUT_FILL,
+    protection: PROTECTION,
   };
 }

@@ -1,7 +1,7 @@
 import { FORMS, getForm } from '../../src/forms';
 import { parseRange } from '../../src/forms/address';
-import { fieldPrompt } from '../../src/i18n/excel';
-import { formLayout } from '../../src/workbook/excel';
+import { fieldPrompt } from '../../src/i18n/form';
+import { formLayout } from '../../src/workbook/layout';
 import { charsToPoints } from '../../src/forms';
 
 describe.each(FORMS.map((f) => [f.attachment, f] as const))('formLayout %s', (_name, form) => {
@@ -29,6 +29,13 @@ describe.each(FORMS.map((f) => [f.attachment, f] as const))('formLayout %s', (_n
   });
 });
 
+test('labels above the table lead into their inputs (right), labels in the table are centred; header inputs are underlined', () => {
+  const layout = formLayout(getForm('demonstration'));
+  expect(layout.texts.find((t) => t.text === '申报党支部名称：')?.hAlign).toBe('Right');
+  expect(layout.texts.find((t) => t.text === '党 员\n人 数')?.hAlign).toBe('Center');
+  expect(layout.inputs.filter((i) => i.underline).map((i) => i.key)).toEqual(['branchName', 'date']);
+});
+
 test('an opinion, its stamp and its date line are framed as one box', () => {
   const layout = formLayout(getForm('demonstration'));
   expect(layout.outlines).toContain('B8:H10');
@@ -36,7 +43,8 @@ test('an opinion, its stamp and its date line are framed as one box', () => {
 });
 
 test('prompts name what to type', () => {
-  expect(fieldPrompt('count', '党员人数').message).toBe('请填写党员人数（整数），如：23');
+  expect(fieldPrompt('count', '党员人数').message).toBe('请填写党员人数（整数，不写“人”），如：23');
+  expect(fieldPrompt('phone', '联系方式').message).toMatch(/0746/); // 永州's area code
   expect(fieldPrompt('date', '申报时间').message).toMatch(/2019年4月20日/);
 });
 
