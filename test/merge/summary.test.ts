@@ -7,7 +7,7 @@ import { mergeSubmissions } from '../../src/merge';
 import { displayWidth, wrappedLines } from '../../src/model/text';
 import { summaryBytes, summaryBytesStreaming, summaryWorkbook, cellText, rowHeight } from '../../src/workbook/xlsx/summary';
 import { bad, issue, months, okOne, sub } from './helpers';
-import { pdfPages } from './office';
+import { pdfPages } from '../fixtures/libreoffice';
 
 const FORMULA_LIKE = ['=1+1', '+86 138', '-5', '@SUM(A1)', '=HYPERLINK("http://x","点我")'];
 

@@ -8,7 +8,7 @@ import { FORMS, fieldName, tagName } from '../../src/forms';
 import { firstCell } from '../../src/forms/address';
 import { intakeBytes } from '../../src/workbook/xlsx/intake';
 import { sheetRef, templateBytes } from '../../src/workbook/xlsx/template';
-import { sofficeConvert } from '../print/soffice';
+import { convert } from '../fixtures/libreoffice';
 
 let dir: string;
 beforeAll(() => {
@@ -21,7 +21,7 @@ test.each(FORMS.map((f) => [f.attachment, f] as const))('%s: tag and field names
   writeFileSync(src, await templateBytes(form));
   const outDir = join(dir, `${form.id}-saved`);
   mkdirSync(outDir);
-  const saved = sofficeConvert(src, 'xlsx', outDir);
+  const [saved] = convert([src], 'xlsx', outDir);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
   const names = new Map(wb.definedNames.model.map((n: { name: string; ranges: string[] }) => [n.name, n.ranges]));
