@@ -34,58 +34,43 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
   const [checking, setChecking] = useState(0);
   const isExcel = host.kind === 'excel';
 
-  // Every check gets a number. A full check shows its result only if no newer full
-  // check was started; a sheet's re-check only if nothing newer about that sheet was
-  // shown (a full check started after it reads the sheet later, so it wins).
-  const seq = useRef(0);
-  const newestFull = useRef(0);
-  const shownFull = useRef(0);
-  /** Sheet re-checks shown, by sheet: laid over a full check that started before them. */
-  const shownSheets = useRef(new Map<string, { seq: number; submissions: CheckedSubmission[] }>());
+  // Checks run one after another and each result is applied in the order the checks
+  // started: a check that read the workbook later always has the last word (Excel runs
+  // its batches one at a time anyway), with no bookkeeping of which result is newer.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const enqueue = useCallback((job: () => Promise<void>): Promise<void> => {
+    setChecking((n) => n + 1);
+    queue.current = queue.current.then(job).finally(() => setChecking((n) => n - 1));
+    return queue.current;
+  }, []);
 
   const check = useCallback(
-    async (withStage: Stage, withFiles: readonly File[]) => {
-      const mine = ++seq.current;
-      newestFull.current = mine;
-      setChecking((n) => n + 1);
-      try {
-        const r = await host.checkForms({ stage: withStage, asOf: todayIso(), files: isExcel ? undefined : withFiles });
-        if (mine !== newestFull.current) return;
-        shownFull.current = mine;
-        let shown: CheckResult = r;
-        for (const [sheet, later] of shownSheets.current) {
-          if (later.seq > mine) shown = replaceSheet(shown, sheet, later.submissions);
-          else shownSheets.current.delete(sheet);
+    (withStage: Stage, withFiles: readonly File[]) =>
+      enqueue(async () => {
+        try {
+          const r = await host.checkForms({ stage: withStage, asOf: todayIso(), files: isExcel ? undefined : withFiles });
+          setResult(r);
+          if (r.failures && r.failures.length > 0) report.error(r.failures[0]);
+        } catch (e) {
+          report.error(e);
         }
-        setResult(shown);
-        if (r.failures && r.failures.length > 0) report.error(r.failures[0]);
-      } catch (e) {
-        if (mine === newestFull.current) report.error(e);
-      } finally {
-        setChecking((n) => n - 1);
-      }
-    },
-    [host, report, isExcel],
+      }),
+    [host, report, isExcel, enqueue],
   );
 
   /** Excel: after an edit, only the sheet that changed is read again; the others stay as they are. */
   const checkSheet = useCallback(
-    async (withStage: Stage, sheet: string) => {
-      const mine = ++seq.current;
-      setChecking((n) => n + 1);
-      try {
-        const r = await host.checkForms({ stage: withStage, asOf: todayIso(), sheets: [sheet] });
-        if (mine < shownFull.current || mine < (shownSheets.current.get(sheet)?.seq ?? 0)) return;
-        shownSheets.current.set(sheet, { seq: mine, submissions: r.submissions });
-        setResult((prev) => replaceSheet(prev, sheet, r.submissions));
-        if (r.failures && r.failures.length > 0) report.error(r.failures[0]);
-      } catch (e) {
-        if (mine > shownFull.current) report.error(e);
-      } finally {
-        setChecking((n) => n - 1);
-      }
-    },
-    [host, report],
+    (withStage: Stage, sheet: string) =>
+      enqueue(async () => {
+        try {
+          const r = await host.checkForms({ stage: withStage, asOf: todayIso(), sheets: [sheet] });
+          setResult((prev) => replaceSheet(prev, sheet, r.submissions));
+          if (r.failures && r.failures.length > 0) report.error(r.failures[0]);
+        } catch (e) {
+          report.error(e);
+        }
+      }),
+    [host, report, enqueue],
   );
 
   // Inside Excel the list is live: check on open and whenever a form sheet changes.
@@ -117,10 +102,7 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
   const onFiles = (picked: File[]) => {
     setFiles(picked);
     if (picked.length > 0) void check(stage, picked);
-    else {
-      newestFull.current = ++seq.current; // a check still running for the old files is not shown
-      setResult(null);
-    }
+    else void enqueue(async () => setResult(null)); // after a check still running for the old files
   };
 
   const all = result ? result.submissions.flatMap((s) => s.issues) : [];
