@@ -5,7 +5,7 @@
  */
 import { cellAddress, parseRange, type RangeRef } from '../forms/address';
 import { cellKey, MAX_COLS, type GridCell, type SheetGrid } from './types';
-import { compactLabel } from './text';
+import { compactLabel, LABEL_MARKS } from './text';
 
 export class SheetIndex {
   /** Keys of non-empty cells in reading order (row by row, left to right). */
@@ -71,8 +71,8 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** What may stand between a label's characters in folded text: the ignorable characters but colons. */
-const BETWEEN = '[\\s*\\[\\]()、“”"\'‘’【】]*';
+/** What may stand between a label's characters in folded text: white space and the label marks (not a colon). */
+const BETWEEN = `[\\s${LABEL_MARKS}]*`;
 
 /** A candidate label → pattern matching it (in folded text) with ignorable characters between its characters, then a colon. */
 function labelWithColon(compact: string): RegExp {

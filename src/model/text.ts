@@ -6,14 +6,15 @@ export function foldText(s: string): string {
 }
 
 /**
- * Characters a label is compared without: white space, colons, asterisks, brackets,
+ * Marks clerks put in and around a label that do not change it: asterisks, brackets,
  * quotes and the enumeration comma — "机关事业单位党委、党总支部意见" and
- * "机关事业单位党委（党总支部）意见" are one label. (A source of a RegExp class.)
+ * "机关事业单位党委（党总支部）意见" are one label. (The inside of a RegExp class.)
  */
-export const LABEL_IGNORABLE = '\\s\\u3000:：*＊【】\\[\\]()（）、“”"\'‘’';
-const IGNORABLE_RE = new RegExp(`[${LABEL_IGNORABLE}]`, 'g');
+export const LABEL_MARKS = '*＊【】\\[\\]()（）、“”"\'‘’';
+/** Compared without white space, colons and the marks. */
+const IGNORABLE_RE = new RegExp(`[\\s\\u3000:：${LABEL_MARKS}]`, 'g');
 
-/** A label as compared: folded, without the ignorable characters ("党 员\n人 数：" → "党员人数"). */
+/** A label as compared: folded, without white space, colons and marks ("党 员\n人 数：" → "党员人数"). */
 export function compactLabel(s: string): string {
   return foldText(s).replace(IGNORABLE_RE, '');
 }
