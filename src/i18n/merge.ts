@@ -10,11 +10,8 @@ export const mergeZh = {
   unnamedBranch: '（未填写党支部名称）',
   notOnRoster: (name: string): string =>
     `党支部名称“${name}”不在名册中：请核对名称是否与名册一致（如“中共”“党支部”的写法），或把该支部补入名册`,
-  supersededRule: '已被替代',
   superseded: (kept: string, keptSheet: string): string =>
     `同一党支部、同一表单有更新的报送，本份未计入汇总（计入的是：${kept}，工作表“${keptSheet}”）。按申报时间（表头未填时按表内申报时间）、再按文件修改时间取较晚的一份`,
-  rejectedRule: '文件未受理',
-  notDue: '—',
 };
 
 /** Sheet names and column headers of the summary workbook (DESIGN.md "Summary workbook"). */
@@ -39,7 +36,6 @@ export const summaryZh = {
   ],
   formTotal: (attachment: string): string => `${attachment}合计`,
   grandTotal: '总计',
-  branchesCount: (n: number): string => `${n}个党支部`,
   /** A count of branches, and beside it the forms that name none (never counted as branches). */
   branchesWithUnnamed: (n: number, unnamed: number): string => (unnamed > 0 ? `${n}个党支部；另有${unnamed}份未填党支部名称` : `${n}个党支部`),
   progressHeaders: (): string[] => [
@@ -50,7 +46,6 @@ export const summaryZh = {
     '完成率',
     '来源文件/工作表',
   ],
-  progressTotal: '合计',
   /** 进度 at the foot, in the branch column. */
   progressFoot: (branches: number, unnamed: number): string =>
     unnamed > 0 ? `合计（${branches}个党支部；另有${unnamed}份未填党支部名称）` : `合计（${branches}个党支部）`,
