@@ -47,7 +47,12 @@ describe('fitBoxes: long values print whole on the form’s page', () => {
     expect(b).toBeGreaterThan(a);
   });
 
-  test('a row the FormSpec does not size starts from the template default', () => {
+  test('a row the FormSpec does not size starts from the template default (20 pt): one line fits, three grow it', () => {
+    const unsized = { ...application, rowHeights: {} };
     expect(DEFAULT_ROW_HEIGHT).toBe(20);
+    expect(fitBoxes(unsized, plan('一行')).rowHeights.size).toBe(0);
+    const grown = fitBoxes(unsized, plan('一\n二\n三')).rowHeights.get(5)!;
+    expect(grown).toBeGreaterThan(DEFAULT_ROW_HEIGHT);
+    expect(grown).toBeLessThan(application.rowHeights[5]);
   });
 });
