@@ -1,8 +1,10 @@
-/** bin/wuhua: `template`, `check`, `merge`. Resolves to the exit code (0 done, 1 output not writable, 2 usage). */
+/** bin/wuhua: `template`, `check`, `merge`, `review`, `sample`. Resolves to the exit code (0 done, 1 output not writable, 2 usage). */
 import { CLI, USAGE } from '../i18n/cli';
 import { checkCommand } from './check';
 import { processIo, usageError, type CliIo } from './io';
 import { mergeCommand } from './merge';
+import { reviewCommand } from './review';
+import { sampleCommand } from './sample';
 import { templateCommand } from './template';
 
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -21,6 +23,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       return checkCommand(rest, io);
     case 'merge':
       return mergeCommand(rest, io);
+    case 'review':
+      return reviewCommand(rest, io);
+    case 'sample':
+      return sampleCommand(rest, io);
     default:
       return usageError(io, CLI.unknownCommand(command), USAGE);
   }

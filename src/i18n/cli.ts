@@ -11,6 +11,10 @@ export const USAGE = `五化建设表单助手（命令行）
   bin/wuhua merge 文件或文件夹... -o 汇总.xlsx [--json 报告.json] [--roster 名册.txt|名册.xlsx]
                   [--as-of YYYY-MM-DD] [--print-pack 打印包.xlsx]
                                                 汇总各支部报送的表格（详见 bin/wuhua merge --help）
+  bin/wuhua review 文件或文件夹... --as 党委|工委 --opinion 意见 [--date YYYY-MM-DD] -o 报送包.xlsx
+                                                批量初核，生成报送包（详见 bin/wuhua review --help）
+  bin/wuhua sample 文件或文件夹...|报告.json --seed 种子 (--rate 10% | --count N) -o 抽查名单.xlsx
+                                                年底随机抽查名单（详见 bin/wuhua sample --help）
   bin/wuhua --help                              显示本说明
 
 <表单>：
@@ -45,8 +49,8 @@ export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning:
 
 export const CLI = {
   seeHelp: '运行 bin/wuhua --help 查看用法。',
-  noCommand: '缺少命令：template、check 或 merge。',
-  unknownCommand: (c: string) => `未知命令“${c}”：可用的命令是 template、check、merge。`,
+  noCommand: '缺少命令：template、check、merge、review 或 sample。',
+  unknownCommand: (c: string) => `未知命令“${c}”：可用的命令是 template、check、merge、review、sample。`,
   unknownOption: (o: string) => `不认识的选项“${o}”。`,
   missingValue: (o: string) => `选项“${o}”后面缺少取值。`,
   repeated: (o: string) => `选项“${o}”只能给一次。`,
@@ -102,3 +106,50 @@ export const CLI = {
     `共检查 ${files} 个文件：找到表单 ${forms} 份，未受理文件 ${rejected} 个；错误 ${errors} 条，警告 ${warnings} 条，提示 ${infos} 条。\n`,
   asOfLine: (asOf: string, stage: string) => `检查日期：${asOf}；阶段：${stage === 'filling' ? '填写中' : '受理'}\n\n`,
 };
+
+/* ---- review (初核, 报送包) and sample (抽查): issue 10 ---- */
+
+export const REVIEW_USAGE = `用法：bin/wuhua review 文件或文件夹... --as 党委|工委 --opinion 意见 [--date YYYY-MM-DD]
+                      [--opinions 意见表.xlsx] [--replace] [--include-errors] -o 报送包.xlsx
+                      [--roster 名册.xlsx] [--by 初核单位名称] [--returns 退回清单.xlsx]
+
+批量初核：把意见和日期写进每份计入的附件1、附件2的意见栏，生成一个可直接上报的“报送包”。
+  --as 党委            写“机关事业单位党委、党总支部意见”（上级党委、党总支初核）
+  --as 工委            写“市直工委意见”（市直工委审核）
+  --opinion 意见       意见文字，例如 "经初核，情况属实，同意上报。"（有 --opinions 时可省略）
+  --date 日期          意见落款日期，如 2019-04-28 或 2019年4月28日；默认今天
+  --opinions 意见表    分支部的意见：一张有“党支部名称”“意见”列的表（可选“表单”“意见日期”列），
+                       本工具生成的汇总表（把“党委(党总支)意见”或“市直工委意见”一列改好）也可直接使用；
+                       表中没有的党支部用 --opinion 的意见
+  --replace            已有意见的表单也改写为新意见（默认保留原有意见，并报告保留了几份）
+  --include-errors     有错误的表单也写入意见并上报（默认列入退回清单，不写意见、不进报送包）
+  -o 报送包.xlsx       报送包：各表按党支部排列，每份一页A4，意见已填；
+                       另有隐藏工作表“报送来源”，逐份记录来源文件、工作表、文件SHA-256、初核级别、日期和内容校验
+  --roster 名册        名册（.txt 或 .xlsx），不在名册中的支部会得到提示
+  --by 名称            初核单位名称（如“中共永州市财政局机关委员会”），写入来源记录和退回通知
+  --returns 文件.xlsx  另外写出退回清单（每个问题一行，附可直接发送的退回通知）
+
+有错误的表单（按支部填写阶段判断：意见栏空着不算错误）不写意见，列入退回清单。
+同一党支部同一表单报送了多份时，按汇总的规则只取较晚的一份。
+输入文件只读，不会被修改；输出不能与任何输入同名。
+退出码：0 运行完成；1 输出文件无法写入；2 命令用法有误（包括日期无效、意见表中有未报送的党支部）。
+`;
+
+export const SAMPLE_USAGE = `用法：bin/wuhua sample 文件或文件夹...|报告.json --seed 种子文字 (--rate 10% | --count N)
+                      [--roster 名册.xlsx] -o 抽查名单.xlsx
+
+年底随机抽查（回头看）：从报送了附件2（申请“五化”建设达标）的党支部中抽取，按上级党组织分层，
+每个有申报支部的上级党组织至少抽 1 个。
+  --seed 种子          公开的种子文字，例如 "2019年机关党建调研"；同样的输入和种子在任何电脑上抽出同样的名单
+  --rate 10%           每个上级党组织抽取的比例（按该组织的申报支部数向上取整）
+  --count N            每个上级党组织抽取的个数（不足 N 个的全部抽取）
+  --roster 名册        名册中“上级党组织”一列用来分层；没有名册时按报送包记录的初核单位分层，
+                       都没有的归入“未分组”
+  -o 抽查名单.xlsx     抽查名单：写明种子、方法、总体和比例，便于纪检人员复核
+
+方法（可手工或用其他工具复算）：把每个党支部名称规范化（全角转半角、去空格、“中国共产党”写作“中共”、
+去掉结尾的“党支部/支部/委员会”），计算“种子|规范化名称”（UTF-8）的 SHA-256，
+在每个上级党组织内按这个值从小到大排序，取前 k 个。
+输入可以是表格文件、文件夹，或 bin/wuhua merge --json 写出的报告。
+退出码：0 运行完成；1 输出文件无法写入；2 命令用法有误。
+`;

@@ -14,6 +14,7 @@ export const OPERATION_ZH = {
   applyPrintSetup: '设置打印格式',
   openWorkbook: '在新工作簿中打开文件',
   hostInfo: '检测 Excel 环境',
+  writeOpinions: '把意见写入表单',
 } as const;
 
 export type ExcelOperation = keyof typeof OPERATION_ZH;

@@ -12,6 +12,11 @@ export const mergeZh = {
     `党支部名称“${name}”不在名册中：请核对名称是否与名册一致（如“中共”“党支部”的写法），或把该支部补入名册`,
   superseded: (kept: string, keptSheet: string): string =>
     `同一党支部、同一表单有更新的报送，本份未计入汇总（计入的是：${kept}，工作表“${keptSheet}”）。按申报时间（表头未填时按表内申报时间）、再按文件修改时间取较晚的一份`,
+  /** The same branch's form came directly and inside a 报送包, with different content. */
+  packDiffers: (kept: string, keptSheet: string): string =>
+    `同一党支部、同一表单既直接报送、又在上级党委的报送包中，且两份内容不同（不只是意见）：本份未计入汇总（计入的是：${kept}，工作表“${keptSheet}”，按申报时间、再按文件修改时间取较晚的一份）。请向该支部和上级党委核实以哪一份为准`,
+  /** 来源 of a form read from a 报送包: the pack, then the branch's own file. */
+  viaPack: (source: string, file: string, sheet: string): string => `${source} → ${file}（工作表：${sheet}）`,
 };
 
 /** Sheet names and column headers of the summary workbook (DESIGN.md "Summary workbook"). */

@@ -21,6 +21,7 @@ import { FORMS, getForm } from '../forms';
 import type { FormId } from '../forms/types';
 import type { Issue, IntakeResult, Rejected } from '../model/types';
 import { mergeZh } from '../i18n/merge';
+import { contentChecksum, OPINION_FIELDS } from '../review/checksum';
 import { branchKey, branchNameOf, displayName } from './branch';
 import { progressRow } from './progress';
 import type {
@@ -69,6 +70,38 @@ function compareRecency(a: MergedSubmission, b: MergedSubmission): number {
   const tb = b.fileTime ?? -Infinity;
   if (ta !== tb) return ta < tb ? -1 : 1;
   return cmp(a.file, b.file) || cmp(a.sheet, b.sheet);
+}
+
+function opinionsFilled(s: MergedSubmission): number {
+  return OPINION_FIELDS.filter((f) => s.fields[f] !== null && s.fields[f] !== undefined && s.fields[f] !== '').length;
+}
+
+/**
+ * The submission a group keeps. Copies of one form that differ only in their opinions
+ * (a branch's own file and the same form inside its 党委's 报送包) are one submission:
+ * the copy with more opinions filled stands for them (then the later one), the others
+ * are marked sameContent — noted in the report, not a problem. Then the later 申报时间
+ * wins as usual.
+ */
+function pickKept(list: MergedSubmission[]): MergedSubmission {
+  if (list.length === 1) return list[0];
+  const byContent = new Map<string, MergedSubmission>();
+  for (const s of list) {
+    const key = contentChecksum(s);
+    const best = byContent.get(key);
+    if (!best) {
+      byContent.set(key, s);
+      continue;
+    }
+    const d = opinionsFilled(s) - opinionsFilled(best);
+    const [winner, loser] = d > 0 || (d === 0 && compareRecency(s, best) > 0) ? [s, best] : [best, s];
+    loser.sameContent = true;
+    winner.sameContent = undefined;
+    byContent.set(key, winner);
+  }
+  let kept: MergedSubmission | undefined;
+  for (const s of byContent.values()) if (!kept || compareRecency(s, kept) > 0) kept = s;
+  return kept!;
 }
 
 /**
@@ -167,8 +200,7 @@ export class Merger {
     const rows: SummaryRow[] = [];
     const duplicates: Duplicate[] = [];
     for (const list of groups.values()) {
-      let kept = list[0];
-      for (const s of list) if (compareRecency(s, kept) > 0) kept = s;
+      const kept = pickKept(list);
       const older = list.filter((s) => s !== kept);
       for (const s of older) s.latest = false;
       const branch = kept.branch ?? mergeZh.unnamedBranch;
@@ -270,8 +302,10 @@ function buildProblems(rows: SummaryRow[], subs: MergedSubmission[], rejected: R
         });
       }
     } else {
+      if (s.sameContent) continue; // the same form with fewer opinions: noted in the report's duplicates, not a problem
       const row = rowOf.get(`${s.form}\u0000${s.branchKey}`);
       const kept = row ? row.submission : s;
+      const viaPack = Boolean(s.origin) !== Boolean(kept.origin); // one copy came inside a 报送包, the other directly
       problems.push({
         kind: 'superseded',
         file: s.file,
@@ -282,7 +316,7 @@ function buildProblems(rows: SummaryRow[], subs: MergedSubmission[], rejected: R
         rule: 'superseded',
         severity: 'info',
         field: null,
-        message: mergeZh.superseded(kept.file, kept.sheet),
+        message: viaPack ? mergeZh.packDiffers(kept.file, kept.sheet) : mergeZh.superseded(kept.file, kept.sheet),
       });
     }
   }

@@ -24,6 +24,8 @@ export interface MergedSubmission extends CheckedSubmission {
   branchKey: string;
   /** File modification time (ms since epoch) when known. */
   fileTime?: number;
+  /** Superseded by a copy of the same form that differs only in having more opinions filled (e.g. inside a 报送包): not a problem. */
+  sameContent?: boolean;
 }
 
 /** One row of 汇总: a kept submission. */

@@ -34,6 +34,8 @@ export interface JsonSubmission {
   /** 附件3 only. */
   months?: JsonMonth[];
   issues: JsonIssue[];
+  /** A form read from a 报送包: the branch's own file and sheet, and the reviews on the way (display only). */
+  origin?: { file: string; sheet: string; chain: string[]; parent?: string };
 }
 
 export interface JsonDuplicate {
@@ -78,6 +80,7 @@ export function jsonSubmission(sub: CheckedSubmission & { latest?: boolean; bran
     fields,
     ...(form.months ? { months: (sub.months ?? []).map((m) => ({ month: m.month, goal: m.goal, problem: m.problem, owner: m.owner, status: m.status })) } : {}),
     issues: sub.issues.map((i) => ({ rule: i.rule, severity: i.severity, field: i.field, cell: i.cell ?? null, message: i.message })),
+    ...(sub.origin ? { origin: { ...sub.origin, chain: [...sub.origin.chain] } } : {}),
   };
 }
 

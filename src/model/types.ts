@@ -106,6 +106,19 @@ export interface Submission {
   months?: MonthEntry[];
   /** Problems found while normalising values (count-not-number, date-invalid, date-incomplete). */
   parseIssues: Issue[];
+  /** Set when the form was read from a 报送包: where it came from, as the pack records it (display only). */
+  origin?: PackOrigin;
+}
+
+/** A form's origin as a 报送包's provenance sheet records it (src/review): never trusted beyond display. */
+export interface PackOrigin {
+  /** The branch's own file and sheet. */
+  file: string;
+  sheet: string;
+  /** Every review on the way, oldest first ("机关党委于2019年4月28日初核（报送包A.xlsx）"). */
+  chain: string[];
+  /** The branch's 上级党组织 as the pack names it (the organisation that reviewed it first), when named. */
+  parent?: string;
 }
 
 /** The stage a check runs in: a branch still filling in, or the committee receiving it. */

@@ -7,6 +7,7 @@ import { INTAKE } from '../../i18n/cli';
 import { extractForms } from '../../model/extract';
 import { normaliseForm } from '../../model/normalise';
 import type { CheckOptions, CheckedSubmission, IntakeResult } from '../../model/types';
+import { isPackRecordSheet, readProvenance, withProvenance } from '../../review/provenance';
 import { checkSubmission } from '../../rules';
 import { readWorkbook } from './read';
 
@@ -19,11 +20,15 @@ export function intakeBytes(bytes: Uint8Array, file: string, opts: CheckOptions,
   const read = readWorkbook(bytes, fileBaseName(file));
   if (!read.ok) return { ok: false, file, reason: read.reason };
   try {
-    const found = extractForms(read.grid);
+    // A 报送包 (bin/wuhua review): its record sheets hold no form; each form gets its recorded origin.
+    const provenance = readProvenance(read.grid);
+    const grid = provenance ? { ...read.grid, sheets: read.grid.sheets.filter((s) => !isPackRecordSheet(s.name)) } : read.grid;
+    const found = extractForms(grid);
     if (found.length === 0) return { ok: false, file, reason: INTAKE.noForm };
     const submissions: CheckedSubmission[] = found.map((x) => {
       const sub = normaliseForm(x, file, { date1904: read.grid.date1904 });
-      return { ...sub, issues: checkSubmission(sub, opts) };
+      const checked = { ...sub, issues: checkSubmission(sub, opts) };
+      return provenance ? withProvenance(checked, file, provenance.get(sub.sheet)) : checked;
     });
     return fileTime === undefined ? { ok: true, file, submissions } : { ok: true, file, submissions, fileTime };
   } catch (e) {

@@ -76,6 +76,8 @@ export interface PackOverflow {
 export interface PrintPack {
   workbook: ExcelJS.Workbook;
   overflow: PackOverflow[];
+  /** The sheet each row of the summary went to, in the summary's row order. */
+  sheets: string[];
 }
 
 export function printPack(summary: Summary): PrintPack {
@@ -85,9 +87,11 @@ export function printPack(summary: Summary): PrintPack {
   wb.modified = wb.created;
   const taken = new Set<string>();
   const overflow: PackOverflow[] = [];
+  const sheets: string[] = [];
   for (const row of summary.rows) {
     const form = getForm(row.form);
     const name = sheetName(row.branch, ` ${form.attachment}`, taken);
+    sheets.push(name);
     const fit = fitBoxes(form, valueBoxes(form, row.submission));
     addFormSheet(wb, form, { sheetName: name, values: row.submission, protect: false, fit });
     for (const box of fit.overflow) overflow.push({ branch: row.branch, form: form.id, sheet: name, field: box.key });
@@ -101,7 +105,7 @@ export function printPack(summary: Summary): PrintPack {
     ws.getColumn(1).width = 40;
     ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1 };
   }
-  return { workbook: wb, overflow };
+  return { workbook: wb, overflow, sheets };
 }
 
 /** The print pack's bytes (zip entries dated at the as-of date: the same merge gives the same file) and what does not fit. */

@@ -16,7 +16,7 @@
 import ExcelJS from 'exceljs';
 import { getForm, MAX_ROW_HEIGHT } from '../../forms';
 import type { FieldId, FormId } from '../../forms/types';
-import { severityZh, summaryZh } from '../../i18n/merge';
+import { mergeZh, severityZh, summaryZh } from '../../i18n/merge';
 import { distinctBranches, progressTotals, unnamedForms } from '../../merge';
 import type { FormTotals, Summary, SummaryRow } from '../../merge/types';
 import { displayWidth, wrappedLines } from '../../model/text';
@@ -225,7 +225,9 @@ function summaryRowValues(r: SummaryRow, n: number): CellValue[] {
     const v = f[field];
     values.push(kind === 'date' ? dateCell(v) : kind === 'count' ? count(v) : text(v));
   }
-  values.push(r.errors, r.warnings, summaryZh.source(r.submission.file, r.submission.sheet, r.submission.cells.branchName));
+  const source = summaryZh.source(r.submission.file, r.submission.sheet, r.submission.cells.branchName);
+  const origin = r.submission.origin; // read from a 报送包: the chain to the branch's own file
+  values.push(r.errors, r.warnings, origin ? mergeZh.viaPack(source, origin.file, origin.sheet) : source);
   return values;
 }
 

@@ -1,0 +1,76 @@
+/**
+ * A form's values as one checksum, and a short digest per value, so the next level can
+ * tell whether a form in a 报送包 was changed after the review and name what changed.
+ * Computed over the normalised values (what our reader gives back from any copy of the
+ * form), not over cells: a form written into the pack and read back gives the same
+ * checksum. Month rows are taken as the pack prints them: months 1..12, the first row
+ * of a doubled month.
+ */
+import { getForm } from '../forms';
+import type { FieldId } from '../forms/types';
+import type { FieldValue, Submission } from '../model/types';
+import { sha256 } from './sha256';
+
+/** The opinion fields: what each level writes, left out when comparing content. */
+export const OPINION_FIELDS: readonly FieldId[] = ['partyCommitteeOpinion', 'partyCommitteeOpinionDate', 'workCommitteeOpinion', 'workCommitteeOpinionDate'];
+
+const MONTH_KEYS = ['goal', 'problem', 'owner', 'status'] as const;
+
+function text(v: FieldValue | undefined): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** The form's values as [key, text] pairs in a fixed order: its fields, then month cells ("months.3.goal"). */
+export function canonicalValues(sub: Pick<Submission, 'form' | 'fields' | 'months'>): [string, string][] {
+  const form = getForm(sub.form);
+  const out: [string, string][] = form.fields.map((f) => [f.id, text(sub.fields[f.id])]);
+  if (form.months) {
+    for (let month = 1; month <= 12; month++) {
+      const entry = sub.months?.find((m) => m.month === month);
+      for (const key of MONTH_KEYS) out.push([`months.${month}.${key}`, entry?.[key] ?? '']);
+    }
+  }
+  return out;
+}
+
+function digestOf(pairs: readonly [string, string][]): string {
+  return sha256(pairs.map(([k, v]) => `${k}\u0000${v}`).join('\u0001'));
+}
+
+/** SHA-256 of all values, opinions included: the form as reviewed. */
+export function formChecksum(sub: Pick<Submission, 'form' | 'fields' | 'months'>): string {
+  return digestOf(canonicalValues(sub));
+}
+
+/** SHA-256 of the values other than the opinions: two copies of one form that differ only in opinions share it. */
+export function contentChecksum(sub: Pick<Submission, 'form' | 'fields' | 'months'>): string {
+  return digestOf(canonicalValues(sub).filter(([k]) => !OPINION_FIELDS.includes(k as FieldId)));
+}
+
+/** Per value, the first 8 hex digits of its SHA-256: "branchName=1a2b3c4d date=…" (empty values left out). */
+export function valueDigests(sub: Pick<Submission, 'form' | 'fields' | 'months'>): string {
+  return canonicalValues(sub)
+    .filter(([, v]) => v !== '')
+    .map(([k, v]) => `${k}=${sha256(v).slice(0, 8)}`)
+    .join(' ');
+}
+
+/**
+ * The keys whose value differs from the digests recorded at review time (a value
+ * emptied or filled since counts too). Undefined when the record cannot be read.
+ */
+export function changedValues(sub: Pick<Submission, 'form' | 'fields' | 'months'>, recorded: string): string[] | undefined {
+  const before = new Map<string, string>();
+  for (const part of recorded.trim().split(/\s+/)) {
+    if (part === '') continue;
+    const m = /^([A-Za-z.\d]+)=([0-9a-f]{8})$/.exec(part);
+    if (!m) return undefined;
+    before.set(m[1], m[2]);
+  }
+  const changed: string[] = [];
+  for (const [k, v] of canonicalValues(sub)) {
+    const now = v === '' ? undefined : sha256(v).slice(0, 8);
+    if (now !== before.get(k)) changed.push(k);
+  }
+  return changed;
+}
