@@ -12,10 +12,9 @@ const ROOT = join(__dirname, '..', '..');
 const MANIFEST = join(ROOT, 'manifest.xml');
 const xml = readFileSync(MANIFEST, 'utf8');
 
-// The schemas and the audit tool are in ../shared beside the checkout (as on CI), not copied here.
-const SHARED = join(ROOT, '..', 'shared');
-const SCHEMA = join(SHARED, 'office-manifest-schemas', 'OfficeAppManifestV1_1.xsd');
-const AUDIT = join(SHARED, 'tools', 'office-apiset-audit.cjs');
+// Both live in the repository (vendor/ with their licence note, scripts/): a clone alone runs these tests.
+const SCHEMA = join(ROOT, 'vendor', 'office-manifest-schemas', 'OfficeAppManifestV1_1.xsd');
+const AUDIT = join(ROOT, 'scripts', 'office-apiset-audit.cjs');
 
 
 test('validates against the Office add-in manifest schema (xmllint)', () => {

@@ -11,7 +11,7 @@
  * uses them: data validation prompts and Excel.createWorkbook (1.8), page layout, print titles and autofilter
  * (1.9), merged areas when reading (1.13), the change event's triggerSource (1.14).
  * Excel 2019 (1.8) thus gets everything but print setup; Microsoft 365 and Excel on
- * the web get everything. Checked by /work/shared/tools/office-apiset-audit.cjs in
+ * the web get everything. Checked by scripts/office-apiset-audit.cjs in
  * test/manifest.
  */
 export { insertForm, uniqueSheetName, type InsertFormOptions, type InsertedForm } from './insertForm';
