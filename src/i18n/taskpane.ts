@@ -55,7 +55,7 @@ export const tp = {
   cancel: '取消',
   progressLabel: '汇总进度',
   resultsTitle: '逐个文件结果',
-  rejected: '未能读取',
+  rejected: '未受理',
   duplicatesTitle: '重复报送（以较新的为准）',
   missingTitle: '未报送',
   writeSummaryExcel: '生成汇总表',
@@ -79,7 +79,19 @@ export const tp = {
   printSetupNeedsNewerExcel:
     '此版本的 Excel（如 Excel 2019）不支持由插件设置打印格式。请在“页面布局”选项卡中把纸张设为 A4、“调整为”1 页宽 1 页高，或用 Microsoft 365、Excel 2021 或网页版 Excel 打开本工作簿后再点此按钮。',
   notesTitle: '部分功能未应用：',
+
+  // 汇总 under real use (issue 11 §4)
+  resultsReset: '文件或名单已更改，原汇总结果已清除，请重新开始汇总。',
+  writing: '正在生成…',
+  cancelledTitle: '汇总已取消',
 };
+
+export const editedRoster = (source: string): string => (source.endsWith('（已修改）') ? source : `${source}（已修改）`);
+export const skippedDuplicateFiles = (n: number): string => `已忽略 ${n} 个重复选择的文件（文件名、大小和修改时间都相同）`;
+export const mergeStartedText = (n: number): string => `开始汇总 ${n} 个文件`;
+export function progressPercentText(done: number, total: number): string {
+  return total > 0 ? `已处理 ${done}/${total} 个文件（${Math.floor((100 * done) / total)}%）` : '正在汇总';
+}
 
 /** What an action could not do on this host, and what the user can do instead. */
 export const notes = {
@@ -125,7 +137,7 @@ export function cancelledText(done: number, total: number): string {
 }
 
 export function mergeSummaryText(forms: number, files: number, rejected: number): string {
-  return `共 ${files} 个文件，读到 ${forms} 份表单，${rejected} 个文件未能读取。`;
+  return `共 ${files} 个文件，读到 ${forms} 份表单，${rejected} 个文件未受理。`;
 }
 
 export function insertedText(sheet: string): string {

@@ -7,7 +7,8 @@ import * as excel from '../workbook/excel';
 import type { HostInfo } from '../workbook/excel/hostInfo';
 import { SUMMARY_SHEET_NAMES } from '../i18n/excel';
 import { describeError, notes, THIS_WORKBOOK } from '../i18n/taskpane';
-import { download, intakeAll, loadFileWork, printPackFile, readRosterFile, rosterEntries, templateFile, withNotes, type MadeFile } from './fileOps';
+import { download, mergePicked, printPackFile, readRosterFile, templateFile, withNotes, type MadeFile } from './fileOps';
+import { runJob } from './work/client';
 import type { ActionResult, CheckRequest, CheckResult, Host, MergeOutcome, MergeRequest } from './host';
 
 export interface CheckedWorkbook {
@@ -118,24 +119,18 @@ export function createExcelHost(info: HostInfo): Host {
     },
 
     async mergeFiles(req: MergeRequest): Promise<MergeOutcome> {
-      const results: IntakeResult[] = [];
-      const asOf = req.asOf;
+      const own: IntakeResult[] = [];
       if (req.includeWorkbook) {
-        const own = (await checkWorkbook({ asOf, stage: 'committee' })).submissions;
-        if (own.length > 0) results.push({ ok: true, file: THIS_WORKBOOK, submissions: own });
+        const subs = (await checkWorkbook({ asOf: req.asOf, stage: 'committee' })).submissions;
+        if (subs.length > 0) own.push({ ok: true, file: THIS_WORKBOOK, submissions: subs });
       }
-      const w = await loadFileWork();
-      const files = await intakeAll(w, req.files, { ...req, stage: 'committee' });
-      results.push(...files.results);
-      if (files.cancelled) return { cancelled: true, results, total: req.files.length + (req.includeWorkbook ? 1 : 0) };
-      return { cancelled: false, results, summary: w.mergeSubmissions(results, { asOf, roster: rosterEntries(w, req.rosterText) }) };
+      return mergePicked(req, own);
     },
 
     readRoster: readRosterFile,
 
     async writeSummary(summary: Summary) {
-      const w = await loadFileWork();
-      const r = await excel.writeSummary(w.summaryTables(summary));
+      const r = await excel.writeSummary(await runJob('summaryTables', summary));
       return withNotes({ kind: 'written', sheets: r.sheets }, r.printSetupApplied ? [] : [notes.summaryNoPrintSetup]);
     },
 

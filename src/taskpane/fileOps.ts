@@ -1,61 +1,16 @@
 import { getForm } from '../forms';
 import type { FormId } from '../forms/types';
-import type { RosterEntry, Summary } from '../merge/types';
+import type { Summary } from '../merge/types';
 import type { CheckedSubmission, IntakeResult, Rejected, Stage } from '../model/types';
-import { printPackZh } from '../i18n/merge';
-import { fileNames, tp } from '../i18n/taskpane';
-import { displayName, downloadBytes, readBytes, yieldToUi } from './files';
-import type { ActionResult, CheckResult, MergeProgress, RosterRead } from './host';
+import { fileNames } from '../i18n/taskpane';
+import { downloadBytes } from './files';
+import type { ActionResult, CheckResult, MergeOutcome, MergeRequest, RosterRead } from './host';
+import { runJob } from './work/client';
 
 /**
- * File work both hosts share: templates, reading picked files one at a time, rosters,
- * downloads. The xlsx code itself sits behind loadFileWork (a lazy chunk).
+ * File work both hosts share — templates, picked files, rosters, downloads — done by
+ * the worker (work/), so the page stays responsive and exceljs never loads on it.
  */
-
-export type FileWork = typeof import('./fileWork');
-
-let work: Promise<FileWork> | null = null;
-/** The xlsx code, loaded once on first use (a separate chunk). */
-export function loadFileWork(): Promise<FileWork> {
-  work ??= import(/* webpackChunkName: "xlsx" */ './fileWork').catch((e: unknown) => {
-    work = null; // let the next click retry
-    throw new Error(`${tp.chunkLoadFailed}（${e instanceof Error ? e.message : String(e)}）`);
-  });
-  return work;
-}
-
-/** One file → its intake result; a file the browser cannot read is a rejected value too. */
-export async function intakeFile(w: FileWork, file: File, opts: { asOf: string; stage: Stage }): Promise<IntakeResult> {
-  const name = displayName(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readBytes(file);
-  } catch {
-    return { ok: false, file: name, reason: tp.unreadableFile };
-  }
-  return w.intakeBytes(bytes, name, { asOf: opts.asOf, stage: opts.stage }, file.lastModified || undefined);
-}
-
-/**
- * Reads files one at a time: a thousand files never sit in memory together, the
- * progress bar moves, and 取消 takes effect between two files.
- */
-export async function intakeAll(
-  w: FileWork,
-  files: readonly File[],
-  opts: { asOf: string; stage: Stage; onProgress?: (p: MergeProgress) => void; signal?: AbortSignal },
-): Promise<{ results: IntakeResult[]; cancelled: boolean }> {
-  const results: IntakeResult[] = [];
-  for (const file of files) {
-    if (opts.signal?.aborted) return { results, cancelled: true };
-    opts.onProgress?.({ done: results.length, total: files.length, current: displayName(file) });
-    await yieldToUi();
-    if (opts.signal?.aborted) return { results, cancelled: true };
-    results.push(await intakeFile(w, file, opts));
-  }
-  opts.onProgress?.({ done: results.length, total: files.length });
-  return { results, cancelled: false };
-}
 
 export function splitResults(results: readonly IntakeResult[]): CheckResult {
   const submissions: CheckedSubmission[] = [];
@@ -67,17 +22,23 @@ export function splitResults(results: readonly IntakeResult[]): CheckResult {
   return { submissions, rejected };
 }
 
-/** Roster text → entries for the merge; text without any name means no roster. */
-export function rosterEntries(w: FileWork, text: string | undefined): RosterEntry[] | undefined {
-  if (!text || text.trim() === '') return undefined;
-  const r = w.parseRosterText(text, tp.pastedRoster);
-  return r.ok ? r.entries : undefined;
+/** Reads and checks picked files (standalone 检查). */
+export async function checkFiles(files: readonly File[], opts: { asOf: string; stage: Stage }): Promise<CheckResult> {
+  return splitResults(await runJob('check', { files, asOf: opts.asOf, stage: opts.stage }));
 }
 
-export async function readRosterFile(file: File): Promise<RosterRead> {
-  const w = await loadFileWork();
-  const r = await w.parseRoster(await readBytes(file), displayName(file));
-  return r.ok ? { ok: true, names: r.entries.map((e) => e.name) } : r;
+/** The merge of picked files, after `own` (forms read elsewhere: the open workbook). */
+export async function mergePicked(req: MergeRequest, own: IntakeResult[] = []): Promise<MergeOutcome> {
+  const r = await runJob(
+    'merge',
+    { files: req.files, own, rosterText: req.rosterText, rosterSource: req.rosterSource, asOf: req.asOf },
+    { onProgress: req.onProgress, signal: req.signal },
+  );
+  return r.cancelled ? { cancelled: true, results: r.results, total: req.files.length + own.length } : r;
+}
+
+export function readRosterFile(file: File): Promise<RosterRead> {
+  return runJob('roster', file);
 }
 
 /** A workbook made in the page, ready to hand to the user, and what the user should know about it. */
@@ -93,22 +54,16 @@ export function withNotes<T extends ActionResult>(result: T, list: readonly stri
 }
 
 export async function templateFile(id: FormId): Promise<MadeFile> {
-  const w = await loadFileWork();
-  const form = getForm(id);
-  return { bytes: await w.templateBytes(form), fileName: fileNames.template(form.sheetName) };
+  return { ...(await runJob('templateFile', id)), fileName: fileNames.template(getForm(id).sheetName) };
 }
 
 export async function summaryFile(summary: Summary): Promise<MadeFile> {
-  const w = await loadFileWork();
-  return { bytes: await w.summaryBytes(summary), fileName: fileNames.summary };
+  return { ...(await runJob('summaryFile', summary)), fileName: fileNames.summary };
 }
 
 /** The print pack; a value too long to print whole is named in its notes. */
 export async function printPackFile(summary: Summary): Promise<MadeFile> {
-  const w = await loadFileWork();
-  const pack = await w.printPackBytes(summary);
-  const notes = pack.overflow.map((o) => printPackZh.overflow(o.branch, getForm(o.form).attachment, o.sheet, o.field));
-  return { bytes: pack.bytes, fileName: fileNames.printPack, notes };
+  return { ...(await runJob('printPackFile', summary)), fileName: fileNames.printPack };
 }
 
 /** Hands a file over as a browser download (standalone; in Excel only where it cannot open workbooks). */

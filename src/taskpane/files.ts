@@ -32,8 +32,3 @@ export function downloadBytes(bytes: Uint8Array, fileName: string): void {
   // Revoke later: some browsers start reading the blob after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-/** Lets React paint (progress bar) between files of a long merge. */
-export function yieldToUi(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}

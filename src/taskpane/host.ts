@@ -61,6 +61,8 @@ export interface MergeRequest {
   files: readonly File[];
   /** The roster as pasted or loaded (one branch a line; numbering and a header line are tolerated). */
   rosterText?: string;
+  /** Where the roster came from, as 未报送 names it (the imported file); default: pasted. */
+  rosterSource?: string;
   asOf: string;
   /** Excel: also merge the form sheets of this workbook. */
   includeWorkbook?: boolean;
@@ -91,7 +93,7 @@ export interface Host {
    * of the watching itself go to onError. Returns the unsubscribe.
    */
   watch(onChange: (sheet?: string) => void, onError: (e: unknown) => void): () => void;
-  /** Read files one at a time, yielding to the UI between files, then consolidate. */
+  /** Read and check the files off the page's thread (a Web Worker), reporting progress a few times a second, then consolidate. */
   mergeFiles(req: MergeRequest): Promise<MergeOutcome>;
   /** Names in a roster file (.txt in UTF-8 or GB18030, or .xlsx); a file without names is a reason. */
   readRoster(file: File): Promise<RosterRead>;

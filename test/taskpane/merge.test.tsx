@@ -148,7 +148,11 @@ describe('汇总 tab', () => {
   test('standalone with no file picked cannot start', () => {
     const host = new FakeHost('standalone');
     render(<App host={host} initialTab="merge" />);
-    expect(screen.getByRole('button', { name: '开始汇总' })).toHaveProperty('disabled', true);
+    // Disabled but focusable (it disables itself while running; focus must not fall to the page).
+    const start = screen.getByRole('button', { name: '开始汇总' });
+    expect(start.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(start);
+    expect(host.callsOf('mergeFiles')).toHaveLength(0);
   });
 
   test('names read from a roster file are appended to the pasted ones; an unusable roster file is reported', async () => {
@@ -172,5 +176,84 @@ describe('汇总 tab', () => {
     expect((await screen.findByTestId('error')).textContent).toContain('请分批汇总');
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
-});
 
+  test('the same files picked twice (same name, size and time) are counted once, and the pane says how many it ignored', () => {
+    const host = new FakeHost('standalone');
+    render(<App host={host} initialTab="merge" />);
+    const a = new File(['aaaa'], 'a.xlsx', { lastModified: 1000 });
+    const b = new File(['bb'], 'b.xlsx', { lastModified: 1000 });
+    fireEvent.change(screen.getByTestId('merge-files'), { target: { files: [a, b] } });
+    // Picked again (a new File object of the same file), plus one new file and one that only shares the name.
+    const again = new File(['aaaa'], 'a.xlsx', { lastModified: 1000 });
+    const sameNameOtherFile = new File(['bbbbbb'], 'b.xlsx', { lastModified: 2000 });
+    fireEvent.change(screen.getByTestId('merge-files'), { target: { files: [again, sameNameOtherFile, new File(['c'], 'c.xlsx')] } });
+    expect(screen.getByTestId('merge-count').textContent).toBe('已选择 4 个文件');
+    expect(screen.getByTestId('merge-skipped').textContent).toContain('已忽略 1 个重复选择的文件');
+  });
+
+  test('清空, new files, a roster edit each drop the results: no stale download, no stale print pack', async () => {
+    const host = new FakeHost('standalone');
+    pick(host);
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    await screen.findByTestId('merge-results');
+    // The print pack is offered for the merged summary …
+    expect(screen.getByRole('button', { name: '生成打印包', hidden: true })).toHaveProperty('disabled', false);
+    fireEvent.change(screen.getByRole('textbox', { name: /应报送支部名单/ }), { target: { value: '第一党支部' } });
+    expect(screen.queryByTestId('merge-results')).toBeNull();
+    expect(screen.queryByRole('button', { name: '下载汇总表' })).toBeNull();
+    expect(screen.getByTestId('merge-stale').textContent).toContain('请重新开始汇总');
+    // … and no longer once the inputs changed.
+    expect(screen.getByRole('button', { name: '生成打印包', hidden: true })).toHaveProperty('disabled', true);
+
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    await screen.findByTestId('merge-results');
+    fireEvent.change(screen.getByTestId('merge-files'), { target: { files: [new File(['n'], 'new.xlsx')] } });
+    expect(screen.queryByTestId('merge-results')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    await screen.findByTestId('merge-results');
+    fireEvent.click(screen.getByRole('button', { name: '清空' }));
+    expect(screen.queryByTestId('merge-results')).toBeNull();
+    expect(screen.queryAllByTestId('file-result')).toHaveLength(0);
+    expect(screen.getByRole('button', { name: '开始汇总' }).getAttribute('aria-disabled')).toBe('true');
+  });
+
+  test('a roster imported from a file is named as that file; typed after, as that file edited', async () => {
+    const host = new FakeHost('standalone');
+    host.rosters.set('名册.xlsx', { ok: true, names: ['乙支部', '丙支部'] });
+    pick(host);
+    fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [new File(['x'], '名册.xlsx')] } });
+    await waitFor(() => expect((screen.getByRole('textbox', { name: /应报送支部名单/ }) as HTMLTextAreaElement).value).toBe('乙支部\n丙支部'));
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    await screen.findByTestId('merge-results');
+    expect(host.callsOf('mergeFiles')[0][0]).toMatchObject({ rosterText: '乙支部\n丙支部', rosterSource: '名册.xlsx' });
+    fireEvent.change(screen.getByRole('textbox', { name: /应报送支部名单/ }), { target: { value: '乙支部\n丙支部\n丁支部' } });
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    await screen.findByTestId('merge-results');
+    expect(host.callsOf('mergeFiles')[1][0]).toMatchObject({ rosterSource: '名册.xlsx（已修改）' });
+  });
+
+  test('a live region says when the merge starts, completes and is cancelled; the keyboard stays on the run', async () => {
+    const host = new FakeHost('standalone');
+    pick(host);
+    const live = screen.getByTestId('live');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    const startButton = screen.getByRole('button', { name: '开始汇总' });
+    startButton.focus();
+    fireEvent.click(startButton);
+    await screen.findByTestId('merge-results');
+    expect(live.textContent).toBe('共 3 个文件，读到 0 份表单，1 个文件未受理。');
+
+    let open!: () => void;
+    host.gate = new Promise<void>((r) => (open = r));
+    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    const cancel = await screen.findByRole('button', { name: '取消' });
+    await waitFor(() => expect(document.activeElement).toBe(cancel));
+    expect(live.textContent).toBe('开始汇总 3 个文件');
+    fireEvent.click(cancel);
+    await act(async () => open());
+    await screen.findByTestId('cancelled');
+    expect(live.textContent).toBe('已取消：处理了 0/3 个文件，未生成汇总。');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: '开始汇总' })));
+  });
+});

@@ -28,6 +28,8 @@ interface Props {
   multiple?: boolean;
   accept?: string;
   testId: string;
+  /** While a merge runs its inputs stay as they are. */
+  disabled?: boolean;
 }
 
 // Chromium/WebKit/Firefox all support directory inputs under this non-standard attribute.
@@ -60,7 +62,7 @@ export async function filesOfDrop(dt: DataTransfer): Promise<File[]> {
   return Array.from(dt.files);
 }
 
-export function FilePicker({ label, buttonText, onFiles, many, multiple, accept = SPREADSHEET_ACCEPT, testId }: Props) {
+export function FilePicker({ label, buttonText, onFiles, many, multiple, accept = SPREADSHEET_ACCEPT, testId, disabled }: Props) {
   const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -78,6 +80,7 @@ export function FilePicker({ label, buttonText, onFiles, many, multiple, accept 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
+    if (disabled) return;
     void filesOfDrop(e.dataTransfer).then(onFiles, () => onFiles(Array.from(e.dataTransfer.files)));
   };
 
@@ -85,10 +88,10 @@ export function FilePicker({ label, buttonText, onFiles, many, multiple, accept 
     <div role="group" aria-labelledby={labelId} className={styles.group}>
       <Label id={labelId}>{label}</Label>
       <div className={styles.row}>
-        <Button onClick={() => fileInput.current?.click()} aria-describedby={many ? hintId : undefined}>
+        <Button disabled={disabled} onClick={() => fileInput.current?.click()} aria-describedby={many ? hintId : undefined}>
           {buttonText}
         </Button>
-        {many && <Button onClick={() => folderInput.current?.click()}>{tp.pickFolder}</Button>}
+        {many && <Button disabled={disabled} onClick={() => folderInput.current?.click()}>{tp.pickFolder}</Button>}
       </div>
       <input
         ref={fileInput}

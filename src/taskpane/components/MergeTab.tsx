@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Caption1,
   Checkbox,
@@ -8,7 +7,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Subtitle2,
+  Spinner,
   Text,
   Textarea,
   makeStyles,
@@ -16,116 +15,98 @@ import {
 } from '@fluentui/react-components';
 import { useId, useRef, useState } from 'react';
 import type { Summary } from '../../merge/types';
-import type { IntakeResult } from '../../model/types';
 import {
   cancelledText,
   duplicateText,
+  editedRoster,
   formShortLabel,
-  hiddenCount,
+  mergeStartedText,
   mergeSummaryText,
-  problemsToggleLabel,
+  progressPercentText,
   progressText,
   rosterFileError,
   selectedFiles,
-  THIS_WORKBOOK,
+  skippedDuplicateFiles,
   tp,
 } from '../../i18n/taskpane';
 import type { Reporter } from '../App';
 import type { Host, MergeOutcome, MergeProgress } from '../host';
 import { todayIso } from '../host';
 import { FilePicker } from './FilePicker';
-import { ProblemList, SeverityBadges } from './ProblemList';
-
-const PAGE = 100;
+import { FileResults } from './FileResults';
+import { LiveRegion, useAnnouncer } from './LiveRegion';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-    paddingBlock: tokens.spacingVerticalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  text: { overflowWrap: 'anywhere' },
-  toggle: { alignSelf: 'flex-start', minWidth: 0, paddingInline: 0 },
 });
 
-interface FileResultProps {
-  r: IntakeResult;
-  /** The forms of this workbook (Excel): a problem's cell can be selected. */
-  canSelect: boolean;
-  onSelect(sheet: string, cell: string): void;
+/** The same file picked twice (again, or through its folder): same name, size and modification time. */
+export function fileKey(f: File): string {
+  return `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
 }
 
-/** One file of the merge: its forms with counts, and on demand the list of its problems. */
-function FileResult({ r, canSelect, onSelect }: FileResultProps) {
-  const styles = useStyles();
-  const [open, setOpen] = useState(false);
-  const listId = useId();
-  if (!r.ok) {
-    return (
-      <li className={styles.item} data-testid="file-result">
-        <div className={styles.row}>
-          <Text weight="semibold" className={styles.text}>{r.file}</Text>
-          <Badge color="danger" appearance="outline">{tp.rejected}</Badge>
-        </div>
-        <Text size={200} className={styles.text} data-testid="reject-reason">{r.reason}</Text>
-      </li>
-    );
-  }
-  const problems = r.submissions.reduce((n, s) => n + s.issues.length, 0);
-  return (
-    <li className={styles.item} data-testid="file-result">
-      <Text weight="semibold" className={styles.text}>{r.file}</Text>
-      {r.submissions.map((s) => (
-        <div key={s.sheet} className={styles.row}>
-          <Caption1 className={styles.text}>
-            {formShortLabel(s.form)} · {typeof s.fields.branchName === 'string' ? s.fields.branchName : tp.unnamedBranch}
-          </Caption1>
-          {s.issues.length > 0 ? <SeverityBadges issues={s.issues} /> : <Badge color="success" appearance="tint">{tp.noProblemsShort}</Badge>}
-        </div>
-      ))}
-      {problems > 0 && (
-        <>
-          <Button
-            size="small"
-            appearance="subtle"
-            className={styles.toggle}
-            icon={<span aria-hidden="true">{open ? '▾' : '▸'}</span>}
-            aria-expanded={open}
-            aria-controls={listId}
-            aria-label={problemsToggleLabel(open, r.file, problems)}
-            onClick={() => setOpen((o) => !o)}
-          >
-            {`${open ? tp.hideProblems : tp.showProblems}（${problems}）`}
-          </Button>
-          {open && (
-            <div id={listId} data-testid="file-problems">
-              <ProblemList submissions={r.submissions} canSelect={canSelect} onSelect={onSelect} compact />
-            </div>
-          )}
-        </>
-      )}
-    </li>
-  );
-}
-
+/**
+ * 汇总: files and roster in, per-file results and the summary out. Sections, top to bottom:
+ * inputs (files, roster) · run (start, cancel, progress) · outcome (counts, write, duplicates,
+ * 未报送, then any further component over `outcome.summary`) · per-file results.
+ * Any change of the inputs drops the outcome: a result never describes other files.
+ */
 export function MergeTab({ host, report, onMerged }: { host: Host; report: Reporter; onMerged(s: Summary | null): void }) {
   const styles = useStyles();
   const isExcel = host.kind === 'excel';
   const [files, setFiles] = useState<File[]>([]);
+  const [skipped, setSkipped] = useState(0);
   const [rosterText, setRosterText] = useState('');
+  /** The roster file(s) the names came from; undefined: typed or pasted. */
+  const [rosterSource, setRosterSource] = useState<string | undefined>(undefined);
   const [includeWorkbook, setIncludeWorkbook] = useState(isExcel);
   const [progress, setProgress] = useState<MergeProgress | null>(null);
   const [outcome, setOutcome] = useState<MergeOutcome | null>(null);
-  const [shown, setShown] = useState(PAGE);
+  const [stale, setStale] = useState(false);
   const [writing, setWriting] = useState(false);
   const controller = useRef<AbortController | null>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const announcer = useAnnouncer();
+  const progressId = useId();
 
-  const addFiles = (more: File[]) => setFiles((prev) => [...prev, ...more]);
+  /** Inputs changed: results, the summary and its downloads no longer match them. */
+  const invalidate = () => {
+    if (outcome === null) return;
+    setOutcome(null);
+    onMerged(null);
+    setStale(true);
+    announcer.say(tp.resultsReset);
+  };
+
+  const addFiles = (more: File[]) => {
+    const seen = new Set(files.map(fileKey));
+    const fresh: File[] = [];
+    for (const f of more) {
+      const key = fileKey(f);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fresh.push(f);
+    }
+    setSkipped(more.length - fresh.length);
+    if (fresh.length === 0) return;
+    setFiles([...files, ...fresh]);
+    invalidate();
+  };
+
+  const clearFiles = () => {
+    setFiles([]);
+    setSkipped(0);
+    invalidate();
+  };
+
+  const editRoster = (text: string) => {
+    setRosterText(text);
+    setRosterSource((src) => (text.trim() === '' || src === undefined ? undefined : editedRoster(src)));
+    invalidate();
+  };
 
   const loadRoster = async (picked: File[]) => {
     try {
@@ -135,7 +116,11 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
           report.error(new Error(rosterFileError(f.name, r.reason)));
           continue;
         }
+        const typed = rosterText.trim() !== '';
         setRosterText((prev) => [prev.trim(), ...r.names].filter(Boolean).join('\n'));
+        // Names only from files: 未报送 cites the file; mixed with typed names: the file and 粘贴.
+        setRosterSource((src) => (typed && src === undefined ? `${tp.pastedRoster}、${f.name}` : src ? `${src}、${f.name}` : f.name));
+        invalidate();
       }
     } catch (e) {
       report.error(e);
@@ -146,31 +131,52 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
     const ac = new AbortController();
     controller.current = ac;
     setOutcome(null);
+    setStale(false);
     onMerged(null);
-    setShown(PAGE);
-    setProgress({ done: 0, total: files.length });
+    const total = files.length;
+    setProgress({ done: 0, total });
+    announcer.say(mergeStartedText(total));
     report.clear();
+    // 开始汇总 disables itself: keep the keyboard on the run, at 取消.
+    requestAnimationFrame(() => cancelButton.current?.focus());
+    let quarter = 0;
     try {
       const result = await host.mergeFiles({
         files,
         rosterText: rosterText.trim() === '' ? undefined : rosterText,
+        rosterSource: rosterText.trim() === '' ? undefined : rosterSource,
         asOf: todayIso(),
         includeWorkbook: isExcel && includeWorkbook,
-        onProgress: setProgress,
+        onProgress: (p) => {
+          setProgress(p);
+          // Spoken at each quarter, not at every update.
+          const q = p.total > 0 ? Math.floor((4 * p.done) / p.total) : 0;
+          if (q > quarter && q < 4) {
+            quarter = q;
+            announcer.say(progressPercentText(p.done, p.total));
+          }
+        },
         signal: ac.signal,
       });
       setOutcome(result);
-      if (!result.cancelled) onMerged(result.summary);
+      if (result.cancelled) announcer.say(cancelledText(result.results.length, result.total));
+      else {
+        onMerged(result.summary);
+        announcer.say(mergeSummaryText(result.summary.submissions.length, result.results.length, result.summary.rejected.length));
+      }
     } catch (e) {
       report.error(e);
     } finally {
       controller.current = null;
       setProgress(null);
+      // 取消 goes away: the keyboard goes back to 开始汇总.
+      if (document.activeElement === cancelButton.current || document.activeElement === document.body) requestAnimationFrame(() => startButton.current?.focus());
     }
   };
 
   const write = async (summary: Summary) => {
     setWriting(true);
+    announcer.say(tp.writing);
     try {
       report.done(await host.writeSummary(summary));
     } catch (e) {
@@ -181,50 +187,62 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
   };
 
   const running = progress !== null;
-  const canStart = !running && (files.length > 0 || (isExcel && includeWorkbook));
-  // Problem files first: with hundreds of files the clean ones matter least.
-  const ordered = outcome
-    ? [...outcome.results].sort((a, b) => rank(a) - rank(b))
-    : [];
+  const canStart = files.length > 0 || (isExcel && includeWorkbook);
 
   return (
-    <>
+    <div className={styles.section} aria-busy={running || writing}>
+      <LiveRegion announcer={announcer} />
       <div className={styles.section}>
-        <FilePicker label={tp.filesLabel} buttonText={tp.pickFiles} many testId="merge-files" onFiles={addFiles} />
+        <FilePicker label={tp.filesLabel} buttonText={tp.pickFiles} many testId="merge-files" disabled={running} onFiles={addFiles} />
         <div className={styles.row}>
           <Caption1 data-testid="merge-count">{selectedFiles(files.length)}</Caption1>
-          {files.length > 0 && (
-            <Button size="small" disabled={running} onClick={() => setFiles([])}>
-              {tp.clearFiles}
-            </Button>
-          )}
+          <Button size="small" disabledFocusable={running || files.length === 0} onClick={clearFiles}>
+            {tp.clearFiles}
+          </Button>
         </div>
-        {isExcel && <Checkbox checked={includeWorkbook} onChange={(_, d) => setIncludeWorkbook(d.checked === true)} label={tp.includeWorkbook} />}
+        {skipped > 0 && <Caption1 data-testid="merge-skipped">{skippedDuplicateFiles(skipped)}</Caption1>}
+        {isExcel && (
+          <Checkbox
+            checked={includeWorkbook}
+            disabled={running}
+            onChange={(_, d) => {
+              setIncludeWorkbook(d.checked === true);
+              invalidate();
+            }}
+            label={tp.includeWorkbook}
+          />
+        )}
       </div>
 
       <div className={styles.section}>
         <Field label={tp.rosterLabel}>
-          <Textarea value={rosterText} onChange={(_, d) => setRosterText(d.value)} resize="vertical" rows={3} />
+          <Textarea value={rosterText} disabled={running} onChange={(_, d) => editRoster(d.value)} resize="vertical" rows={3} />
         </Field>
-        <FilePicker label={tp.rosterFile} buttonText={tp.pickFiles} accept=".txt,.csv,.xlsx,text/plain,text/csv" testId="roster-file" onFiles={loadRoster} />
+        <FilePicker label={tp.rosterFile} buttonText={tp.pickFiles} accept=".txt,.csv,.xlsx,text/plain,text/csv" testId="roster-file" disabled={running} onFiles={loadRoster} />
       </div>
 
       <div className={styles.row}>
-        <Button appearance="primary" disabled={!canStart} onClick={() => void start()}>
+        <Button ref={startButton} appearance="primary" disabledFocusable={running || !canStart} onClick={() => void start()}>
           {tp.startMerge}
         </Button>
         {running && (
-          <Button onClick={() => controller.current?.abort()}>{tp.cancel}</Button>
+          <Button ref={cancelButton} onClick={() => controller.current?.abort()}>
+            {tp.cancel}
+          </Button>
         )}
       </div>
       {running && (
-        <Field label={tp.progressLabel} validationMessage={progressText(progress.done, progress.total, progress.current)} validationState="none">
-          <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} max={1} />
+        <Field label={tp.progressLabel} validationMessage={progressText(progress.done, progress.total, progress.current)} validationState="none" id={progressId}>
+          <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} max={1} aria-valuetext={progressPercentText(progress.done, progress.total)} />
         </Field>
       )}
 
+      {stale && !running && outcome === null && (
+        <Caption1 data-testid="merge-stale">{tp.resultsReset}</Caption1>
+      )}
+
       {outcome?.cancelled && (
-        <MessageBar layout="multiline" intent="warning" data-testid="cancelled">
+        <MessageBar layout="multiline" intent="warning" data-testid="cancelled" aria-label={tp.cancelledTitle}>
           <MessageBarBody>{cancelledText(outcome.results.length, outcome.total)}</MessageBarBody>
         </MessageBar>
       )}
@@ -233,8 +251,13 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
         <div className={styles.section} data-testid="merge-results">
           <Text>{mergeSummaryText(outcome.summary.submissions.length, outcome.results.length, outcome.summary.rejected.length)}</Text>
           <div className={styles.row}>
-            <Button appearance="primary" disabled={writing} onClick={() => void write(outcome.summary)}>
-              {isExcel ? tp.writeSummaryExcel : tp.writeSummaryFile}
+            <Button
+              appearance="primary"
+              disabledFocusable={writing}
+              icon={writing ? <Spinner size="tiny" /> : undefined}
+              onClick={() => void write(outcome.summary)}
+            >
+              {writing ? tp.writing : isExcel ? tp.writeSummaryExcel : tp.writeSummaryFile}
             </Button>
           </div>
           {outcome.summary.duplicates.length > 0 && (
@@ -257,38 +280,11 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
               </MessageBarBody>
             </MessageBar>
           )}
+          {/* Further views of the summary (charts, 催报, 初核 …) go here, each a component of its own over outcome.summary. */}
         </div>
       )}
 
-      {outcome && outcome.results.length > 0 && (
-        <div className={styles.section}>
-          <Subtitle2 as="h2">{tp.resultsTitle}</Subtitle2>
-          <ul className={styles.list} aria-label={tp.resultsTitle}>
-            {ordered.slice(0, shown).map((r, i) => (
-              <FileResult
-                key={`${i}:${r.file}`}
-                r={r}
-                canSelect={host.canSelectCells && r.file === THIS_WORKBOOK}
-                onSelect={(sheet, cell) => host.selectCell(sheet, cell).catch(report.error)}
-              />
-            ))}
-          </ul>
-          {ordered.length > shown && (
-            <div className={styles.row}>
-              <Caption1>{hiddenCount(ordered.length - shown)}</Caption1>
-              <Button size="small" onClick={() => setShown((n) => n + PAGE)}>{tp.showMore}</Button>
-            </div>
-          )}
-        </div>
-      )}
-    </>
+      {outcome && <FileResults results={outcome.results} host={host} onError={report.error} />}
+    </div>
   );
-}
-
-function rank(r: IntakeResult): number {
-  if (!r.ok) return 0;
-  const issues = r.submissions.flatMap((s) => s.issues);
-  if (issues.some((i) => i.severity === 'error')) return 1;
-  if (issues.some((i) => i.severity === 'warning')) return 2;
-  return 3;
 }

@@ -1,0 +1,107 @@
+/**
+ * The page's side of the heavy work: `runJob('merge', …)` runs a job of jobs.ts in the
+ * Web Worker, with progress and cancellation; where no worker can start (an old
+ * webview, a blocked worker script, jest) the same job runs on the page instead, so
+ * every feature still works, only less smoothly.
+ */
+import { tp } from '../../i18n/taskpane';
+import type { MergeProgress } from '../host';
+import type { FromWorker, JobArg, JobName, JobValue, ToWorker } from './protocol';
+
+export interface RunOptions {
+  onProgress?(p: MergeProgress): void;
+  signal?: AbortSignal;
+}
+
+interface Pending {
+  job: JobName;
+  arg: unknown;
+  opts: RunOptions;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+  stopListening(): void;
+}
+
+let worker: Promise<Worker | null> | null = null;
+const pending = new Map<number, Pending>();
+let nextId = 1;
+
+let jobsModule: Promise<typeof import('./jobs')> | null = null;
+/** The jobs on the page itself (a chunk of its own, loaded on first use). */
+function loadJobs(): Promise<typeof import('./jobs')> {
+  jobsModule ??= import(/* webpackChunkName: "xlsx" */ './jobs').catch((e: unknown) => {
+    jobsModule = null; // let the next click retry
+    throw new Error(`${tp.chunkLoadFailed}（${e instanceof Error ? e.message : String(e)}）`);
+  });
+  return jobsModule;
+}
+
+async function runHere(job: JobName, arg: unknown, opts: RunOptions): Promise<unknown> {
+  const jobs = await loadJobs();
+  const run = jobs.JOBS[job] as (arg: unknown, ctl: object) => Promise<unknown>;
+  return run(arg, { onProgress: opts.onProgress, isCancelled: () => opts.signal?.aborted === true });
+}
+
+/** A worker that failed to start (or died): its jobs run again on the page, and later jobs too. */
+function fallBack(): void {
+  worker = Promise.resolve(null);
+  for (const [id, p] of pending) {
+    pending.delete(id);
+    p.stopListening();
+    runHere(p.job, p.arg, p.opts).then(p.resolve, p.reject);
+  }
+}
+
+function onMessage(e: MessageEvent<FromWorker>): void {
+  const msg = e.data;
+  const p = pending.get(msg.id);
+  if (!p) return;
+  if (msg.type === 'progress') {
+    p.opts.onProgress?.(msg.progress);
+    return;
+  }
+  pending.delete(msg.id);
+  p.stopListening();
+  if (msg.type === 'done') p.resolve(msg.value);
+  else {
+    const err = new Error(msg.message);
+    err.name = msg.name;
+    p.reject(err);
+  }
+}
+
+function getWorker(): Promise<Worker | null> {
+  worker ??= (async () => {
+    if (typeof Worker !== 'function') return null;
+    try {
+      const { spawnWorker } = await import(/* webpackMode: "eager" */ './spawn');
+      const w = spawnWorker();
+      w.addEventListener('message', onMessage);
+      // The worker's script failed to load or threw at start: finish the work here.
+      w.addEventListener('error', (e) => {
+        e.preventDefault();
+        w.terminate();
+        fallBack();
+      });
+      return w;
+    } catch {
+      return null;
+    }
+  })();
+  return worker;
+}
+
+/** Runs a job off the page when it can; `signal` cancels between two files (merge, check). */
+export async function runJob<K extends JobName>(job: K, arg: JobArg<K>, opts: RunOptions = {}): Promise<JobValue<K>> {
+  const w = await getWorker();
+  if (!w) return (await runHere(job, arg, opts)) as JobValue<K>;
+  const id = nextId++;
+  return new Promise<JobValue<K>>((resolve, reject) => {
+    const onAbort = () => w.postMessage({ type: 'cancel', id } satisfies ToWorker);
+    opts.signal?.addEventListener('abort', onAbort);
+    const stopListening = () => opts.signal?.removeEventListener('abort', onAbort);
+    pending.set(id, { job, arg, opts, resolve: resolve as (v: unknown) => void, reject, stopListening });
+    w.postMessage({ type: 'run', id, job, arg } satisfies ToWorker);
+    if (opts.signal?.aborted) onAbort();
+  });
+}

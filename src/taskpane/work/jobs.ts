@@ -1,0 +1,172 @@
+/**
+ * The pane's heavy work — reading picked files, merging, writing the summary, the print
+ * pack, templates, rosters — as plain async functions over plain data. They run in the
+ * Web Worker (worker.ts) so the page never blocks; where no worker can be started they
+ * run on the page itself (client.ts). Nothing here touches the DOM or Office.js.
+ *
+ * To add a job: a function here, its request/response in protocol.ts, one case in
+ * worker.ts's dispatch and one method in client.ts.
+ */
+import { getForm } from '../../forms';
+import type { FormId } from '../../forms/types';
+import { mergeSubmissions } from '../../merge';
+import type { RosterEntry, Summary } from '../../merge/types';
+import type { IntakeResult, Stage } from '../../model/types';
+import { printPackZh } from '../../i18n/merge';
+import { READER } from '../../i18n/reader';
+import { tp } from '../../i18n/taskpane';
+import { intakeBytes } from '../../workbook/xlsx/intake';
+import { printPackBytes } from '../../workbook/xlsx/printPack';
+import { DEFAULT_READ_LIMITS } from '../../workbook/xlsx/read';
+import { parseRoster, parseRosterText } from '../../workbook/xlsx/roster';
+import { summaryBytes } from '../../workbook/xlsx/summary';
+import { templateBytes } from '../../workbook/xlsx/template';
+import { displayName, readBytes } from '../files';
+import { summaryTables } from '../summaryTables';
+import type { MergeProgress } from '../host';
+
+/** Files read ahead of the one being checked: hides the browser's per-file read latency. */
+export const READ_AHEAD = 8;
+/** At most this often a progress message (a few a second is all a person can read). */
+export const PROGRESS_INTERVAL_MS = 250;
+
+export interface JobControl {
+  onProgress?(p: MergeProgress): void;
+  isCancelled?(): boolean;
+}
+
+/** Calls `report` at most every `intervalMs`, except when `force` (first and last). */
+export function throttled(report: ((p: MergeProgress) => void) | undefined, intervalMs = PROGRESS_INTERVAL_MS) {
+  let last = -Infinity;
+  return (p: MergeProgress, force = false) => {
+    if (!report) return;
+    const now = Date.now();
+    if (!force && now - last < intervalMs) return;
+    last = now;
+    report(p);
+  };
+}
+
+/** One picked file → its intake result; a file the browser cannot read, or one too large, is a refusal with its reason. */
+async function readPicked(file: File): Promise<{ file: File; bytes?: Uint8Array; reason?: string }> {
+  const limit = DEFAULT_READ_LIMITS.maxFileBytes;
+  // Checked before reading: a 2 GB file would otherwise fail as "unreadable" (out of memory).
+  if (file.size > limit) return { file, reason: READER.fileTooLarge(file.size, limit) };
+  try {
+    return { file, bytes: await readBytes(file) };
+  } catch {
+    return { file, reason: tp.unreadableFile };
+  }
+}
+
+export interface IntakeOptions {
+  asOf: string;
+  stage: Stage;
+}
+
+/**
+ * Reads and checks files in order, up to READ_AHEAD reads in flight while one is checked
+ * (reading one by one left the CPU idle for most of a 1,000-file merge). Cancellation
+ * takes effect between two files; the results so far are returned.
+ */
+export async function intakeFiles(
+  files: readonly File[],
+  opts: IntakeOptions,
+  ctl: JobControl = {},
+): Promise<{ results: IntakeResult[]; cancelled: boolean }> {
+  const progress = throttled(ctl.onProgress);
+  const results: IntakeResult[] = [];
+  const pending: Promise<Awaited<ReturnType<typeof readPicked>>>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (next < files.length && pending.length < READ_AHEAD) pending.push(readPicked(files[next++]));
+  };
+  progress({ done: 0, total: files.length, current: files[0] ? displayName(files[0]) : undefined }, true);
+  fill();
+  while (pending.length > 0) {
+    if (ctl.isCancelled?.()) return { results, cancelled: true };
+    const read = await pending.shift()!;
+    fill();
+    if (ctl.isCancelled?.()) return { results, cancelled: true };
+    const name = displayName(read.file);
+    results.push(
+      read.bytes
+        ? intakeBytes(read.bytes, name, { asOf: opts.asOf, stage: opts.stage }, read.file.lastModified || undefined)
+        : { ok: false, file: name, reason: read.reason! },
+    );
+    progress({ done: results.length, total: files.length, current: files[results.length] ? displayName(files[results.length]) : undefined });
+  }
+  progress({ done: results.length, total: files.length }, true);
+  return { results, cancelled: false };
+}
+
+export interface MergeJob {
+  files: readonly File[];
+  /** Results read elsewhere (Excel: the open workbook's forms), merged first. */
+  own?: IntakeResult[];
+  rosterText?: string;
+  /** What the roster is called in 未报送 (the file it came from); default 粘贴的名单. */
+  rosterSource?: string;
+  asOf: string;
+}
+
+export type MergeJobResult = { cancelled: false; results: IntakeResult[]; summary: Summary } | { cancelled: true; results: IntakeResult[] };
+
+/** Roster text → entries for the merge; text without any name means no roster. */
+export function rosterEntries(text: string | undefined, source?: string): RosterEntry[] | undefined {
+  if (!text || text.trim() === '') return undefined;
+  const r = parseRosterText(text, source ?? tp.pastedRoster);
+  return r.ok ? r.entries : undefined;
+}
+
+/** A committee receives submissions: they are checked as submitted. */
+export async function merge(job: MergeJob, ctl: JobControl = {}): Promise<MergeJobResult> {
+  const own = job.own ?? [];
+  const read = await intakeFiles(job.files, { asOf: job.asOf, stage: 'committee' }, ctl);
+  const results = [...own, ...read.results];
+  if (read.cancelled) return { cancelled: true, results };
+  return { cancelled: false, results, summary: mergeSubmissions(results, { asOf: job.asOf, roster: rosterEntries(job.rosterText, job.rosterSource) }) };
+}
+
+/** Standalone 检查: the picked files, at the stage the user chose. */
+export async function check(req: IntakeOptions & { files: readonly File[] }, ctl: JobControl = {}): Promise<IntakeResult[]> {
+  return (await intakeFiles(req.files, req, ctl)).results;
+}
+
+/** A workbook made here, and what the user should know about it. */
+export interface MadeBytes {
+  bytes: Uint8Array;
+  notes?: string[];
+}
+
+export async function summaryFile(summary: Summary): Promise<MadeBytes> {
+  return { bytes: await summaryBytes(summary) };
+}
+
+/** The print pack; a value too long to print whole is named in its notes. */
+export async function printPackFile(summary: Summary): Promise<MadeBytes> {
+  const pack = await printPackBytes(summary);
+  return { bytes: pack.bytes, notes: pack.overflow.map((o) => printPackZh.overflow(o.branch, getForm(o.form).attachment, o.sheet, o.field)) };
+}
+
+export async function templateFile(form: FormId): Promise<MadeBytes> {
+  return { bytes: await templateBytes(getForm(form)) };
+}
+
+export async function roster(file: File): Promise<{ ok: true; names: string[] } | { ok: false; reason: string }> {
+  const read = await readPicked(file);
+  if (!read.bytes) return { ok: false, reason: read.reason! };
+  const r = await parseRoster(read.bytes, displayName(file));
+  return r.ok ? { ok: true, names: r.entries.map((e) => e.name) } : r;
+}
+
+/** Every job by name: what the worker runs and the page falls back to. One argument each, plus the control. */
+export const JOBS = {
+  merge,
+  check,
+  summaryFile,
+  printPackFile,
+  templateFile,
+  summaryTables: async (summary: Summary) => summaryTables(summary),
+  roster,
+};
