@@ -6,5 +6,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.tsx?$': 'ts-jest' },
   setupFiles: ['<rootDir>/test/setup.ts'],
+  // bin/wuhua runs build/cli.js: build it first, so no test spawns a stale build.
+  globalSetup: '<rootDir>/test/globalSetup.cjs',
   testTimeout: 60000,
 };

@@ -1,11 +1,23 @@
-/** bin/wuhua: `template`, `check`, `merge`, `review`, `sample`. Resolves to the exit code (0 done, 1 output not writable, 2 usage). */
+/**
+ * bin/wuhua: `template`, `check`, `merge`, `review`, `sample`. Resolves to the exit code
+ * (0 done, 1 output not writable, 2 usage).
+ *
+ * Each command's module is loaded only when that command runs, so `--help` loads this
+ * file and its strings, and `check` never loads the workbook writers (exceljs). A new
+ * command is one line here; the build (scripts/build-cli.cjs) picks its module up.
+ */
 import { CLI, USAGE } from '../i18n/cli';
-import { checkCommand } from './check';
 import { processIo, usageError, type CliIo } from './io';
-import { mergeCommand } from './merge';
-import { reviewCommand } from './review';
-import { sampleCommand } from './sample';
-import { templateCommand } from './template';
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  template: async () => (await import('./template')).templateCommand,
+  check: async () => (await import('./check')).checkCommand,
+  merge: async () => (await import('./merge')).mergeCommand,
+  review: async () => (await import('./review')).reviewCommand,
+  sample: async () => (await import('./sample')).sampleCommand,
+};
 
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -17,17 +29,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     case 'help':
       io.stdout(USAGE);
       return 0;
-    case 'template':
-      return templateCommand(rest, io);
-    case 'check':
-      return checkCommand(rest, io);
-    case 'merge':
-      return mergeCommand(rest, io);
-    case 'review':
-      return reviewCommand(rest, io);
-    case 'sample':
-      return sampleCommand(rest, io);
-    default:
-      return usageError(io, CLI.unknownCommand(command), USAGE);
   }
+  const load = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) return usageError(io, CLI.unknownCommand(command), USAGE);
+  return (await load())(rest, io);
 }

@@ -15,10 +15,7 @@ import { mergeCliZh, printPackZh } from '../i18n/merge';
 import { distinctBranches, Merger, unnamedForms, type RosterEntry, type Summary } from '../merge';
 import { buildReport, jsonSubmission } from '../model/report';
 import type { CheckOptions, IntakeResult } from '../model/types';
-import { printPackBytes } from '../workbook/xlsx/printPack';
 import { intakeBytes } from '../workbook/xlsx/intake';
-import { parseRoster } from '../workbook/xlsx/roster';
-import { summaryBytesStreaming } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
 import { systemReason, tempPathFor, usageError, writeFileAtomic, writeReason, type CliIo } from './io';
@@ -192,6 +189,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
     } catch (e) {
       return usageError(io, mergeCliZh.rosterFailed(rosterPath, systemReason(e, 'readFile')), usage);
     }
+    const { parseRoster } = await import('../workbook/xlsx/roster');
     const parsed = await parseRoster(bytes, rosterPath);
     if (!parsed.ok) return usageError(io, mergeCliZh.rosterFailed(rosterPath, parsed.reason), usage);
     roster = parsed.entries;
@@ -233,7 +231,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   const summary = merger.finish();
 
   const writes: { path: string; what: string; write: () => Promise<{ ok: true } | { ok: false; reason: string }> }[] = [
-    { path: out, what: mergeCliZh.what.summary, write: async () => writeFileAtomic(out, await summaryBytesStreaming(summary)) },
+    { path: out, what: mergeCliZh.what.summary, write: async () => writeFileAtomic(out, await (await import('../workbook/xlsx/summary')).summaryBytesStreaming(summary)) },
   ];
   if (json !== undefined) writes.push({ path: json, what: mergeCliZh.what.json, write: async () => writeChunksAtomic(json, reportChunks(summary)) });
   if (pack !== undefined) {
@@ -241,6 +239,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
       path: pack,
       what: mergeCliZh.what.pack,
       write: async () => {
+        const { printPackBytes } = await import('../workbook/xlsx/printPack');
         const made = await printPackBytes(summary);
         for (const o of made.overflow) io.stderr(printPackZh.overflow(o.branch, getForm(o.form).attachment, o.sheet, o.field) + '\n');
         return writeFileAtomic(pack, made.bytes);
