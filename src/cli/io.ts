@@ -2,7 +2,7 @@
  * Where a command writes: the process's stdout/stderr, or a test's buffers.
  * Node-only helpers for the file system live here too (src/cli is Node-only).
  */
-import { promises as fs, statSync } from 'fs';
+import { closeSync, openSync, promises as fs, renameSync, rmSync, statSync, writeSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import { CLI } from '../i18n/cli';
 
@@ -45,6 +45,42 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
     return { ok: true };
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
+    return { ok: false, reason: writeReason(e, path) };
+  }
+}
+
+/**
+ * The same for output made piece by piece: `write` is given `put` and calls it with each
+ * piece (bytes or text), which goes to the temporary file in blocks of about 1 MB, so the
+ * file is never whole in memory. A failure (of the disk or of `write`) leaves nothing behind.
+ */
+export function writeStreamAtomic(path: string, write: (put: (chunk: Uint8Array | string) => void) => void): { ok: true } | { ok: false; reason: string } {
+  const tmp = tempPathFor(path);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx');
+    const out = fd;
+    let pending: Uint8Array[] = [];
+    let size = 0;
+    const flush = () => {
+      if (pending.length) writeSync(out, pending.length === 1 ? pending[0] : Buffer.concat(pending));
+      pending = [];
+      size = 0;
+    };
+    write((chunk) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      pending.push(bytes);
+      size += bytes.length;
+      if (size >= 1 << 20) flush();
+    });
+    flush();
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+    return { ok: true };
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
     return { ok: false, reason: writeReason(e, path) };
   }
 }

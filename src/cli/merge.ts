@@ -8,7 +8,7 @@
  * (problems and rejected files are reported, not fatal), 2 for a usage error, 1 when
  * an output could not be written.
  */
-import { closeSync, constants, openSync, promises as fs, readFileSync, renameSync, rmSync, writeSync } from 'fs';
+import { constants, promises as fs, readFileSync } from 'fs';
 import { dirname, resolve } from 'path';
 import { getForm } from '../forms';
 import { mergeCliZh, printPackZh } from '../i18n/merge';
@@ -16,9 +16,10 @@ import { distinctBranches, Merger, unnamedForms, type RosterEntry, type Summary 
 import { buildReport, jsonSubmission } from '../model/report';
 import type { CheckOptions, IntakeResult } from '../model/types';
 import { intakeBytes } from '../workbook/xlsx/intake';
+import { writeSummary } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
-import { systemReason, tempPathFor, usageError, writeFileAtomic, writeReason, type CliIo } from './io';
+import { systemReason, usageError, writeFileAtomic, writeStreamAtomic, type CliIo } from './io';
 
 /** Progress on stderr at most this often (ms), and once at the end. */
 export const PROGRESS_INTERVAL_MS = 1000;
@@ -77,32 +78,9 @@ export function* reportChunks(summary: Summary): Generator<string> {
  * sees half a file, and a failure leaves nothing behind.
  */
 export function writeChunksAtomic(path: string, chunks: Iterable<string>): { ok: true } | { ok: false; reason: string } {
-  const tmp = tempPathFor(path);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx');
-    let pending: string[] = [];
-    let size = 0;
-    const flush = () => {
-      if (pending.length) writeSync(fd!, Buffer.from(pending.join(''), 'utf8'));
-      pending = [];
-      size = 0;
-    };
-    for (const c of chunks) {
-      pending.push(c);
-      size += c.length;
-      if (size >= 1 << 20) flush();
-    }
-    flush();
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-    return { ok: true };
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    return { ok: false, reason: writeReason(e, path) };
-  }
+  return writeStreamAtomic(path, (put) => {
+    for (const c of chunks) put(c);
+  });
 }
 
 async function canWriteInto(path: string): Promise<{ ok: true } | { ok: false; reason: string }> {
@@ -231,7 +209,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   const summary = merger.finish();
 
   const writes: { path: string; what: string; write: () => Promise<{ ok: true } | { ok: false; reason: string }> }[] = [
-    { path: out, what: mergeCliZh.what.summary, write: async () => writeFileAtomic(out, await (await import('../workbook/xlsx/summary')).summaryBytesStreaming(summary)) },
+    { path: out, what: mergeCliZh.what.summary, write: async () => writeStreamAtomic(out, (put) => writeSummary(summary, put)) },
   ];
   if (json !== undefined) writes.push({ path: json, what: mergeCliZh.what.json, write: async () => writeChunksAtomic(json, reportChunks(summary)) });
   if (pack !== undefined) {

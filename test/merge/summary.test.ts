@@ -364,12 +364,35 @@ describe('summary workbook', () => {
             expect([cell.address, other.type, other.value]).toEqual([cell.address, cell.type, cell.value]);
             expect(other.fill).toEqual(cell.fill);
             expect(other.font?.bold).toEqual(cell.font?.bold);
+            expect([cell.address, other.numFmt, other.alignment]).toEqual([cell.address, cell.numFmt, cell.alignment]);
           });
+          expect([r, wb.getRow(r).height]).toEqual([r, row.height]);
         });
       }
       const g2 = b.getWorksheet('汇总')!.getCell('G2');
       expect(g2.value).toBe(FORMULA_LIKE[4]);
       expect(g2.type).toBe(ExcelJS.ValueType.String);
+    });
+
+    test('text stays text: formula-like values, markup, spaces and line breaks come back as written; no <f> anywhere', async () => {
+      const { unzipSync, strFromU8 } = await import('fflate');
+      const tricky = ['=SUM(A1:A3)', '<b>&amp;</b> & "q"', '  lead and trail  ', 'two\nlines\r\nthree', '@x', '-1+2'];
+      const summary = mergeSubmissions(
+        tricky.map((t, i) => okOne(sub('application', `支部${i}`, `in/${i}.xlsx`, { secretaryName: t }))),
+        { asOf: '2019-05-01' },
+      );
+      const bytes = await summaryBytesStreaming(summary);
+      for (const [name, data] of Object.entries(unzipSync(bytes))) if (name.endsWith('.xml')) expect(strFromU8(data)).not.toContain('<f>');
+      const ws = (await readBack(bytes)).getWorksheet('汇总')!;
+      const written = tricky.map((_, i) => ws.getCell(`G${i + 2}`));
+      expect(written.map((c) => c.type)).toEqual(tricky.map(() => ExcelJS.ValueType.String));
+      expect(written.map((c) => c.value)).toEqual(tricky);
+    });
+
+    test('the same summary gives the same bytes', async () => {
+      const a = await summaryBytesStreaming(sample(['x党支部']));
+      const b = await summaryBytesStreaming(sample(['x党支部']));
+      expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     });
 
     test('LibreOffice opens it: A4 landscape pages', async () => {

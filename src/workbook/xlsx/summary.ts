@@ -11,15 +11,21 @@
  *
  * Rows of wrapped text are given the height of their lines (rowHeight), and the zip
  * entries are dated at the as-of date (workbookBytes): the same summary, the same bytes.
+ *
+ * The sheets are data (summarySheets: columns, rows, feet, fills, print setup), written
+ * by two writers: exceljs in memory (summaryWorkbook: the task pane reads its cells
+ * back), and the streaming SpreadsheetWriter (writeSummary: the command line, which never
+ * holds the output whole and never loads exceljs for it).
  */
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { getForm, MAX_ROW_HEIGHT } from '../../forms';
 import type { FieldId, FormId } from '../../forms/types';
 import { mergeZh, severityZh, summaryZh } from '../../i18n/merge';
 import { distinctBranches, progressTotals, unnamedForms } from '../../merge';
 import type { FormTotals, Summary, SummaryRow } from '../../merge/types';
 import { displayWidth, wrappedLines } from '../../model/text';
+import { collectBytes, SpreadsheetWriter, type XPage, type XStyle } from './sheetWriter';
 import { withFixedZipTimes } from './zipTimes';
 
 const MAX_CELL = 32767;
@@ -27,22 +33,33 @@ const MAX_CELL = 32767;
 const LINE_PT = 15;
 const ROW_PAD_PT = 3;
 const HEADER_PT = 24;
-const A4 = 9;
-const MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-const NOT_DONE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
-const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFA6A6A6' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
-const BOLD: Partial<ExcelJS.Font> = { ...FONT, bold: true };
-const HEADER_STYLE: Partial<ExcelJS.Style> = {
-  font: BOLD,
-  fill: HEADER_FILL,
-  border: BORDER,
-  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+/** Every sheet's print setup: A4 landscape, fit to one page wide, centred. */
+const PAGE: XPage = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
+  margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
 };
+const FONT = { name: '宋体', size: 11 };
+const BORDER_ARGB = 'FFA6A6A6';
+const HEADER_FILL = 'FFD9E1F2';
+const TOTAL_FILL = 'FFF2F2F2';
+const NOT_DONE_FILL = 'FFFCE4D6';
+
+/** The header cells' look. */
+const HEADER_STYLE: XStyle = { font: { ...FONT, bold: true }, fill: HEADER_FILL, border: BORDER_ARGB, horizontal: 'center', vertical: 'middle', wrap: true };
+
+/** A body (or, `foot`, total) cell of a column, with an optional fill. */
+function cellStyle(c: ColumnDef, foot: boolean, fill?: string): XStyle {
+  const s: XStyle = { font: foot ? { ...FONT, bold: true } : FONT, border: BORDER_ARGB, horizontal: c.align ?? 'left', vertical: 'top', wrap: c.wrap ?? false };
+  const f = foot ? TOTAL_FILL : fill;
+  if (f) s.fill = f;
+  if (c.numFmt) s.numFmt = c.numFmt;
+  return s;
+}
 
 /** Text safe for a cell: no XML-invalid control characters, at most Excel's cell limit. */
 export function cellText(s: string): string {
@@ -64,9 +81,9 @@ export function rowHeight(values: readonly CellValue[], widths: readonly number[
   return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_PT + ROW_PAD_PT) : undefined;
 }
 
-type CellValue = string | number | Date | null;
+export type CellValue = string | number | Date | null;
 
-interface ColumnDef {
+export interface ColumnDef {
   header: string;
   /** Widest a column grows (characters); longer text wraps. */
   max: number;
@@ -107,95 +124,118 @@ function zhDate(iso: string): string {
 }
 
 /** A sheet's content: header, body rows, then rows at the foot (outside the filter range). */
-interface Table {
+export interface Table {
   name: string;
   title: string;
   columns: ColumnDef[];
-  rows: CellValue[][];
+  /** Body rows; iterated twice (widths, then writing), so an array or a re-iterable view (rowsOf). */
+  rows: Iterable<CellValue[]>;
   feet?: CellValue[][];
-  /** A fill for one body cell (row and column 0-based), e.g. a month not done. */
-  fill?: (row: number, col: number) => ExcelJS.Fill | undefined;
+  /** A fill (ARGB) for one body cell (row and column 0-based), e.g. a month not done. */
+  fill?: (row: number, col: number) => string | undefined;
 }
 
-/**
- * Adds a sheet with a styled, frozen, filtered header and A4 landscape print setup.
- * Works on an in-memory workbook and on exceljs' streaming WorkbookWriter alike:
- * columns are set before the first row, and each row is committed once written
- * (a no-op in memory; in the stream writer it is serialised and released).
- */
-function addTable(wb: ExcelJS.Workbook, t: Table): void {
-  const { columns, rows } = t;
-  const feet = t.feet ?? [];
-  const ws = wb.addWorksheet(t.name, {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }],
-    pageSetup: {
-      paperSize: A4,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: MARGINS,
-      printTitlesRow: '1:1',
+/** A re-iterable view of `list` as rows: each row is made when written, not kept. */
+export function rowsOf<T>(list: readonly T[], row: (item: T, i: number) => CellValue[]): Iterable<CellValue[]> {
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < list.length; i++) yield row(list[i], i);
     },
-    headerFooter: { oddHeader: `&C&12${t.title.replace(/&/g, '&&')}`, oddFooter: `&C${summaryZh.footer}` },
-  });
+  };
+}
 
+/** What both writers need beyond the table: column widths (characters), which wrap, the header's height, the body's length. */
+interface Layout {
+  widths: number[];
+  wrap: boolean[];
+  headerHeight: number;
+  bodyRows: number;
+}
+
+function layoutOf(t: Table): Layout {
+  const { columns } = t;
   const content = columns.map((c) => Math.max(c.min ?? 4, displayWidth(c.header)));
-  for (const values of [...rows, ...feet]) {
-    values.forEach((v, i) => {
+  const measure = (values: CellValue[]) => {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       const w = v instanceof Date ? 16 : typeof v === 'number' ? String(v).length : v ? displayWidth(v) : 0;
       if (w > content[i]) content[i] = w;
-    });
+    }
+  };
+  let bodyRows = 0;
+  for (const values of t.rows) {
+    measure(values);
+    bodyRows++;
   }
+  for (const values of t.feet ?? []) measure(values);
   const widths = columns.map((c, i) => Math.min(c.max, content[i] + 2));
   const wrap = columns.map((c) => c.wrap ?? false);
+  // Header cells always wrap: a header wider than its column's cap takes two lines.
+  const headerHeight = Math.max(HEADER_PT, rowHeight(columns.map((c) => c.header), widths, columns.map(() => true)) ?? 0);
+  return { widths, wrap, headerHeight, bodyRows };
+}
+
+const headerText = (t: Table) => `&C&12${t.title.replace(/&/g, '&&')}`;
+const footerText = () => `&C${summaryZh.footer}`;
+
+/** A body value as written: text made cell-safe, empty text as no value. */
+function bodyValue(v: CellValue): CellValue {
+  return v === '' ? null : typeof v === 'string' ? cellText(v) : v;
+}
+
+function exceljsStyle(s: XStyle): Partial<ExcelJS.Style> {
+  const side: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: s.border } };
+  return {
+    font: s.font.bold ? { ...s.font, bold: true } : { ...s.font },
+    ...(s.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill } } } : {}),
+    ...(s.border ? { border: { top: side, left: side, bottom: side, right: side } } : {}),
+    alignment: { horizontal: s.horizontal, vertical: s.vertical, wrapText: s.wrap ?? false },
+    ...(s.numFmt ? { numFmt: s.numFmt } : {}),
+  };
+}
+
+/** Adds a table to an in-memory exceljs workbook: styled, frozen, filtered header and A4 landscape print setup. */
+function addTable(wb: ExcelJS.Workbook, t: Table): void {
+  const { columns } = t;
+  const feet = t.feet ?? [];
+  const { widths, wrap, headerHeight, bodyRows } = layoutOf(t);
+  const ws = wb.addWorksheet(t.name, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }],
+    pageSetup: { ...PAGE, fitToPage: true, printTitlesRow: '1:1' },
+    headerFooter: { oddHeader: headerText(t), oddFooter: footerText() },
+  });
   ws.columns = widths.map((width) => ({ width }));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, bodyRows + 1), column: columns.length } };
 
   const header = ws.getRow(1);
+  const headerStyle = exceljsStyle(HEADER_STYLE);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
-    cell.style = HEADER_STYLE;
+    cell.style = headerStyle;
   });
-  // Header cells always wrap: a header wider than its column's cap takes two lines.
-  header.height = Math.max(HEADER_PT, rowHeight(columns.map((c) => c.header), widths, columns.map(() => true)) ?? 0);
-  header.commit();
+  header.height = headerHeight;
 
   // One style object per column (and per fill): exceljs dedupes styles by content, and
   // shared objects keep ten thousand rows from carrying ten thousand copies.
-  const bodyStyles = columns.map(
-    (c): Partial<ExcelJS.Style> => ({
-      font: FONT,
-      border: BORDER,
-      alignment: { horizontal: c.align ?? 'left', vertical: 'top', wrapText: c.wrap ?? false },
-      ...(c.numFmt ? { numFmt: c.numFmt } : {}),
-    }),
-  );
-  const footStyles = columns.map(
-    (c): Partial<ExcelJS.Style> => ({
-      font: BOLD,
-      fill: TOTAL_FILL,
-      border: BORDER,
-      alignment: { horizontal: c.align ?? 'left', vertical: 'top', wrapText: c.wrap ?? false },
-      ...(c.numFmt ? { numFmt: c.numFmt } : {}),
-    }),
-  );
-  rows.forEach((values, r) => {
+  const bodyStyles = columns.map((c) => exceljsStyle(cellStyle(c, false)));
+  const footStyles = columns.map((c) => exceljsStyle(cellStyle(c, true)));
+  let r = 0;
+  for (const values of t.rows) {
     const row = ws.getRow(r + 2);
     const height = rowHeight(values, widths, wrap);
     if (height !== undefined) row.height = height;
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
-      if (v !== null && v !== '') cell.value = typeof v === 'string' ? cellText(v) : v;
+      const value = bodyValue(v);
+      if (value !== null) cell.value = value;
       const fill = t.fill?.(r, i);
-      cell.style = fill ? { ...bodyStyles[i], fill } : bodyStyles[i];
+      cell.style = fill ? exceljsStyle(cellStyle(columns[i], false, fill)) : bodyStyles[i];
     });
-    row.commit();
-  });
+    r++;
+  }
   feet.forEach((values, k) => {
-    const row = ws.getRow(rows.length + 2 + k);
+    const row = ws.getRow(bodyRows + 2 + k);
     const height = rowHeight(values, widths, wrap);
     if (height !== undefined) row.height = height;
     values.forEach((v, i) => {
@@ -203,9 +243,33 @@ function addTable(wb: ExcelJS.Workbook, t: Table): void {
       if (v !== null) cell.value = v;
       cell.style = footStyles[i];
     });
-    row.commit();
   });
-  ws.commit?.();
+}
+
+/** Streams a table into a SpreadsheetWriter: the same cells, styles and setup as addTable. */
+function streamTable(w: SpreadsheetWriter, t: Table): void {
+  const { columns } = t;
+  const { widths, wrap, headerHeight, bodyRows } = layoutOf(t);
+  const headerStyles = columns.map(() => w.style(HEADER_STYLE));
+  const bodyStyles = columns.map((c) => w.style(cellStyle(c, false)));
+  const footStyles = columns.map((c) => w.style(cellStyle(c, true)));
+  function* rows() {
+    yield { height: headerHeight, values: columns.map((c) => c.header), styles: headerStyles };
+    let r = 0;
+    for (const raw of t.rows) {
+      const values = raw.map(bodyValue);
+      let styles = bodyStyles;
+      if (t.fill) {
+        const row = r;
+        const fills = columns.map((_, i) => t.fill!(row, i));
+        if (fills.some((f) => f !== undefined)) styles = columns.map((c, i) => (fills[i] ? w.style(cellStyle(c, false, fills[i])) : bodyStyles[i]));
+      }
+      yield { height: rowHeight(raw, widths, wrap), values, styles };
+      r++;
+    }
+    for (const values of t.feet ?? []) yield { height: rowHeight(values, widths, wrap), values, styles: footStyles };
+  }
+  w.addSheet({ name: t.name, widths, headerRows: 1, filterRows: Math.max(1, bodyRows + 1), page: PAGE, header: headerText(t), footer: footerText() }, rows());
 }
 
 const ROW_FIELDS: { field: FieldId; kind: 'date' | 'count' | 'text' }[] = [
@@ -237,7 +301,7 @@ function totalValues(label: string, t: Omit<FormTotals, 'form'>, unnamed: number
   return [null, label, branches, null, counts ? t.members : null, counts ? t.committeeMembers : null, null, null, null, null, t.errors, t.warnings, null];
 }
 
-function addRowsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
+function rowsSheet(summary: Summary, title: string): Table {
   const h = summaryZh.rowHeaders;
   // Caps sum to 181 characters (was 288), so fit to width on A4 landscape keeps the text
   // readable (measured in LibreOffice: 5.1 → 6.8 pt; Excel's narrower unit gives ~8.8 pt);
@@ -257,7 +321,7 @@ function addRowsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): vo
     { header: h[11], max: 8, align: 'right' },
     { header: h[12], max: 28, wrap: true },
   ];
-  const rows = summary.rows.map((r, i) => summaryRowValues(r, i + 1));
+  const rows = rowsOf(summary.rows, (r, i) => summaryRowValues(r, i + 1));
   // Totals at the foot, outside the filter range: one per form present, then the grand total.
   const feet: CellValue[][] = summary.totals
     .filter((t) => t.branches > 0 || unnamedForms(summary.rows, t.form) > 0)
@@ -265,10 +329,10 @@ function addRowsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): vo
   const grand = totalValues(summaryZh.grandTotal, summary.total, unnamedForms(summary.rows));
   grand[2] = summaryZh.branchesWithUnnamed(distinctBranches(summary.rows), unnamedForms(summary.rows));
   feet.push(grand);
-  addTable(wb, { name: summaryZh.sheets.rows, title, columns, rows, feet });
+  return { name: summaryZh.sheets.rows, title, columns, rows, feet };
 }
 
-function addProgressSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
+function progressSheet(summary: Summary, title: string): Table {
   const headers = summaryZh.progressHeaders();
   const columns: ColumnDef[] = headers.map((header, i) => {
     if (i === 0) return { header, max: 6, align: 'center' };
@@ -278,7 +342,7 @@ function addProgressSheet(wb: ExcelJS.Workbook, summary: Summary, title: string)
     if (i === 15) return { header, max: 8, align: 'right', numFmt: '0%' };
     return { header, max: 24, wrap: true };
   });
-  const rows: CellValue[][] = summary.progress.map((p, i) => [
+  const rows = rowsOf(summary.progress, (p, i) => [
     i + 1,
     p.branch,
     ...p.statuses.map((s) => text(s)),
@@ -290,15 +354,15 @@ function addProgressSheet(wb: ExcelJS.Workbook, summary: Summary, title: string)
   const t = progressTotals(summary.progress);
   const foot: CellValue[] = [null, summaryZh.progressFoot(t.branches, t.unnamed), ...new Array<CellValue>(12).fill(null), `${t.doneCount}/${t.due}`, t.share, null];
   // Due months not done, shaded so a reviewer sees the gaps at a glance.
-  const fill = (r: number, col: number): ExcelJS.Fill | undefined => {
+  const fill = (r: number, col: number): string | undefined => {
     const p = summary.progress[r];
     const m = col - 2;
     return m >= 0 && m < p.due && !p.done[m] ? NOT_DONE_FILL : undefined;
   };
-  addTable(wb, { name: summaryZh.sheets.progress, title, columns, rows, feet: [foot], fill });
+  return { name: summaryZh.sheets.progress, title, columns, rows, feet: [foot], fill };
 }
 
-function addProblemsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
+function problemsSheet(summary: Summary, title: string): Table {
   const h = summaryZh.problemHeaders;
   const columns: ColumnDef[] = [
     { header: h[0], max: 6, align: 'center' },
@@ -311,7 +375,7 @@ function addProblemsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string)
     { header: h[7], max: 6, align: 'center' },
     { header: h[8], max: 50, wrap: true },
   ];
-  const rows: CellValue[][] = summary.problems.map((p, i) => [
+  const rows = rowsOf(summary.problems, (p, i) => [
     i + 1,
     p.file,
     p.sheet,
@@ -324,36 +388,48 @@ function addProblemsSheet(wb: ExcelJS.Workbook, summary: Summary, title: string)
   ]);
   const by = (sev: 'error' | 'warning' | 'info') => summary.problems.filter((p) => p.severity === sev).length;
   const foot: CellValue[] = [null, summaryZh.problemsFoot(summary.problems.length), null, null, null, null, null, null, summaryZh.problemsBySeverity(by('error'), by('warning'), by('info'))];
-  addTable(wb, { name: summaryZh.sheets.problems, title, columns, rows, feet: [foot] });
+  return { name: summaryZh.sheets.problems, title, columns, rows, feet: [foot] };
 }
 
-function addMissingSheet(wb: ExcelJS.Workbook, summary: Summary, title: string): void {
+function missingSheet(summary: Summary, title: string): Table {
   const h = summaryZh.missingHeaders;
   const columns: ColumnDef[] = [
     { header: h[0], max: 6, align: 'center' },
     { header: h[1], max: 40, wrap: true },
     { header: h[2], max: 40, wrap: true },
   ];
-  const rows: CellValue[][] = summary.missing.map((m, i) => [i + 1, m.name, m.source ?? null]);
-  addTable(wb, { name: summaryZh.sheets.missing, title, columns, rows });
+  const rows = rowsOf(summary.missing, (m, i) => [i + 1, m.name, m.source ?? null]);
+  return { name: summaryZh.sheets.missing, title, columns, rows };
 }
 
-function writeSheets(wb: ExcelJS.Workbook, summary: Summary): void {
+/** The summary's sheets, in order, as data: what both writers write. */
+export function summarySheets(summary: Summary): Table[] {
   const asOf = zhDate(summary.asOf);
-  addRowsSheet(wb, summary, summaryZh.title(summaryZh.sheets.rows, asOf));
-  addProgressSheet(wb, summary, summaryZh.title(summaryZh.sheets.progress, asOf));
-  addProblemsSheet(wb, summary, summaryZh.title(summaryZh.sheets.problems, asOf));
-  if (summary.hasRoster) addMissingSheet(wb, summary, summaryZh.title(summaryZh.sheets.missing, asOf));
+  const sheets = [
+    rowsSheet(summary, summaryZh.title(summaryZh.sheets.rows, asOf)),
+    progressSheet(summary, summaryZh.title(summaryZh.sheets.progress, asOf)),
+    problemsSheet(summary, summaryZh.title(summaryZh.sheets.problems, asOf)),
+  ];
+  if (summary.hasRoster) sheets.push(missingSheet(summary, summaryZh.title(summaryZh.sheets.missing, asOf)));
+  return sheets;
 }
 
-/** The summary as an in-memory exceljs workbook (task pane, tests, small merges). */
+/** The as-of date, midnight UTC: the workbook's created/modified time and its zip entries' time. */
+const createdAt = (summary: Summary) => new Date(`${summary.asOf}T00:00:00Z`);
+
+/**
+ * The summary as an in-memory exceljs workbook (the task pane reads its cells back).
+ * exceljs is required here, not at the top, so that writeSummary never loads it.
+ */
 export function summaryWorkbook(summary: Summary): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const excel = require('exceljs') as typeof ExcelJS;
+  const wb = new excel.Workbook();
   wb.creator = 'wuhua';
   // Fixed timestamps: the same summary gives the same workbook.
-  wb.created = new Date(`${summary.asOf}T00:00:00Z`);
+  wb.created = createdAt(summary);
   wb.modified = wb.created;
-  writeSheets(wb, summary);
+  for (const t of summarySheets(summary)) addTable(wb, t);
   return wb;
 }
 
@@ -373,16 +449,17 @@ export async function summaryBytes(summary: Summary): Promise<Uint8Array> {
 }
 
 /**
- * The same workbook through exceljs' streaming writer: each row is serialised when
- * committed, so memory does not hold a cell model of ten thousand rows, and it is
- * several times faster. Node only (the writer zips with archiver); the command line
- * uses it. The bytes are kept in memory (the zipped summary is small).
+ * Streams the summary workbook to `sink` (zip bytes as they are made): rows are
+ * serialised as they are written and never held, so memory stays flat however many
+ * rows there are. Synchronous; no exceljs. What `wuhua merge` writes.
  */
+export function writeSummary(summary: Summary, sink: (chunk: Uint8Array, final: boolean) => void): void {
+  const w = new SpreadsheetWriter(sink, { created: createdAt(summary), creator: 'wuhua' });
+  for (const t of summarySheets(summary)) streamTable(w, t);
+  w.finish();
+}
+
+/** writeSummary's bytes in memory (tests, the browser page). */
 export async function summaryBytesStreaming(summary: Summary): Promise<Uint8Array> {
-  const created = new Date(`${summary.asOf}T00:00:00Z`);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: false, created, modified: created, creator: 'wuhua' } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
-  writeSheets(wb, summary);
-  await wb.commit();
-  const stream = (wb as unknown as { stream: { toBuffer(): Uint8Array } }).stream;
-  return withFixedZipTimes(new Uint8Array(stream.toBuffer()), created);
+  return collectBytes((sink) => writeSummary(summary, sink));
 }

@@ -1,0 +1,309 @@
+/**
+ * A streaming .xlsx writer for plain tables (the summary): SpreadsheetML written row by
+ * row straight into a deflating zip, so a sheet of a hundred thousand rows never sits
+ * whole in memory, and no exceljs is loaded to write it. Browser-safe (fflate only).
+ *
+ * It writes what the summary needs and nothing more: styled cells (font, solid fill,
+ * thin border, alignment, number format), column widths, row heights, a frozen header,
+ * an autofilter, A4 print setup with print titles, header and footer. Text is always an
+ * inline string (t="inlineStr"), never a formula. Entries are dated `created`, so the
+ * same tables give the same bytes.
+ */
+import { strToU8, Zip, ZipDeflate } from 'fflate';
+
+export type XValue = string | number | Date | null;
+
+/** A cell's look. Objects equal in content share one style record. */
+export interface XStyle {
+  font: { name: string; size: number; bold?: boolean };
+  /** Solid fill, ARGB ("FFD9E1F2"). */
+  fill?: string;
+  /** Thin border on all four sides in this ARGB colour. */
+  border?: string;
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'middle' | 'bottom';
+  wrap?: boolean;
+  /** A number format code ("0%", 'yyyy"年"m"月"d"日"'). */
+  numFmt?: string;
+}
+
+export interface XPage {
+  paperSize: number;
+  orientation: 'portrait' | 'landscape';
+  fitToWidth: number;
+  /** 0: as many pages down as needed. */
+  fitToHeight: number;
+  horizontalCentered?: boolean;
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+export interface XSheet {
+  name: string;
+  /** Column widths in characters, from column A. */
+  widths: readonly number[];
+  /** Rows frozen at the top (and repeated on every printed page). */
+  headerRows: number;
+  /** Rows under the autofilter, header included (from row 1); 0 for none. */
+  filterRows: number;
+  page: XPage;
+  /** Header and footer codes (&C…), as Excel stores them. */
+  header?: string;
+  footer?: string;
+}
+
+/** One row: its height in points (undefined: the default) and its cells from column A. */
+export interface XRow {
+  height?: number;
+  values: readonly XValue[];
+  /** Style ids (from `style`), parallel to values. */
+  styles: readonly number[];
+}
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** Deflated per this many characters of XML: large enough to compress well, small enough to stay flat. */
+const FLUSH_CHARS = 1 << 16;
+const DAY_MS = 86400000;
+/** Days from Excel's day 0 (1899-12-30, 1900 date system) to 1970-01-01. */
+const EPOCH_1970 = 25569;
+
+function escapeXml(s: string): string {
+  return s.replace(/[&<>"\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#13;'));
+}
+
+/** "A", "B", … "Z", "AA": the letters of column `i` (0-based). */
+export function columnLetters(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A sheet name as a reference in a defined name: always quoted, apostrophes doubled. */
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** One zip entry, fed in pieces. */
+class Entry {
+  private readonly file: ZipDeflate;
+  private pending: string[] = [];
+  private size = 0;
+  constructor(zip: Zip, name: string, mtime: Date) {
+    this.file = new ZipDeflate(name, { level: 6 });
+    this.file.mtime = mtime;
+    zip.add(this.file);
+  }
+  write(s: string): void {
+    this.pending.push(s);
+    this.size += s.length;
+    if (this.size >= FLUSH_CHARS) this.flush(false);
+  }
+  private flush(final: boolean): void {
+    this.file.push(strToU8(this.pending.join('')), final);
+    this.pending = [];
+    this.size = 0;
+  }
+  end(): void {
+    this.flush(true);
+  }
+}
+
+/**
+ * Writes a workbook of plain tables to `sink` as it goes: add each sheet (its rows are
+ * consumed once, in order), then finish. Synchronous; the sink receives zip bytes.
+ */
+export class SpreadsheetWriter {
+  private readonly zip: Zip;
+  private readonly mtime: Date;
+  private readonly sheets: XSheet[] = [];
+  private readonly styleIds = new Map<string, number>();
+  private readonly xfs: string[] = [];
+  private readonly fonts: string[] = [];
+  private readonly fills: string[] = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private readonly borders: string[] = ['<border><left/><right/><top/><bottom/><diagonal/></border>'];
+  private readonly numFmts: string[] = [];
+  private readonly created: Date;
+  private readonly creator: string;
+
+  constructor(sink: (chunk: Uint8Array, final: boolean) => void, opts: { created: Date; creator: string }) {
+    this.created = opts.created;
+    this.creator = opts.creator;
+    // DOS times start in 1980; the as-of date is the entries' time (fixed, so the bytes are too).
+    this.mtime = opts.created.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : new Date(opts.created.getTime() + opts.created.getTimezoneOffset() * 60000);
+    this.zip = new Zip((err, data, final) => {
+      if (err) throw err;
+      sink(data, final);
+    });
+    this.style({ font: { name: 'Calibri', size: 11 } }); // xf 0: the default style
+  }
+
+  /** The id of a style, for XRow.styles. */
+  style(s: XStyle): number {
+    const key = JSON.stringify([s.font.name, s.font.size, !!s.font.bold, s.fill, s.border, s.horizontal, s.vertical, !!s.wrap, s.numFmt]);
+    const known = this.styleIds.get(key);
+    if (known !== undefined) return known;
+    const font = `<font>${s.font.bold ? '<b/>' : ''}<sz val="${s.font.size}"/><name val="${escapeXml(s.font.name)}"/><family val="2"/><charset val="134"/></font>`;
+    const fill = s.fill ? `<fill><patternFill patternType="solid"><fgColor rgb="${s.fill}"/></patternFill></fill>` : undefined;
+    const side = (n: string) => `<${n} style="thin"><color rgb="${s.border}"/></${n}>`;
+    const border = s.border ? `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>` : undefined;
+    const fontId = indexIn(this.fonts, font);
+    const fillId = fill ? indexIn(this.fills, fill) : 0;
+    const borderId = border ? indexIn(this.borders, border) : 0;
+    const numFmtId = s.numFmt ? builtinNumFmt(s.numFmt) ?? 164 + indexIn(this.numFmts, s.numFmt) : 0;
+    const align =
+      s.horizontal || s.vertical || s.wrap
+        ? `<alignment${s.horizontal ? ` horizontal="${s.horizontal}"` : ''}${s.vertical ? ` vertical="${s.vertical}"` : ''}${s.wrap ? ' wrapText="1"' : ''}/>`
+        : '';
+    const applied = `${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${numFmtId ? ' applyNumberFormat="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
+    const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applied}${align ? `>${align}</xf>` : '/>'}`;
+    const id = this.xfs.length;
+    this.xfs.push(xf);
+    this.styleIds.set(key, id);
+    return id;
+  }
+
+  /** Writes one sheet: its rows are serialised as they come and not kept. */
+  addSheet(sheet: XSheet, rows: Iterable<XRow>): void {
+    this.sheets.push(sheet);
+    const n = this.sheets.length;
+    const out = new Entry(this.zip, `xl/worksheets/sheet${n}.xml`, this.mtime);
+    const letters = sheet.widths.map((_, i) => columnLetters(i));
+    const last = letters[letters.length - 1] ?? 'A';
+    const top = `A${sheet.headerRows + 1}`;
+    out.write(
+      `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+        `<sheetViews><sheetView workbookViewId="0"${n === 1 ? ' tabSelected="1"' : ''}>` +
+        (sheet.headerRows > 0
+          ? `<pane ySplit="${sheet.headerRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`
+          : '') +
+        `</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>` +
+        sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('') +
+        `</cols><sheetData>`,
+    );
+    let r = 0;
+    for (const row of rows) {
+      r++;
+      let xml = `<row r="${r}"${row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : ''}>`;
+      const { values, styles } = row;
+      for (let c = 0; c < values.length; c++) {
+        const v = values[c];
+        const ref = letters[c] + r;
+        const s = styles[c] ? ` s="${styles[c]}"` : '';
+        if (v === null || v === '') xml += `<c r="${ref}"${s}/>`;
+        else if (typeof v === 'number') xml += `<c r="${ref}"${s}><v>${v}</v></c>`;
+        else if (v instanceof Date) xml += `<c r="${ref}"${s}><v>${v.getTime() / DAY_MS + EPOCH_1970}</v></c>`;
+        else {
+          const space = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : '';
+          xml += `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
+        }
+      }
+      out.write(xml + '</row>');
+    }
+    const p = sheet.page;
+    const m = p.margins;
+    out.write(
+      `</sheetData>` +
+        (sheet.filterRows > 0 ? `<autoFilter ref="A1:${last}${sheet.filterRows}"/>` : '') +
+        (p.horizontalCentered ? '<printOptions horizontalCentered="1"/>' : '') +
+        `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+        `<pageSetup paperSize="${p.paperSize}" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"/>` +
+        (sheet.header || sheet.footer
+          ? `<headerFooter>${sheet.header ? `<oddHeader>${escapeXml(sheet.header)}</oddHeader>` : ''}${sheet.footer ? `<oddFooter>${escapeXml(sheet.footer)}</oddFooter>` : ''}</headerFooter>`
+          : '') +
+        `</worksheet>`,
+    );
+    out.end();
+  }
+
+  /** Writes the workbook, styles and package parts, and ends the zip. */
+  finish(): void {
+    const part = (name: string, xml: string) => {
+      const e = new Entry(this.zip, name, this.mtime);
+      e.write(XML_HEAD + xml);
+      e.end();
+    };
+    const sheets = this.sheets;
+    part(
+      '[Content_Types].xml',
+      `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+        `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+        `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+        `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
+    );
+    part(
+      '_rels/.rels',
+      `<Relationships xmlns="${NS_PKG}"><Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/>` +
+        `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+        `<Relationship Id="rId3" Type="${NS_R}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+    );
+    const iso = this.created.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    part(
+      'docProps/core.xml',
+      `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+        `<dc:creator>${escapeXml(this.creator)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`,
+    );
+    part('docProps/app.xml', `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>`);
+    part(
+      'xl/_rels/workbook.xml.rels',
+      `<Relationships xmlns="${NS_PKG}">` +
+        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+        `<Relationship Id="rId${sheets.length + 1}" Type="${NS_R}/styles" Target="styles.xml"/></Relationships>`,
+    );
+    const names: string[] = [];
+    sheets.forEach((s, i) => {
+      const last = columnLetters(Math.max(0, s.widths.length - 1));
+      if (s.filterRows > 0) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(quotedSheet(s.name))}!$A$1:$${last}$${s.filterRows}</definedName>`);
+      if (s.headerRows > 0) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quotedSheet(s.name))}!$1:$${s.headerRows}</definedName>`);
+    });
+    part(
+      'xl/workbook.xml',
+      `<workbook xmlns="${NS}" xmlns:r="${NS_R}"><workbookPr defaultThemeVersion="164011"/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="12000" windowHeight="24000"/></bookViews><sheets>` +
+        sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        `</sheets>${names.length ? `<definedNames>${names.join('')}</definedNames>` : ''}<calcPr calcId="171027"/></workbook>`,
+    );
+    const numFmts = this.numFmts.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escapeXml(f)}"/>`).join('');
+    part(
+      'xl/styles.xml',
+      `<styleSheet xmlns="${NS}">${numFmts ? `<numFmts count="${this.numFmts.length}">${numFmts}</numFmts>` : ''}` +
+        `<fonts count="${this.fonts.length}">${this.fonts.join('')}</fonts><fills count="${this.fills.length}">${this.fills.join('')}</fills>` +
+        `<borders count="${this.borders.length}">${this.borders.join('')}</borders>` +
+        `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+        `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>` +
+        `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`,
+    );
+    this.zip.end();
+  }
+}
+
+function indexIn(list: string[], item: string): number {
+  const i = list.indexOf(item);
+  if (i >= 0) return i;
+  list.push(item);
+  return list.length - 1;
+}
+
+/** Excel's built-in number formats the summary uses (custom ones get ids from 164). */
+function builtinNumFmt(code: string): number | undefined {
+  return ({ '0': 1, '0.00': 2, '0%': 9, '0.00%': 10, '@': 49 } as Record<string, number>)[code];
+}
+
+/** The whole workbook in memory (tests, the task pane); the command line streams to a file instead. */
+export function collectBytes(write: (sink: (chunk: Uint8Array, final: boolean) => void) => void): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  write((chunk) => {
+    chunks.push(chunk);
+    size += chunk.length;
+  });
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
