@@ -91,7 +91,8 @@ class Entry {
   private pending: string[] = [];
   private size = 0;
   constructor(zip: Zip, name: string, mtime: Date) {
-    this.file = new ZipDeflate(name, { level: 6 });
+    // Level 1: a third less CPU than level 6 on a 1,000-file summary (155 vs 238 ms warm) for a 27 % larger file.
+    this.file = new ZipDeflate(name, { level: 1 });
     this.file.mtime = mtime;
     zip.add(this.file);
   }
