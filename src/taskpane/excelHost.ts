@@ -5,6 +5,7 @@ import type { CheckedSubmission, CheckOptions, IntakeResult, Issue } from '../mo
 import { checkSubmission } from '../rules';
 import * as excel from '../workbook/excel';
 import type { HostInfo } from '../workbook/excel/hostInfo';
+import { writeOpinions } from '../workbook/excel/writeOpinions';
 import { SUMMARY_SHEET_NAMES } from '../i18n/excel';
 import { describeError, notes, THIS_WORKBOOK } from '../i18n/taskpane';
 import { download, mergePicked, printPackFile, readRosterFile, templateFile, withNotes, type MadeFile } from './fileOps';
@@ -141,5 +142,10 @@ export function createExcelHost(info: HostInfo): Host {
 
     // The print pack is a workbook of its own: the committee saves and prints it.
     printPack: async (summary: Summary) => handOver(await printPackFile(summary)),
+    handOver,
+    writeOpinions: async (writes) => {
+      await writeOpinions(writes);
+      return { kind: 'written', sheets: [...new Set(writes.map((w) => w.sheet))] };
+    },
   };
 }

@@ -11,6 +11,7 @@
 import type { FormId } from '../forms/types';
 import type { Summary } from '../merge/types';
 import type { CheckedSubmission, IntakeResult, Rejected, Stage } from '../model/types';
+import type { OpinionWrite } from '../workbook/excel/writeOpinions';
 
 export type HostKind = 'excel' | 'standalone';
 
@@ -106,6 +107,10 @@ export interface Host {
   applyPrintSetup(): Promise<ActionResult>;
   /** Build the print pack workbook from a summary and hand it to the user (Excel: as a new workbook). */
   printPack(summary: Summary): Promise<ActionResult>;
+  /** A workbook the pane made (报送包, 抽查名单) handed to the user: Excel opens it as a new workbook, the page downloads it. */
+  handOver?(file: { bytes: Uint8Array; fileName: string; notes?: string[] }): Promise<ActionResult>;
+  /** Excel: write 初核 opinions into the open workbook's form sheets (one batch). */
+  writeOpinions?(writes: readonly OpinionWrite[]): Promise<ActionResult>;
 }
 
 /** Today in local time as "YYYY-MM-DD" (what "as of" means for a clerk). */

@@ -1,6 +1,6 @@
 import type { Summary } from '../merge/types';
 import { tp } from '../i18n/taskpane';
-import { checkFiles, downloadPrintPack, downloadSummary, downloadTemplate, mergePicked, readRosterFile } from './fileOps';
+import { checkFiles, download, downloadPrintPack, downloadSummary, downloadTemplate, mergePicked, readRosterFile } from './fileOps';
 import type { ActionResult, CheckRequest, CheckResult, Host, MergeOutcome, MergeRequest } from './host';
 
 /** The pane in a plain browser (or for WPS users): works on files, hands results back as downloads. */
@@ -32,5 +32,6 @@ export function createStandaloneHost(): Host {
     },
 
     printPack: (summary: Summary) => downloadPrintPack(summary),
+    handOver: async (file) => download(file),
   };
 }

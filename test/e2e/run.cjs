@@ -351,6 +351,60 @@ async function main() {
     assert(r.submissions.some((s) => s.fields.highlights === '=HYPERLINK("http://example.invalid")'), 'formula-looking text not kept as text');
   });
 
+  await step('初核: 生成报送包 writes the opinion into the forms without errors, lists the other to return, and records provenance', async () => {
+    await page.getByRole('tab', { name: '汇总' }).click();
+    const panel = page.getByTestId('review-panel');
+    await panel.waitFor({ timeout: 30000 });
+    await panel.getByTestId('review-opinion').fill('经初核，情况属实，同意上报。');
+    await panel.getByTestId('review-date').fill(`${AS_OF_YEAR}-04-28`);
+    await panel.getByTestId('review-reviewer').fill('市直机关党委');
+    const file = await download(() => panel.getByRole('button', { name: '生成报送包' }).click());
+    assert(path.basename(file) === '报送包.xlsx', path.basename(file));
+    const result = await page.getByTestId('review-result').innerText();
+    assert(result.includes('报送包收入 2 份') && result.includes('退回 1 份'), `review result: ${result}`);
+    assert((await page.getByTestId('review-returned').innerText()).includes('市直机关第二党支部：'), 'no 退回 message for 第二党支部');
+    const r = expectedIntake(file);
+    assert(r.ok, `pack rejected: ${r.reason}`);
+    const demo = r.submissions.find((s) => s.form === 'demonstration');
+    assert(demo && demo.fields.partyCommitteeOpinion === '经初核，情况属实，同意上报。' && demo.fields.partyCommitteeOpinionDate === `${AS_OF_YEAR}-04-28`, `opinion: ${JSON.stringify(demo && demo.fields)}`);
+    assert(demo.origin && demo.origin.file === '第一支部-附件1.xlsx' && demo.origin.parent === '市直机关党委', `origin: ${JSON.stringify(demo.origin)}`);
+    const want = require('crypto').createHash('sha256').update(fs.readFileSync(fixtures['第一支部-附件1.xlsx'])).digest('hex');
+    const read = readWorkbook(new Uint8Array(fs.readFileSync(file)), '报送包.xlsx');
+    assert(sheetTexts(read.grid, '报送来源').includes(want), 'provenance lacks the SHA-256 of 第一支部-附件1.xlsx');
+    await panel.scrollIntoViewIfNeeded();
+    await shot('09-review');
+  });
+
+  await step('抽查: three 附件2 files give a reproducible list, shown in the pane and downloaded with seed and method', async () => {
+    await page.getByRole('button', { name: '清空' }).click();
+    const apps = [];
+    for (const n of ['一', '二', '三']) {
+      const p = path.join(work, `第${n}支部-附件2.xlsx`);
+      fs.writeFileSync(p, await filled('application', { branchName: `市直机关第${n}党支部`, date: `${AS_OF_YEAR}年4月20日`, memberCount: 12, committeeCount: 5, plan: '按“五化”标准创建。' }));
+      apps.push(p);
+    }
+    await page.getByTestId('merge-files').setInputFiles(apps);
+    await page.getByRole('button', { name: '开始汇总' }).click();
+    const panel = page.getByTestId('sample-panel');
+    await panel.waitFor({ timeout: 60000 });
+    await panel.getByTestId('sample-seed').fill(`${AS_OF_YEAR}年机关党建调研`);
+    await panel.getByTestId('sample-rate').fill('10');
+    const file = await download(() => panel.getByRole('button', { name: '生成抽查名单' }).click());
+    assert(path.basename(file) === '抽查名单.xlsx', path.basename(file));
+    const shown = await page.getByTestId('sample-result').innerText();
+    assert(shown.includes('从 3 个申报党支部（1 个上级党组织）中抽取 1 个'), `sample: ${shown}`);
+    const { drawSample } = load('src/review/sample.ts');
+    const { branchKey } = load('src/merge/branch.ts');
+    const expected = drawSample(['一', '二', '三'].map((n) => ({ branch: `市直机关第${n}党支部`, key: branchKey(`市直机关第${n}党支部`), stratum: 'x', source: '' })), `${AS_OF_YEAR}年机关党建调研`, { rate: 0.1 });
+    const chosen = expected.strata[0].candidates.find((c) => c.drawn).branch;
+    assert(shown.includes(chosen), `pane shows another branch than ${chosen}: ${shown}`);
+    const read = readWorkbook(new Uint8Array(fs.readFileSync(file)), '抽查名单.xlsx');
+    const texts = sheetTexts(read.grid, '抽查名单').join('\n');
+    for (const t of [`${AS_OF_YEAR}年机关党建调研`, 'SHA-256', chosen]) assert(texts.includes(t), `抽查名单 lacks ${t}`);
+    await panel.scrollIntoViewIfNeeded();
+    await shot('10-sample');
+  });
+
   await step('汇总: 取消 stops a 400-file merge between files; merging all 400 then completes', async () => {
     await page.getByRole('tab', { name: '汇总' }).click();
     await page.getByRole('button', { name: '清空' }).click();

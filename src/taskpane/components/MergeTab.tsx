@@ -35,6 +35,8 @@ import { todayIso } from '../host';
 import { FilePicker } from './FilePicker';
 import { FileResults } from './FileResults';
 import { LiveRegion, useAnnouncer } from './LiveRegion';
+import { ReviewPanel } from './ReviewPanel';
+import { SamplePanel } from './SamplePanel';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -281,6 +283,8 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
             </MessageBar>
           )}
           {/* Further views of the summary (charts, 催报, 初核 …) go here, each a component of its own over outcome.summary. */}
+          {outcome.summary.rows.length > 0 && <ReviewPanel host={host} report={report} summary={outcome.summary} files={files} />}
+          {outcome.summary.rows.length > 0 && <SamplePanel host={host} report={report} summary={outcome.summary} />}
         </div>
       )}
 

@@ -21,6 +21,11 @@ import { DEFAULT_READ_LIMITS } from '../../workbook/xlsx/read';
 import { parseRoster, parseRosterText } from '../../workbook/xlsx/roster';
 import { summaryBytes } from '../../workbook/xlsx/summary';
 import { templateBytes } from '../../workbook/xlsx/template';
+import { returnsBytes, reviewPackBytes } from '../../workbook/xlsx/reviewPack';
+import { sampleBytes } from '../../workbook/xlsx/sampleSheet';
+import { sha256 } from '../../review/sha256';
+import type { ReviewLevel, ReviewResult } from '../../review/types';
+import type { Draw, SampleSize } from '../../review/sample';
 import { displayName, readBytes } from '../files';
 import { summaryTables } from '../summaryTables';
 import type { MergeProgress } from '../host';
@@ -160,6 +165,25 @@ export async function roster(file: File): Promise<{ ok: true; names: string[] } 
   return r.ok ? { ok: true, names: r.entries.map((e) => e.name) } : r;
 }
 
+/** The 报送包 of a review (初核 in the pane); the picked files are read again for their SHA-256. */
+export async function reviewPackFile(job: { summary: Summary; review: ReviewResult; level: ReviewLevel; reviewer: string; date: string; files: readonly File[] }): Promise<MadeBytes> {
+  const fileHashes = new Map<string, string>();
+  for (const f of job.files) {
+    const read = await readPicked(f);
+    if (read.bytes) fileHashes.set(displayName(f), sha256(read.bytes)); // unreadable now: its provenance row gives no hash
+  }
+  const pack = await reviewPackBytes(job.summary, job.review, { level: job.level, reviewer: job.reviewer, date: job.date, fileHashes });
+  return { bytes: pack.bytes, notes: pack.overflow.map((o) => printPackZh.overflow(o.branch, getForm(o.form).attachment, o.sheet, o.field)) };
+}
+
+export async function returnsFile(job: { review: ReviewResult; levelName: string; date: string }): Promise<MadeBytes> {
+  return { bytes: await returnsBytes(job.review, { levelName: job.levelName, date: job.date }) };
+}
+
+export async function sampleFile(job: { draw: Draw; seed: string; size: SampleSize; asOf: string }): Promise<MadeBytes> {
+  return { bytes: await sampleBytes(job.draw, { seed: job.seed, size: job.size, asOf: job.asOf }) };
+}
+
 /** Every job by name: what the worker runs and the page falls back to. One argument each, plus the control. */
 export const JOBS = {
   merge,
@@ -169,4 +193,7 @@ export const JOBS = {
   templateFile,
   summaryTables: async (summary: Summary) => summaryTables(summary),
   roster,
+  reviewPackFile,
+  returnsFile,
+  sampleFile,
 };
