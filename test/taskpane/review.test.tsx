@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import './textCodec';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { getField, getForm } from '../../src/forms';
+import { firstCell } from '../../src/forms/address';
 import { mergeSubmissions } from '../../src/merge';
 import type { IntakeResult } from '../../src/model/types';
 import { App } from '../../src/taskpane/App';
@@ -51,7 +53,7 @@ function merged(kind: 'excel' | 'standalone'): ReviewHost {
   host.mergeResults = results;
   host.summary = mergeSubmissions(results, { asOf: '2019-04-28' });
   render(<App host={host} initialTab="merge" />);
-  fireEvent.change(screen.getByTestId('merge-files'), { target: { files: [new File([new Uint8Array([1, 2, 3])], '一支部.xlsx')] } });
+  fireEvent.change(screen.getByTestId('merge-files'), { target: { files: ['一支部.xlsx', '二支部.xlsx', '三支部.xlsx'].map((n) => new File([new Uint8Array([1, 2, 3])], n)) } });
   fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
   return host;
 }
@@ -104,7 +106,9 @@ test('inside Excel the opinion goes into the workbook\'s own form sheets (their 
   fireEvent.change(within(panel).getByTestId('review-date'), { target: { value: '2019-04-28' } });
   fireEvent.click(within(panel).getByRole('button', { name: '把意见写入本工作簿的表单' }));
   await waitFor(() => expect(host.written).toHaveLength(1), { timeout: 20000 });
-  expect(host.written[0]).toEqual([{ sheet: '附件2', cell: 'B6', dateCell: 'B8', text: '经初核，情况属实，同意上报。', date: '2019-04-28' }]);
+  const spec = getForm('application');
+  const at = (id: 'partyCommitteeOpinion' | 'partyCommitteeOpinionDate') => firstCell(getField(spec, id)!.cell);
+  expect(host.written[0]).toEqual([{ sheet: '附件2', cell: at('partyCommitteeOpinion'), dateCell: at('partyCommitteeOpinionDate'), text: '经初核，情况属实，同意上报。', date: '2019-04-28' }]);
 });
 
 test('抽查: the drawn list in the pane and as a workbook', async () => {
