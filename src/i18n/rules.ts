@@ -95,6 +95,8 @@ export const ruleMessages = {
     `${month}月份有目标任务，但${q(MONTH_COLUMN_NAMES.owner)}未填写：请写明负责落实的部门或人员。`,
   monthStatusMissing: (month: number, asOf: string) =>
     `${month}月份已过（今天是${d(asOf)}），${q(MONTH_COLUMN_NAMES.status)}未填写：请填写该月任务的完成情况。`,
+  hiddenSheet: (sheet: string) =>
+    `本表单在隐藏的工作表“${sheet}”上，已照常读取：请确认这是要报送的内容。同一文件的可见工作表上如有同一党支部的同一表单，以可见工作表为准；如是旧稿，请删除该工作表。`,
   branchNameKind: (name: string, ending: string) =>
     `党支部名称“${shorten(name)}”以“${ending}”结尾，看起来不是党支部：本表由党支部填报，请填写党支部全称（如“××局机关第一党支部”）；党总支、党委请组织所属党支部分别填报。`,
 };
@@ -124,4 +126,5 @@ export const ruleDescriptions: Record<string, string> = {
   'month-owner-missing': '某月有目标任务但未填责任部门或人员',
   'month-status-missing': '已过去的月份未填写完成情况',
   'branch-name-kind': '党支部名称以党总支、党委、委员会等结尾，看起来不是党支部',
+  'hidden-sheet': '表单在隐藏的工作表上（提示）：照常读取；同一文件的可见工作表上有同一表单时以可见的为准',
 };

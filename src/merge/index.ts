@@ -5,7 +5,8 @@
  * - One row per branch and form. Resubmissions of the same branch and form: the later
  *   申报时间 wins (附件2's 申报时间 inside the table when the header one is missing),
  *   then the later file time, then (so the result never depends on input order) the
- *   later file path and sheet name. The others stay in the report with
+ *   later file path and sheet name — except that a form on a hidden sheet never wins
+ *   over the same form on a visible sheet of the same file. The others stay in the report with
  *   latest:false and are listed in duplicates and in the problem list.
  * - Branches are matched by branchKey (NFKC, no spaces, 中国共产党 = 中共, trailing
  *   党支部/支部/委员会 folded); the kept submission's spelling is shown.
@@ -81,9 +82,12 @@ function opinionsFilled(s: MergedSubmission): number {
  * (a branch's own file and the same form inside its 党委's 报送包) are one submission:
  * the copy with more opinions filled stands for them (then the later one), the others
  * are marked sameContent — noted in the report, not a problem. Then the later 申报时间
- * wins as usual.
+ * wins as usual. A form on a hidden sheet never wins over the same form on a visible
+ * sheet of the same file.
  */
-function pickKept(list: MergedSubmission[]): MergedSubmission {
+function pickKept(group: MergedSubmission[]): MergedSubmission {
+  // A form on a hidden sheet loses to the same form on a visible sheet of the same file (a draft hidden away), whatever its date.
+  const list = group.filter((s) => !(s.hiddenSheet && group.some((v) => !v.hiddenSheet && v.file === s.file)));
   if (list.length === 1) return list[0];
   const byContent = new Map<string, MergedSubmission>();
   for (const s of list) {

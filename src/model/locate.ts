@@ -74,10 +74,18 @@ function escapeRe(s: string): string {
 /** What may stand between a label's characters in folded text: white space and the label marks (not a colon). */
 const BETWEEN = `[\\s${LABEL_MARKS}]*`;
 
-/** A candidate label → pattern matching it (in folded text) with ignorable characters between its characters, then a colon. */
+/** A stamp note inside a label, "申报单位（盖章）：": the label without it is the label. */
+const STAMP_IN_LABEL = /(?:盖章|签章|公章)$/;
+const STAMP_BEFORE_COLON = `(?:盖${BETWEEN}章|签${BETWEEN}章|公${BETWEEN}章)?${BETWEEN}`;
+
+/** A candidate label → pattern matching it (in folded text) with ignorable characters (and a stamp note) between its characters, then a colon. */
 function labelWithColon(compact: string): RegExp {
-  return new RegExp([...compact].map(escapeRe).join(BETWEEN) + '\\s*:', 'g');
+  return new RegExp([...compact].map(escapeRe).join(BETWEEN) + BETWEEN + STAMP_BEFORE_COLON + '\\s*:', 'g');
 }
+
+/** A short line that starts with a label of no field ("联系人：王芳　联系电话：…"): our labels may follow in it. */
+const OTHER_LABEL_START = /^\s*\p{Script=Han}{2,8}\s*[:：︰﹕]/u;
+const MAX_LINE_CHARS = 100;
 
 /**
  * The text folded (NFKC, CRLF → LF) one character at a time, and for each folded
@@ -126,12 +134,13 @@ export function labelMatcher<K extends string>(candidates: { key: K; labels: str
   const patterns = [...byCompact.entries()].map(([compact, keys]) => ({ re: labelWithColon(compact), keys, len: compact.length }));
   const starts = [...byCompact.keys()];
   return {
-    exact: (compact) => byCompact.get(compact),
+    exact: (compact) => byCompact.get(compact) ?? (STAMP_IN_LABEL.test(compact) ? byCompact.get(compact.replace(STAMP_IN_LABEL, '')) : undefined),
     inline(text) {
       // Only "label：value" or "label\nvalue" can hold a value, and only when it begins with a label: most cells are neither.
       if (!/[:：︰﹕\n\r]/.test(text)) return undefined;
       const head = compactLabel(text.slice(0, HEAD_CHARS));
-      if (!starts.some((k) => head.startsWith(k))) return undefined;
+      const otherFirst = !starts.some((k) => head.startsWith(k));
+      if (otherFirst && (text.length > MAX_LINE_CHARS || /[\n\r]/.test(text.trim()) || !OTHER_LABEL_START.test(text))) return undefined;
       const typed = text.replace(/\r\n?/g, '\n').trim();
       const { folded: s, origin } = foldWithOrigins(typed);
       if (!s) return undefined;
@@ -148,9 +157,10 @@ export function labelMatcher<K extends string>(candidates: { key: K; labels: str
       found.sort((a, b) => a.start - b.start || b.len - a.len);
       const chosen: typeof found = [];
       for (const f of found) if (!chosen.length || f.start >= chosen[chosen.length - 1].end) chosen.push(f);
-      if (chosen.length && chosen[0].start === 0) {
+      if (chosen.length && (chosen[0].start === 0 || otherFirst)) {
         return chosen.map((c, i) => ({ keys: c.keys, value: cut(c.end, i + 1 < chosen.length ? chosen[i + 1].start : s.length) }));
       }
+      if (otherFirst) return undefined;
       // "市直工委意见\n同意。" — the label alone on the first line, the value below it in the same cell.
       const nl = s.indexOf('\n');
       if (nl > 0) {

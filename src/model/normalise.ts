@@ -50,6 +50,16 @@ export function splitOpinion(text: string | null): OpinionParts {
   return { text: joined === '' ? null : joined, dateText };
 }
 
+/** Stamp marks at the end of a name: "XX党支部（盖章）", "XX党支部 (公章)". */
+const TRAILING_STAMP = new RegExp(`(?:\\s*(?:${STAMP_TOKEN.source}))+\\s*$`);
+
+/** A name without the stamp marks after it; null when nothing else was written. */
+function withoutStamp(name: string | null): string | null {
+  if (name === null) return null;
+  const t = name.replace(TRAILING_STAMP, '').trim();
+  return t === '' ? null : t;
+}
+
 function rawText(raw: GridCell | null): string {
   return raw === null ? '' : String(raw.v).trim();
 }
@@ -97,6 +107,9 @@ export function normaliseForm(x: ExtractedForm, file: string, opts: { date1904?:
     if (cell !== undefined) cells[spec.id] = cell;
     switch (spec.kind) {
       case 'text':
+        // "…党支部（盖章）": the stamp mark is where the seal goes, not part of the name.
+        fields[spec.id] = spec.id === 'branchName' ? withoutStamp(cellText(raw)) : cellText(raw);
+        break;
       case 'longText':
         fields[spec.id] = cellText(raw);
         break;
@@ -137,6 +150,7 @@ export function normaliseForm(x: ExtractedForm, file: string, opts: { date1904?:
 
   const sub: Submission = { file, sheet: x.sheet, form: x.form, via: x.via, fields, cells, parseIssues };
   if (x.templateVersion !== undefined) sub.templateVersion = x.templateVersion;
+  if (x.hiddenSheet) sub.hiddenSheet = true;
   if (form.months) sub.months = (x.months ?? []).map(monthEntry);
   return sub;
 }

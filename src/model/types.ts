@@ -21,6 +21,8 @@ export interface SheetGrid {
   merges: string[];
   maxRow: number;
   maxCol: number;
+  /** The sheet is hidden (Excel's "hidden" or "veryHidden"): its forms are read, and marked. */
+  hidden?: boolean;
 }
 
 export interface DefinedName {
@@ -65,6 +67,8 @@ export interface ExtractedForm {
   templateVersion?: number;
   fields: Partial<Record<FieldId, FoundValue>>;
   months?: FoundMonthRow[];
+  /** The form sits on a hidden sheet. */
+  hiddenSheet?: true;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -99,6 +103,8 @@ export interface Submission {
   form: FormId;
   via: 'tag' | 'labels';
   templateVersion?: number;
+  /** The form sits on a hidden sheet (rule hidden-sheet; a visible copy in the same file wins the merge). */
+  hiddenSheet?: true;
   /** Normalised: counts integers, dates "YYYY-MM-DD" (or "YYYY-MM" when only the month is known), text as typed, empty null. */
   fields: Partial<Record<FieldId, FieldValue>>;
   /** Where each field's value is (A1), for messages and marking cells. */

@@ -11,6 +11,7 @@ import { dateFuture, dateLate, tableDateMismatch } from './dates';
 import { branchNameKind, contactFormat, required } from './fields';
 import { monthGoalMissing, monthOwnerMissing, monthStatusMissing, monthsDuplicate, monthsMissing, monthsOrder } from './months';
 import { opinionMissing, opinionPending, opinionUndated } from './opinions';
+import { hiddenSheet } from './sheet';
 import type { Rule, RuleContext, RuleInfo } from './types';
 
 export type { Rule, RuleContext, RuleInfo } from './types';
@@ -48,6 +49,7 @@ export const CHECKS: readonly Rule[] = [
   monthOwnerMissing,
   monthStatusMissing,
   branchNameKind,
+  hiddenSheet,
 ];
 
 /** Every issue id a check can report: id, the forms it applies to, a Chinese one-line description. */

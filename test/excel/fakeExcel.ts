@@ -109,6 +109,7 @@ export class SheetModel {
   validations: ValidationModel[] = [];
   changedHandlers: { handler: Handler; ctx: FakeContext }[] = [];
   deleted = false;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   constructor(readonly id: string, public name: string, public position: number) {}
 
   cell(a1: string): CellModel | undefined {
@@ -862,9 +863,10 @@ export class WorksheetProxy extends ClientObject {
   declare name: string;
   declare position: number;
   declare id: string;
+  declare visibility: SheetModel['visibility'];
   constructor(ctx: FakeContext, resolver: () => SheetModel | null | undefined, nullable = false) {
     super(ctx, resolver, nullable);
-    this.define(['name', 'position', 'id']);
+    this.define(['name', 'position', 'id', 'visibility']);
   }
   protected props(): Record<string, PropDef> {
     const wb = this.context.fake.workbook;
@@ -885,6 +887,7 @@ export class WorksheetProxy extends ClientObject {
         },
       },
       id: { get: (m: SheetModel) => m.id },
+      visibility: { get: (m: SheetModel) => m.visibility, set: (m: SheetModel, v: SheetModel['visibility']) => (m.visibility = v) },
     };
   }
   protected override navigation(name: string): ClientObject | undefined {

@@ -171,3 +171,19 @@ describe(`reading is bounded by the window ${READ_WINDOW}`, () => {
     expect(Math.max(...excel.fake.responses.filter((b) => b <= RESPONSE_LIMIT))).toBeLessThanOrEqual(RESPONSE_LIMIT);
   });
 });
+
+test('a form on a hidden sheet is read and marked, in the same 2 syncs (Worksheet.visibility)', async () => {
+  const shown = await insertForm('application');
+  const hidden = await insertForm('progress');
+  const veryHidden = await insertForm('demonstration');
+  excel.fake.workbook.sheet(hidden.sheetName).visibility = 'Hidden';
+  excel.fake.workbook.sheet(veryHidden.sheetName).visibility = 'VeryHidden';
+  excel.fake.count();
+  const forms = await readForms();
+  expect(excel.fake.syncs).toBe(2);
+  expect(forms.map((f) => [f.sheet, f.hiddenSheet ?? false])).toEqual([
+    [shown.sheetName, false],
+    [hidden.sheetName, true],
+    [veryHidden.sheetName, true],
+  ]);
+});

@@ -186,3 +186,54 @@ describe('values as clerks type them', () => {
     expect([s.fields.secretaryName, s.fields.partyCommitteeOpinion]).toEqual(['张三', '同意。']);
   });
 });
+
+describe('several "label：value" pairs on one line', () => {
+  const DEMO: Cells = {
+    A2: '市直机关党支部“五化”建设示范点创建申报表', A3: '申报党支部名称：', B3: '某党支部', A4: '党员人数', B4: 9, C4: '支委人数', D4: 3,
+  };
+
+  test('a cell that starts with a label of no field: our label after it still fills its field, the other is dropped', () => {
+    const [s] = read({ ...DEMO, A5: '联系人：王芳　联系电话：13800138000' });
+    expect([s.fields.contact, s.cells.contact]).toEqual(['13800138000', 'A5']);
+  });
+
+  test('a value cell that starts with 填表人： is no value: the date stays empty, without a false date-invalid', () => {
+    const [s] = read({ ...DEMO, E3: '申报时间：', G3: '填表人：李四' });
+    expect([s.fields.date, s.parseIssues]).toEqual([null, []]);
+  });
+
+  test('any short label after white space ends a value ("经办人：")', () => {
+    const [s] = read({ ...DEMO, E3: '申报时间：2019年4月20日  经办人：李四' });
+    expect(s.fields.date).toBe('2019-04-20');
+  });
+
+  test('a long text keeps its inner "label：" lines', () => {
+    const [s] = read({ ...DEMO, A6: '基础工作情况', B6: '主要做法：三会一课\n联系人：王芳' });
+    expect(s.fields.basicWork).toBe('主要做法：三会一课\n联系人：王芳');
+  });
+});
+
+describe('two forms side by side', () => {
+  const progressAt = (col: number, branch: string): Cells => {
+    const c = (n: number) => String.fromCharCode(64 + col + n);
+    const cells: Cells = { [`${c(0)}1`]: '市直机关党支部“五化”建设创建进度表', [`${c(0)}2`]: `党支部名称：${branch}` };
+    ['时间', '目标任务', '问题短板', '责任部门或人员', '完成情况'].forEach((t, i) => (cells[`${c(i)}3`] = t));
+    for (let m = 1; m <= 12; m++) Object.assign(cells, { [`${c(0)}${3 + m}`]: `${m}月份`, [`${c(1)}${3 + m}`]: `${branch}目标${m}` });
+    return cells;
+  };
+
+  test('no empty column between them: each form ends where the other’s title begins', () => {
+    const subs = read({ ...progressAt(1, '甲支部'), ...progressAt(6, '乙支部') });
+    expect(subs.map((s) => [s.fields.branchName, s.months!.length, s.months![0].goal])).toEqual([
+      ['甲支部', 12, '甲支部目标1'],
+      ['乙支部', 12, '乙支部目标1'],
+    ]);
+  });
+
+  test('titles a row apart (a two-line title beside a one-line one) are still side by side', () => {
+    const right = progressAt(7, '乙支部');
+    const shifted: Cells = Object.fromEntries(Object.entries(right).map(([a1, v]) => [a1.replace(/\d+$/, (r) => String(Number(r) + 1)), v]));
+    const subs = read({ ...progressAt(1, '甲支部'), ...shifted });
+    expect(subs.map((s) => [s.fields.branchName, s.months!.length])).toEqual([['甲支部', 12], ['乙支部', 12]]);
+  });
+});

@@ -1,8 +1,13 @@
 /**
  * Locating the forms of a hand-made sheet: each form's title (or, without one, its
  * distinctive labels) gives a block — the rows and columns that belong to that form.
+ *
+ * Forms stacked on one sheet are split at their titles; forms side by side (titles on
+ * about the same rows, in different columns) at the empty column between them, so no
+ * value of one form is ever read into the other.
  */
 import { FORMS } from '../../forms';
+import type { RangeRef } from '../../forms/address';
 import type { FormId, FormSpec } from '../../forms/types';
 import { colOf, rowOf, textOf, type SheetIndex } from '../locate';
 import { compactLabel, foldText } from '../text';
@@ -26,6 +31,11 @@ const DISTINCTIVE = FORMS.flatMap((form) => form.distinctiveLabels.map((l) => ({
 const MAX_TITLE_CHARS = 60;
 /** Sentence punctuation and 《》 (after NFKC): a cell that has them quotes a title in a text ("上报《创建进度表》。"). */
 const NOT_A_TITLE = /[,。;!?、《》]/;
+/**
+ * Titles this many rows apart or fewer, in other columns, are of forms side by side
+ * (附件1's title takes two lines where 附件2's takes one).
+ */
+const SIDE_BY_SIDE_ROWS = 3;
 
 /**
  * The form whose title this cell holds, if it holds one: a short line without sentence
@@ -41,9 +51,15 @@ function titleFormOf(text: string, compact: string): FormSpec | undefined {
   return TITLE_KEYS.find((k) => c.endsWith(k.key))?.form;
 }
 
-/** The blocks of the forms on a sheet (only of `forms`), top to bottom. */
+interface Title {
+  form: FormSpec;
+  row: number;
+  area: RangeRef;
+}
+
+/** The blocks of the forms on a sheet (only of `forms`), top to bottom, left to right. */
 export function findBlocks(index: SheetIndex, forms: readonly FormSpec[]): Block[] {
-  const titles: { row: number; form: FormSpec }[] = [];
+  const titles: Title[] = [];
   const titleCells = new Set<number>();
   const distinctive = new Map<FormId, number>();
   for (const key of index.keys) {
@@ -54,20 +70,86 @@ export function findBlocks(index: SheetIndex, forms: readonly FormSpec[]): Block
     const titled = titleFormOf(textOf(index.get(row, col)), c);
     if (titled) {
       titleCells.add(key);
-      if (forms.includes(titled) && !titles.some((t) => t.row === row)) titles.push({ row, form: titled });
+      const area = index.areaOf(row, col);
+      // Title cells touching on one row are one title; apart, they are forms side by side.
+      if (forms.includes(titled) && !titles.some((t) => t.row === row && t.area.left <= area.right + 1 && area.left <= t.area.right + 1)) titles.push({ form: titled, row, area });
     }
     for (const d of DISTINCTIVE) if (d.label === c && forms.includes(d.form)) distinctive.set(d.form.id, (distinctive.get(d.form.id) ?? 0) + 1);
   }
-  const blocks: Block[] = [];
   const { maxRow, maxCol } = index.sheet;
-  if (titles.length) {
-    titles.sort((a, b) => a.row - b.row);
-    titles.forEach((t, i) =>
-      blocks.push({ form: t.form, from: i === 0 ? 1 : t.row, to: i + 1 < titles.length ? titles[i + 1].row - 1 : maxRow, left: 1, right: maxCol, titleCells }),
-    );
-  } else if (distinctive.size) {
+  if (titles.length) return titledBlocks(index, titles, titleCells);
+  if (distinctive.size) {
     const best = [...distinctive.entries()].sort((a, b) => b[1] - a[1])[0][0];
-    blocks.push({ form: forms.find((f) => f.id === best)!, from: 1, to: maxRow, left: 1, right: maxCol, titleCells });
+    return [{ form: forms.find((f) => f.id === best)!, from: 1, to: maxRow, left: 1, right: maxCol, titleCells }];
+  }
+  return [];
+}
+
+function overlaps(a: RangeRef, b: RangeRef): boolean {
+  return a.left <= b.right && b.left <= a.right;
+}
+
+const beside = (a: Title, b: Title) => a !== b && Math.abs(a.row - b.row) <= SIDE_BY_SIDE_ROWS && !overlaps(a.area, b.area);
+
+/**
+ * Blocks from titles. Columns: a title's block reaches to the titles beside it (first
+ * roughly, by their cells; then exactly, at the empty column between the two forms).
+ * Rows: from the title (from row 1 for the top form, so "附件N" above it is inside) to
+ * the row before the next title below whose columns meet it.
+ */
+function titledBlocks(index: SheetIndex, titles: Title[], titleCells: ReadonlySet<number>): Block[] {
+  const { maxRow, maxCol } = index.sheet;
+  titles.sort((a, b) => a.row - b.row || a.area.left - b.area.left);
+  const spans = titles.map((t) => {
+    const left = titles.filter((o) => beside(o, t) && o.area.right < t.area.left);
+    const right = titles.filter((o) => beside(o, t) && o.area.left > t.area.right);
+    return {
+      left: left.length ? Math.max(...left.map((o) => o.area.right)) + 1 : 1,
+      right: right.length ? Math.min(...right.map((o) => o.area.left)) - 1 : maxCol,
+    };
+  });
+  const blocks: Block[] = titles.map((t, i) => {
+    const meets = (j: number) => spans[j].left <= spans[i].right && spans[i].left <= spans[j].right;
+    const above = titles.some((o, j) => o.row < t.row - SIDE_BY_SIDE_ROWS && meets(j));
+    const below = titles.map((o, j) => ({ o, j })).filter(({ o, j }) => o.row > t.row + SIDE_BY_SIDE_ROWS && meets(j));
+    return {
+      form: t.form,
+      from: above ? t.row : 1,
+      to: below.length ? Math.min(...below.map(({ o }) => o.row)) - 1 : maxRow,
+      left: spans[i].left,
+      right: spans[i].right,
+      titleCells,
+    };
+  });
+  // Exact columns: between two forms side by side, a column nothing of either uses.
+  for (let i = 0; i < titles.length; i++) {
+    for (let j = 0; j < titles.length; j++) {
+      if (!beside(titles[i], titles[j]) || titles[j].area.left <= titles[i].area.right) continue;
+      const from = Math.min(blocks[i].from, blocks[j].from);
+      const to = Math.min(blocks[i].to, blocks[j].to);
+      const gap = emptyColumn(index, titles[i].area.right + 1, titles[j].area.left - 1, from, to);
+      const cut = gap ?? titles[j].area.left - 1;
+      blocks[i].right = Math.min(blocks[i].right, cut - (gap === undefined ? 0 : 1));
+      blocks[j].left = Math.max(blocks[j].left, cut + 1);
+    }
   }
   return blocks;
+}
+
+/** The last column in left..right that no cell (nor merged area) uses in rows from..to. */
+function emptyColumn(index: SheetIndex, left: number, right: number, from: number, to: number): number | undefined {
+  if (left > right) return undefined;
+  const used = new Set<number>();
+  for (const key of index.keys) {
+    const row = rowOf(key);
+    if (row < from) continue;
+    if (row > to) break;
+    const col = colOf(key);
+    const a = index.areaOf(row, col);
+    if (a.right < left || a.left > right) continue;
+    for (let c = Math.max(left, a.left); c <= Math.min(right, a.right); c++) used.add(c);
+  }
+  // The last one: a blank column at the start of the right-hand form is harmless, one inside the left-hand form is not.
+  for (let c = right; c >= left; c--) if (!used.has(c)) return c;
+  return undefined;
 }

@@ -12,7 +12,7 @@ import { MONTH_KEYS } from './cells';
 import { isStopText, labelHits, pickHit, type LabelHit } from './labels';
 import { readLong } from './long';
 import { findHeader, readMonthRows } from './months';
-import { readShort } from './short';
+import { endOfShortValue, readShort } from './short';
 
 /** Finds the forms on a sheet by their titles (or, without a title, their distinctive labels). */
 export function searchForms(index: SheetIndex, forms: readonly FormSpec[]): ExtractedForm[] {
@@ -47,12 +47,13 @@ function readBlock(index: SheetIndex, block: Block): ExtractedForm | null {
     const hit = pickHit(form, f, hits, usedHits);
     if (!hit) continue;
     usedHits.add(hit);
+    const short = f.kind !== 'longText' && f.kind !== 'opinion';
     if (hit.inline) {
-      // "申报党支部名称：XX党支部": the value is in the label's own cell.
-      fields[f.id] = { raw: { v: hit.inline }, cell: cellAddress(hit.row, hit.col) };
+      // "申报党支部名称：XX党支部": the value is in the label's own cell (a short one up to the next label there).
+      fields[f.id] = { raw: { v: short ? endOfShortValue(hit.inline) : hit.inline }, cell: cellAddress(hit.row, hit.col) };
       continue;
     }
-    if (f.kind !== 'longText' && f.kind !== 'opinion') {
+    if (short) {
       fields[f.id] = readShort(index, hit, block, isLabel, f.kind === 'date');
       continue;
     }

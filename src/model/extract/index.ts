@@ -8,40 +8,40 @@
  * 2. Any other sheet is searched for each form's title and labels (byLabels.ts): each
  *    form's block is located (blocks.ts), then each value read right of its label or
  *    below it (short.ts, long.ts), the month table by its header (months.ts).
- * A sheet may hold several forms; a sheet with no form yields nothing.
+ * A sheet may hold several forms; a sheet with no form yields nothing. Hidden sheets
+ * are read like the others, and their forms marked.
  */
 import { FORMS } from '../../forms';
 import { SheetIndex } from '../locate';
-import type { ExtractedForm, WorkbookGrid } from '../types';
+import type { ExtractedForm, SheetGrid, WorkbookGrid } from '../types';
 import { searchForms } from './byLabels';
-import { findTags, indexNames, type NameIndex } from './names';
+import { findTags, indexNames, type NameIndex, type SheetTags } from './names';
 import { readTagged } from './tagged';
 
 export { parseNameRef } from './names';
 
 export function extractForms(grid: WorkbookGrid): ExtractedForm[] {
   const tags = findTags(grid);
-  let names: NameIndex | undefined;
+  const names = { index: undefined as NameIndex | undefined, grid };
   const out: ExtractedForm[] = [];
   for (const sheet of grid.sheets) {
-    const index = new SheetIndex(sheet);
-    const tag = tags.get(sheet.name);
-    if (tag) {
-      const form = FORMS.find((f) => f.id === tag.form);
-      if (form) {
-        const tagged = form.templateVersion === tag.version ? readTagged(index, form, (names ??= indexNames(grid.names)), tag.version) : null;
-        if (tagged) {
-          out.push(tagged);
-          continue;
-        }
-        const found = searchForms(index, [form]);
-        if (found.length) {
-          out.push(...found);
-          continue;
-        }
-      }
-    }
-    out.push(...searchForms(index, FORMS));
+    const found = readSheet(sheet, tags, names);
+    // A form on a hidden sheet is read all the same (nothing is lost), and marked.
+    if (sheet.hidden) for (const x of found) x.hiddenSheet = true;
+    out.push(...found);
   }
   return out;
+}
+
+function readSheet(sheet: SheetGrid, tags: SheetTags, names: { index: NameIndex | undefined; grid: WorkbookGrid }): ExtractedForm[] {
+  const index = new SheetIndex(sheet);
+  const tag = tags.get(sheet.name);
+  const form = tag && FORMS.find((f) => f.id === tag.form);
+  if (tag && form) {
+    const tagged = form.templateVersion === tag.version ? readTagged(index, form, (names.index ??= indexNames(names.grid.names)), tag.version) : null;
+    if (tagged) return [tagged];
+    const found = searchForms(index, [form]);
+    if (found.length) return found;
+  }
+  return searchForms(index, FORMS);
 }

@@ -77,14 +77,25 @@ export function readLong(index: SheetIndex, hit: LabelHit, block: Block, isLabel
   return { value: { raw, cell }, date };
 }
 
-/** A long text typed in the rows under its label (nothing right of it): those rows, up to a blank row or the next label. */
+/**
+ * A long text typed in the rows under its label (nothing right of it): those rows, up to a
+ * blank row or the next label, in the columns up to the next label right of this one.
+ */
 function longBelow(index: SheetIndex, hit: LabelHit, block: Block, isLabel: IsLabel): Part[] {
   const a = hit.area;
+  // Labels in a row with their values beneath (a "horizontal" table): a value stops at the next label's column.
+  let right = block.right;
+  for (let col = a.right + 1; col <= block.right; col++) {
+    if (isLabel(a.top, col)) {
+      right = col - 1;
+      break;
+    }
+  }
   const out: Part[] = [];
   for (let row = a.bottom + 1; row <= block.to; row++) {
     const inRow: Part[] = [];
     let label = false;
-    for (let col = a.left; col <= block.right; col++) {
+    for (let col = a.left; col <= right; col++) {
       if (isLabel(row, col)) {
         label = true;
         break;

@@ -1,11 +1,59 @@
-/** Short values (a name, a count, a date, a phone): one cell beside or below the label. */
+/**
+ * Short values (a name, a count, a date, a phone): one cell beside or below the label,
+ * ending where the next label on the line begins.
+ */
+import { FORMS } from '../../forms';
 import { cellAddress } from '../../forms/address';
 import { isEmptyCell, textOf, type SheetIndex } from '../locate';
 import { parseDate } from '../parse';
 import { foldText } from '../text';
-import type { FoundValue } from '../types';
+import type { FoundValue, GridCell } from '../types';
 import type { Block } from './blocks';
+import { labelsOf } from './cells';
 import type { IsLabel, LabelHit } from './labels';
+
+/** Labels of people clerks add to a header line ("联系人：王芳"): never a value of ours, a value's search stops at them. */
+const PERSON_LABELS = ['联系人', '填表人', '填报人', '制表人', '审核人', '经办人', '负责人', '签字'];
+/** Other labels clerks add to a header line. */
+const OTHER_LABELS = ['联系电话', '电话', '手机', '邮箱', '传真', '填报单位', '填报时间', '填报日期', '日期'];
+/** Every label of every form, and the labels above: where one of them and a colon follow a value, the value has ended. */
+const ANY_LABEL = [...new Set([...PERSON_LABELS, ...OTHER_LABELS, ...FORMS.flatMap((f) => f.fields.flatMap(labelsOf))].map((l) => foldText(l).replace(/[\s:：]/g, '')))]
+  .filter((l) => l.length >= 2)
+  .sort((a, b) => b.length - a.length);
+const spaced = (label: string) => [...label].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\u3000]*');
+const COLON = '[\\s\u3000]*[:：︰﹕]';
+/** A known label and its colon, anywhere after the value's start ("…党支部填报时间：…"). */
+const NEXT_KNOWN_LABEL = new RegExp(`(?:${ANY_LABEL.map(spaced).join('|')})${COLON}`, 'u');
+/** Any short label after white space ("2019年4月20日　经办人：…"). */
+const NEXT_SPACED_LABEL = new RegExp(`[\\s\u3000]+\\p{Script=Han}{2,8}${COLON}`, 'u');
+const PERSON_START = new RegExp(`^[\\s\u3000]*(?:${PERSON_LABELS.map(spaced).join('|')})${COLON}`, 'u');
+
+/**
+ * A short value as typed up to the next label on its line: "2019年4月20日　联系人：王芳" →
+ * "2019年4月20日". Labels of our form were already split off (LabelMatcher.inline); the
+ * others (联系人, 填表人, or another form's) end the value and are dropped.
+ */
+export function endOfShortValue(text: string): string {
+  if (PERSON_START.test(text)) return '';
+  let end = text.length;
+  for (const re of [NEXT_KNOWN_LABEL, NEXT_SPACED_LABEL]) {
+    const m = re.exec(text.slice(1));
+    if (m) end = Math.min(end, m.index + 1);
+  }
+  return end === text.length ? text : text.slice(0, end).trim();
+}
+
+/** A string cell cut at the next label; the cell itself when nothing follows its value. */
+function shortCell(cell: GridCell): GridCell {
+  if (typeof cell.v !== 'string') return cell;
+  const v = endOfShortValue(cell.v);
+  return v === cell.v ? cell : { v };
+}
+
+/** A cell that starts with a person's label ("填表人：李四"): a label of no field of ours, never a value. */
+function isPersonLabel(cell: GridCell | undefined): boolean {
+  return typeof cell?.v === 'string' && PERSON_START.test(cell.v);
+}
 
 /**
  * Value right of the label (skipping its merged area and empty cells, up to the next
@@ -17,9 +65,9 @@ import type { IsLabel, LabelHit } from './labels';
 export function readShort(index: SheetIndex, hit: LabelHit, block: Block, isLabel: IsLabel, isDate: boolean): FoundValue {
   const a = hit.area;
   for (let col = a.right + 1; col <= block.right; col++) {
-    if (isLabel(a.top, col)) break;
     const cell = index.get(a.top, col);
-    if (!isEmptyCell(cell)) return isDate ? datePieces(index, block, a.top, col, isLabel) : { raw: cell!, cell: cellAddress(a.top, col) };
+    if (isLabel(a.top, col) || isPersonLabel(cell)) break;
+    if (!isEmptyCell(cell)) return isDate ? datePieces(index, block, a.top, col, isLabel) : { raw: shortCell(cell!), cell: cellAddress(a.top, col) };
   }
   const empty: FoundValue = { raw: null, cell: cellAddress(a.top, a.right + 1) };
   const slot = index.areaOf(a.top, a.right + 1);
@@ -31,10 +79,10 @@ export function readShort(index: SheetIndex, hit: LabelHit, block: Block, isLabe
   // Below: the next non-empty row (up to two blank rows) under the label's columns.
   for (let row = a.bottom + 1; row <= Math.min(block.to, a.bottom + 3); row++) {
     for (let col = a.left; col <= a.right; col++) {
-      if (isLabel(row, col)) return empty;
       const cell = index.get(row, col);
+      if (isLabel(row, col) || isPersonLabel(cell)) return empty;
       if (isEmptyCell(cell)) continue;
-      return ownedByLabelLeft(row, col) ? empty : { raw: cell!, cell: cellAddress(row, col) };
+      return ownedByLabelLeft(row, col) ? empty : { raw: shortCell(cell!), cell: cellAddress(row, col) };
     }
   }
   return empty;
@@ -48,7 +96,7 @@ const DATE_PIECE = /^[0-9〇零○一二两三四五六七八九十]{0,4}[年月
  * date pieces that follow it on the row, joined, when they make one.
  */
 function datePieces(index: SheetIndex, block: Block, row: number, col: number, isLabel: IsLabel): FoundValue {
-  const first: FoundValue = { raw: index.get(row, col)!, cell: cellAddress(row, col) };
+  const first: FoundValue = { raw: shortCell(index.get(row, col)!), cell: cellAddress(row, col) };
   if (parseDate(first.raw).precision === 'day') return first;
   let joined = '';
   for (let c = col; c <= block.right && c < col + 8; c++) {

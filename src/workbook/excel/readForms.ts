@@ -104,7 +104,10 @@ function isResponseTooLarge(e: unknown): boolean {
 /** readWorkbookGrid inside an Excel.run of another operation. Syncs: 2. */
 export async function loadWorkbookGrid(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<WorkbookGrid> {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
+  // Worksheet.visibility, readable from ExcelApi 1.1: Visible, Hidden or VeryHidden
+  // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member).
+  // Loaded in the same sync as the names: still 2 syncs.
+  sheets.load('items/name,items/visibility');
   const bookNames = context.workbook.names;
   bookNames.load('items/name,items/formula,items/type');
   await context.sync();
@@ -113,6 +116,7 @@ export async function loadWorkbookGrid(context: Excel.RequestContext, opts: Read
   const excluded = new Set(opts.exclude ?? []);
   const canReadMerges = Office.context.requirements.isSetSupported('ExcelApi', '1.13');
   const chosen = sheets.items.filter((s) => (!wanted || wanted.has(s.name)) && !excluded.has(s.name));
+  const hidden = new Set(chosen.filter((s) => s.visibility !== 'Visible').map((s) => s.name));
   let reads = chosen.map((sheet) => queueSheetRead(sheet));
   try {
     await context.sync();
@@ -131,11 +135,11 @@ export async function loadWorkbookGrid(context: Excel.RequestContext, opts: Read
   for (const read of reads) {
     let merges: string[] = [];
     if (canReadMerges && read.merged && !read.merged.isNullObject) merges = splitAreas(read.merged.address);
-    grid.sheets.push(
-      read.used.isNullObject
-        ? gridFromValues(read.name, null, [], [], merges)
-        : gridFromValues(read.name, read.used.address, read.used.values, read.used.numberFormat, merges),
-    );
+    const sheet = read.used.isNullObject
+      ? gridFromValues(read.name, null, [], [], merges)
+      : gridFromValues(read.name, read.used.address, read.used.values, read.used.numberFormat, merges);
+    if (hidden.has(read.name)) sheet.hidden = true;
+    grid.sheets.push(sheet);
     for (const item of read.names.items) if (item.type === 'Range') grid.names.push(definedName(item, read.name));
   }
   return grid;

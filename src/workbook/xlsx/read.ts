@@ -308,12 +308,13 @@ function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: Read
   const sstPath = sstRel ? resolveTarget(wbDir, sstRel.target) : `${wbDir}sharedStrings.xml`;
   const stylesPath = stylesRel ? resolveTarget(wbDir, stylesRel.target) : `${wbDir}styles.xml`;
 
-  const sheetParts: { name: string; path: string }[] = [];
+  const sheetParts: { name: string; path: string; hidden: boolean }[] = [];
   for (const s of wb.sheets) {
     const rel = s.rid ? relById.get(s.rid) : undefined;
     if (!rel || !typeIs(rel, 'worksheet')) continue; // chartsheets, dialog and macro sheets hold no cells
     const path = resolveTarget(wbDir, rel.target);
-    if (pkg.has(path)) sheetParts.push({ name: s.name, path });
+    // state="hidden" (Format ▸ Hide) or "veryHidden" (only VBA shows it again): read, and marked.
+    if (pkg.has(path)) sheetParts.push({ name: s.name, path, hidden: s.state === 'hidden' || s.state === 'veryHidden' });
   }
   if (sheetParts.length === 0) return fail(READER.noSheets);
 
@@ -339,7 +340,9 @@ function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: Read
   for (const part of sheetParts) {
     const t = pkg.text(part.path);
     if (!t.ok) return fail(zipReason(t.error));
-    sheets.push(parseSheet(t.text ?? '', part.name, sst, dateStyles, wb.date1904));
+    const sheet = parseSheet(t.text ?? '', part.name, sst, dateStyles, wb.date1904);
+    if (part.hidden) sheet.hidden = true;
+    sheets.push(sheet);
   }
 
   const names: DefinedName[] = wb.names.map((n) => {
