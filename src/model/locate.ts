@@ -134,13 +134,13 @@ export function labelMatcher<K extends string>(candidates: { key: K; labels: str
   const patterns = [...byCompact.entries()].map(([compact, keys]) => ({ re: labelWithColon(compact), keys, len: compact.length }));
   const starts = [...byCompact.keys()];
   return {
-    exact: (compact) => byCompact.get(compact) ?? (STAMP_IN_LABEL.test(compact) ? byCompact.get(compact.replace(STAMP_IN_LABEL, '')) : undefined),
+    exact: (compact) => byCompact.get(compact) ?? (compact.endsWith('章') && STAMP_IN_LABEL.test(compact) ? byCompact.get(compact.replace(STAMP_IN_LABEL, '')) : undefined),
     inline(text) {
       // Only "label：value" or "label\nvalue" can hold a value, and only when it begins with a label: most cells are neither.
       if (!/[:：︰﹕\n\r]/.test(text)) return undefined;
       const head = compactLabel(text.slice(0, HEAD_CHARS));
       const otherFirst = !starts.some((k) => head.startsWith(k));
-      if (otherFirst && (text.length > MAX_LINE_CHARS || /[\n\r]/.test(text.trim()) || !OTHER_LABEL_START.test(text))) return undefined;
+      if (otherFirst && (!OTHER_LABEL_START.test(text) || text.length > MAX_LINE_CHARS || /[\n\r]/.test(text.trim()))) return undefined;
       const typed = text.replace(/\r\n?/g, '\n').trim();
       const { folded: s, origin } = foldWithOrigins(typed);
       if (!s) return undefined;

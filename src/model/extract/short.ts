@@ -34,6 +34,7 @@ const PERSON_START = new RegExp(`^[\\s\u3000]*(?:${PERSON_LABELS.map(spaced).joi
  * others (联系人, 填表人, or another form's) end the value and are dropped.
  */
 export function endOfShortValue(text: string): string {
+  if (!/[:：︰﹕]/.test(text)) return text; // most values: no label can follow
   if (PERSON_START.test(text)) return '';
   let end = text.length;
   for (const re of [NEXT_KNOWN_LABEL, NEXT_SPACED_LABEL]) {
