@@ -57,7 +57,7 @@ export const summaryZh = {
   /** 问题清单 at the foot: how many rows, then by severity. */
   problemsFoot: (n: number): string => `合计 ${n} 条`,
   problemsBySeverity: (errors: number, warnings: number, infos: number): string => `错误 ${errors} 条，警告 ${warnings} 条，提示 ${infos} 条`,
-  problemHeaders: ['序号', '来源文件', '工作表', '单元格', '党支部名称', '表单', '规则', '级别', '问题说明'],
+  problemHeaders: ['序号', '来源文件', '工作表', '单元格', '党支部名称', '表单', '规则', '级别', '问题说明', '规则编号'],
   missingHeaders: ['序号', '党支部名称（名册）', '名册来源'],
   /** Where a row came from: file, sheet and (when known) the cell of the branch name. */
   source: (file: string, sheet: string, cell?: string | null): string => (cell ? `${file}（工作表：${sheet}，单元格 ${cell}）` : `${file}（工作表：${sheet}）`),

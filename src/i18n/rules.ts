@@ -128,3 +128,41 @@ export const ruleDescriptions: Record<string, string> = {
   'branch-name-kind': '党支部名称以党总支、党委、委员会等结尾，看起来不是党支部',
   'hidden-sheet': '表单在隐藏的工作表上（提示）：照常读取；同一文件的可见工作表上有同一表单时以可见的为准',
 };
+
+/**
+ * Short Chinese names of every issue id, for 问题清单's 规则 column (the id itself stays in a
+ * column of its own, for filters and for talking to support). Ids from the merge included.
+ */
+export const RULE_NAMES: Record<string, string> = {
+  'count-not-number': '人数不是整数',
+  'date-invalid': '日期无法识别',
+  'date-incomplete': '日期不完整',
+  required: '必填项未填',
+  'member-count-min': '党员不足3人',
+  'member-count-zongzhi': '党员50人以上',
+  'committee-exceeds-members': '支委多于党员',
+  'committee-size': '支委人数不合规定',
+  'committee-small-branch': '小支部设支委过多',
+  'contact-format': '联系方式有误',
+  'date-late': '申报晚于截止日期',
+  'date-future': '申报时间晚于今天',
+  'table-date-mismatch': '表内外申报时间不一致',
+  'opinion-missing': '上级党组织意见未填',
+  'opinion-pending': '市直工委意见待填',
+  'opinion-undated': '意见缺落款日期',
+  'months-missing': '缺少月份',
+  'months-duplicate': '月份重复',
+  'months-order': '月份顺序有误',
+  'month-goal-missing': '月度目标未填',
+  'month-owner-missing': '月度责任人未填',
+  'month-status-missing': '完成情况未填',
+  'branch-name-kind': '名称不像党支部',
+  'not-on-roster': '不在名单中',
+  superseded: '已被新报送取代',
+  rejected: '文件未受理',
+};
+
+/** A rule's Chinese name; an id without one shows as itself (never an empty cell). */
+export function ruleName(id: string): string {
+  return RULE_NAMES[id] ?? id;
+}

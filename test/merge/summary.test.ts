@@ -125,10 +125,13 @@ describe('summary workbook', () => {
     expect(progress.getCell('P2').numFmt).toBe('0%');
     const problems = wb.getWorksheet('问题清单')!;
     const rows = problems.getSheetValues().slice(2) as unknown[][];
-    const superseded = rows.find((r) => r[7] === 'superseded')!;
+    const superseded = rows.find((r) => r[10] === 'superseded')!;
+    // 规则 in Chinese; the id in a column of its own.
+    expect(superseded[7]).toBe('已被新报送取代');
     expect(superseded[2]).toBe('in/a0.xlsx');
     expect(superseded[9]).toContain('in/a1.xlsx');
-    const rejected = rows.find((r) => r[7] === 'rejected')!;
+    const rejected = rows.find((r) => r[10] === 'rejected')!;
+    expect(rejected[7]).toBe('文件未受理');
     expect(rejected.slice(2, 3)).toEqual(['in/bad.xls']);
     expect(rejected[8]).toBe('错误');
     expect(rejected[9]).toBe('这是旧版 .xls 文件');
@@ -334,7 +337,7 @@ describe('summary workbook', () => {
       expect(ws.getCell(`B${foot}`).value).toBe(`合计 ${rows.length} 条`);
       expect(ws.getCell(`I${foot}`).value).toBe(`错误 ${count('错误')} 条，警告 ${count('警告')} 条，提示 ${count('提示')} 条`);
       expect(count('提示')).toBe(1); // the superseded a0
-      expect(ws.autoFilter).toBe(`A1:I${foot - 1}`);
+      expect(ws.autoFilter).toBe(`A1:J${foot - 1}`);
     });
   });
 

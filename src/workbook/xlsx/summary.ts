@@ -22,6 +22,7 @@ import type ExcelJS from 'exceljs';
 import { getForm, MAX_ROW_HEIGHT } from '../../forms';
 import type { FieldId, FormId } from '../../forms/types';
 import { mergeZh, severityZh, summaryZh } from '../../i18n/merge';
+import { ruleName } from '../../i18n/rules';
 import { distinctBranches, progressTotals, unnamedForms } from '../../merge';
 import type { FormTotals, Summary, SummaryRow } from '../../merge/types';
 import { displayWidth, wrappedLines } from '../../model/text';
@@ -371,9 +372,10 @@ function problemsSheet(summary: Summary, title: string): Table {
     { header: h[3], max: 8, align: 'center' },
     { header: h[4], max: 20, wrap: true },
     { header: h[5], max: 8 },
-    { header: h[6], max: 20, wrap: true },
+    { header: h[6], max: 12, wrap: true },
     { header: h[7], max: 6, align: 'center' },
     { header: h[8], max: 50, wrap: true },
+    { header: h[9], max: 14, wrap: true },
   ];
   const rows = rowsOf(summary.problems, (p, i) => [
     i + 1,
@@ -382,12 +384,13 @@ function problemsSheet(summary: Summary, title: string): Table {
     p.cell,
     p.branch,
     p.form ? formLabel(p.form) : null,
-    p.rule,
+    ruleName(p.rule),
     severityZh[p.severity],
     p.message,
+    p.rule,
   ]);
   const by = (sev: 'error' | 'warning' | 'info') => summary.problems.filter((p) => p.severity === sev).length;
-  const foot: CellValue[] = [null, summaryZh.problemsFoot(summary.problems.length), null, null, null, null, null, null, summaryZh.problemsBySeverity(by('error'), by('warning'), by('info'))];
+  const foot: CellValue[] = [null, summaryZh.problemsFoot(summary.problems.length), null, null, null, null, null, null, summaryZh.problemsBySeverity(by('error'), by('warning'), by('info')), null];
   return { name: summaryZh.sheets.problems, title, columns, rows, feet: [foot] };
 }
 
