@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /*
- * Writes the add-in's icons (assets/icon-16/32/64/80.png): a gold five-pointed star on
+ * Writes the add-in's icons (assets/icon-16/20/24/32/40/48/64/80.png: the ribbon's sizes at every DPI): a gold five-pointed star on
  * a red rounded square, the colours of 党建 material. Plain Node (zlib), no packages:
  *   node assets/make-icons.cjs
  * The PNGs are committed; run this again only to change the design.
@@ -12,7 +12,7 @@ const zlib = require('zlib');
 
 const RED = [200, 16, 46];
 const GOLD = [255, 209, 0];
-const SIZES = [16, 32, 64, 80];
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 const SAMPLES = 4; // 4×4 supersampling for smooth edges
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

@@ -12,7 +12,8 @@
  *      the floor (bench/floor.cjs: read, inflate workbook + shared strings + worksheets,
  *      decode, scan), `bin/wuhua merge`, and the peers reading the same files
  *      (SheetJS, exceljs; up to 10,000 files: beyond that they take many minutes);
- *   3. the task pane: initial JavaScript gzipped and first render in Chromium (skip with --no-pane).
+ *   3. the task pane: initial JavaScript gzipped and first render in Chromium (skip with --no-pane);
+ *   4. the browser page's merge of 1,000 picked files beside `bin/wuhua merge` (scripts/bench-page.cjs; with the pane).
  * To add a figure, add a measure to MEASURES (a name, and how to run it as a process).
  */
 const { spawnSync, execFileSync } = require('child_process');
@@ -173,6 +174,8 @@ async function main() {
     node([path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--no-stats']);
     node([path.join(ROOT, 'scripts', 'bundle-size.cjs')]);
     node([path.join(ROOT, 'test', 'e2e', 'run.cjs'), '--first-render', '5']);
+    // 4. The page's merge beside the CLI's (issue 12: within 1.5×).
+    node([path.join(ROOT, 'scripts', 'bench-page.cjs'), '--files', '1000']);
   }
 }
 

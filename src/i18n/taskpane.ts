@@ -83,7 +83,16 @@ export const tp = {
   // 汇总 under real use (issue 11 §4)
   resultsReset: '文件或名单已更改，原汇总结果已清除，请重新开始汇总。',
   writing: '正在生成…',
-  cancelledTitle: '汇总已取消',
+
+  // Inside Office, while office.js loads (issue 11 §2)
+  connecting: '正在连接 Excel…',
+  officeSlowTitle: 'Office 组件加载较慢',
+  officeSlowBody:
+    '任务窗格正在等待 Excel 的 Office 组件（office.js）。如果本单位网络无法访问微软的 Office 组件地址，它可能一直加载不完：请信息化管理员改用“自带 Office 组件”的版本部署。现在也可以先处理文件（检查、汇总、下载模板），但不能直接读写本工作簿。',
+  officeFailedTitle: '无法加载 Office 组件',
+  officeFailedBody:
+    '任务窗格无法下载 Excel 的 Office 组件（office.js），因此不能读写本工作簿。请检查网络后关闭并重新打开任务窗格；如果本单位网络无法访问微软的 Office 组件地址，请信息化管理员改用“自带 Office 组件”的版本部署。现在也可以先处理文件（检查、汇总、下载模板）。',
+  useStandalone: '先处理文件',
 };
 
 export const editedRoster = (source: string): string => (source.endsWith('（已修改）') ? source : `${source}（已修改）`);
@@ -199,4 +208,3 @@ export const readFileError = (name: string): string => `无法读取文件「${n
 
 /** What the pane calls the open workbook where a file name is expected. */
 export const THIS_WORKBOOK = '本工作簿';
-export const detecting = '正在连接 Excel…';

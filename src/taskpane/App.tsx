@@ -119,9 +119,9 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
           </MessageBar>
         )}
         {notice && (
-          <MessageBar layout="multiline" intent={notice.notes.length > 0 ? 'warning' : 'success'} role="status" data-testid="notice">
+          <MessageBar layout="multiline" intent={notice.notes.length > 0 ? 'warning' : 'success'} role="status" data-testid="notice" aria-labelledby="wuhua-notice-text">
             <MessageBarBody>
-              {notice.text}
+              <span id="wuhua-notice-text">{notice.text}</span>
               {notice.notes.length > 0 && (
                 <>
                   <br />

@@ -26,6 +26,12 @@ const OFFICE_CDN = 'https://appsforoffice.microsoft.com/';
 // The flags that work on these machines (root, no network): see TOOLCHAIN.md.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const AS_OF_YEAR = new Date().getFullYear();
+/** What Office appends to the task pane's URL (Excel on Windows, Chinese UI): how the pane knows it is inside Office. */
+const IN_OFFICE = '?_host_Info=Excel$Win32$16.01$zh-CN$$$$0';
+const DOCS = path.join(ROOT, 'docs');
+/** Internet Explorer 11 (Trident) and Edge Legacy (EdgeHTML), as volume-licensed Office 2016/2019 and older builds use them. */
+const UA_IE11 = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+const UA_EDGE_LEGACY = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045';
 
 // Our TypeScript modules, run by tsx: the same reader/template code the page uses.
 const load = (rel) => tsx.require(path.join(ROOT, rel), __filename);
@@ -203,6 +209,8 @@ async function main() {
     if (m.type() === 'error' && !/appsforoffice|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(m.text())) consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
 
   const download = async (click) => {
     const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), click()]);
@@ -228,7 +236,15 @@ async function main() {
       return m ? Math.round(m.startTime) : null;
     });
     assert(firstRenderMs !== null, 'no wuhua-pane-visible mark');
-    assert(officeRequests.length > 0, 'taskpane.html did not ask for office.js from the CDN');
+    // A plain browser is decided from the URL at once: office.js is not even requested.
+    assert(officeRequests.length === 0, `the standalone page asked for office.js: ${officeRequests}`);
+    const favicon = await page.evaluate(async () => {
+      const link = document.querySelector('link[rel="icon"]');
+      return link ? (await fetch(link.href)).status : null;
+    });
+    assert(favicon === 200, `favicon: ${favicon}`);
+    const support = await page.evaluate(async () => (await fetch('support.html')).text());
+    assert(support.includes('使用帮助') && support.includes('Help'), 'support.html (the manifest\'s SupportUrl) missing');
     assert((await page.locator('#panel-merge').isHidden()) && (await page.locator('#panel-print').isHidden()), 'other tabs\' panels are visible');
     await shot('01-standalone-fill');
   });
@@ -281,8 +297,13 @@ async function main() {
   let summaryFile = null;
   await step('汇总: five files (two bad) give per-file results, rejected reasons and 未报送', async () => {
     await page.getByTestId('merge-files').setInputFiles(Object.values(fixtures));
+    // The same files picked again (two of them): still five, and the pane says it ignored two.
+    await page.getByTestId('merge-files').setInputFiles([fixtures['第一支部-附件1.xlsx'], fixtures['空文件.xlsx']]);
     const count = await page.getByTestId('merge-count').innerText();
-    assert(count.includes('5'), `count: ${count}`);
+    assert(count === '已选择 5 个文件', `count: ${count}`);
+    const skipped = await page.getByTestId('merge-skipped').innerText();
+    assert(skipped.includes('已忽略 2 个重复选择的文件'), `skipped: ${skipped}`);
+    await shot('03a-merge-picked-twice');
     await page.getByRole('textbox', { name: /应报送支部名单/ }).fill('党支部名称\n1. 市直机关第一党支部\n2. 市直机关第二党支部\n3. 市直机关第三党支部');
     await page.getByRole('button', { name: '开始汇总' }).click();
     await page.getByTestId('merge-results').waitFor({ timeout: 60000 });
@@ -297,6 +318,10 @@ async function main() {
     assert(all.includes('附件1 示范点申报表 · 市直机关第二党支部') && all.includes('错误'), `results:\n${all}`);
     const missing = await page.getByTestId('missing').innerText();
     assert(missing.includes('市直机关第三党支部') && !missing.includes('第一党支部'), `missing: ${missing}`);
+    assert(all.includes('未受理') && !all.includes('未能读取'), `refused files not called 未受理:\n${all}`);
+    const live = await page.getByTestId('live').innerText();
+    assert(live.includes('共 5 个文件') && live.includes('2 个文件未受理'), `live region after the merge: "${live}"`);
+    assert(workers.some((u) => /wuhua-work/.test(u)), `the merge did not run in the worker: ${JSON.stringify(workers)}`);
     await shot('03-merge-results');
   });
 
@@ -408,6 +433,15 @@ async function main() {
   await step('汇总: 取消 stops a 400-file merge between files; merging all 400 then completes', async () => {
     await page.getByRole('tab', { name: '汇总' }).click();
     await page.getByRole('button', { name: '清空' }).click();
+    // 清空 drops the results and what they made: no 下载汇总表, no print pack of files no longer picked.
+    assert((await page.getByTestId('merge-results').count()) === 0, 'results still shown after 清空');
+    assert((await page.getByRole('button', { name: '下载汇总表' }).count()) === 0, '下载汇总表 still offered after 清空');
+    assert((await page.getByTestId('merge-stale').innerText()).includes('请重新开始汇总'), 'no word that the results were cleared');
+    assert((await page.getByRole('button', { name: '清空' }).getAttribute('aria-disabled')) === 'true', '清空 not disabled with no file');
+    await shot('03c-merge-cleared');
+    await page.getByRole('tab', { name: '打印' }).click();
+    assert(await page.getByRole('button', { name: '生成打印包' }).isDisabled(), '生成打印包 enabled after 清空');
+    await page.getByRole('tab', { name: '汇总' }).click();
     const many = path.join(work, 'many');
     fs.mkdirSync(many);
     const bytes = fs.readFileSync(fixtures['第一支部-附件1.xlsx']);
@@ -444,6 +478,19 @@ async function main() {
     assert(consoleErrors.length === 0, `console errors:\n${consoleErrors.join('\n')}`);
   });
 
+  await step('accessibility: every aria-labelledby / aria-describedby names an element that exists', async () => {
+    const dangling = await page.evaluate(() => {
+      const out = [];
+      for (const attr of ['aria-labelledby', 'aria-describedby', 'aria-controls']) {
+        for (const el of document.querySelectorAll(`[${attr}]`)) {
+          for (const id of el.getAttribute(attr).split(/\s+/).filter(Boolean)) if (!document.getElementById(id)) out.push(`${el.tagName}.${attr}=${id}`);
+        }
+      }
+      return out;
+    });
+    assert(dangling.length === 0, `dangling references: ${dangling.join(', ')}`);
+  });
+
   await context.close();
 
   /**
@@ -472,7 +519,7 @@ async function main() {
         return route.abort('blockedbyclient');
       });
       const p = excelContext.pages()[0] || (await excelContext.newPage());
-      await p.goto(`${origin}/taskpane.html`, { waitUntil: 'domcontentloaded' });
+      await p.goto(`${origin}/taskpane.html${IN_OFFICE}`, { waitUntil: 'domcontentloaded' });
       await p.getByRole('button', { name: '插入新工作表' }).waitFor({ timeout: 15000 });
       assert((await p.getByTestId('standalone-notice').count()) === 0, 'standalone notice inside Excel');
       await fn(p);
@@ -518,6 +565,103 @@ async function main() {
       await p.mouse.move(0, 0);
       await p.screenshot({ path: path.join(ARTIFACTS, '08-excel-1.7-export-download.png'), fullPage: true });
     });
+  });
+
+  /** A fresh browser context with `opts` (user agent, init script), routed like a machine without internet. */
+  const freshContext = async (name, opts = {}, officeJs = (route) => route.abort('internetdisconnected')) => {
+    const ctx = await chromium.launchPersistentContext(path.join(work, `profile-${name}`), { executablePath: CHROMIUM, headless: true, viewport: { width: 320, height: 900 }, locale: 'zh-CN', args: CHROMIUM_ARGS, ...opts });
+    await ctx.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(OFFICE_CDN)) return officeJs(route);
+      if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+      return route.abort('blockedbyclient');
+    });
+    return ctx;
+  };
+
+  await step('inside Office with office.js hanging (a proxy that drops the CDN): the pane is on screen at once, waits, says what to do, never turns standalone by itself', async () => {
+    const held = [];
+    const ctx = await freshContext('hung', {}, (route) => held.push(route)); // never answered
+    try {
+      const p = ctx.pages()[0] || (await ctx.newPage());
+      const t0 = Date.now();
+      await p.goto(`${origin}/taskpane.html${IN_OFFICE}`, { waitUntil: 'commit' });
+      await p.getByTestId('connecting').waitFor({ state: 'visible', timeout: 15000 });
+      const shownMs = Date.now() - t0;
+      // On screen while office.js has not answered at all (the held request below): it no longer blocks the render.
+      assert((await p.getByRole('heading', { name: '五化建设表单助手' }).count()) === 1, 'no title while office.js loads');
+      assert(held.length === 1, `office.js requests: ${held.length}`);
+      await p.getByTestId('office-slow').waitFor({ timeout: 20000 });
+      assert((await p.getByTestId('standalone-notice').count()) === 0, 'timed out into standalone inside Office');
+      assert((await p.getByTestId('connecting').count()) === 1, 'stopped waiting for office.js');
+      await p.screenshot({ path: path.join(ARTIFACTS, '09-office-js-hanging.png'), fullPage: true });
+      console.log(`    pane on screen ${shownMs} ms after navigation with office.js hanging`);
+      // The user may choose to work on files meanwhile.
+      await p.getByRole('button', { name: '先处理文件' }).click();
+      await p.getByTestId('standalone-notice').waitFor();
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  await step('inside Office with office.js failing to load: the failure and what to do, not a blank pane', async () => {
+    const ctx = await freshContext('office-failed');
+    try {
+      const p = ctx.pages()[0] || (await ctx.newPage());
+      await p.goto(`${origin}/taskpane.html${IN_OFFICE}`, { waitUntil: 'domcontentloaded' });
+      const text = await p.getByTestId('office-failed').innerText({ timeout: 10000 });
+      assert(text.includes('无法加载 Office 组件') && text.includes('自带 Office 组件'), `failure: ${text}`);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  const oldWebview = async (name, opts, initScript, expect) => {
+    const ctx = await freshContext(name, opts);
+    try {
+      if (initScript) await ctx.addInitScript(initScript);
+      const p = ctx.pages()[0] || (await ctx.newPage());
+      await p.goto(`${origin}/taskpane.html${IN_OFFICE}`, { waitUntil: 'domcontentloaded' });
+      const box = p.getByTestId('old-webview');
+      await box.waitFor({ timeout: 10000 });
+      const text = await box.innerText();
+      for (const e of expect) assert(text.includes(e), `message lacks "${e}":\n${text}`);
+      assert(text.includes(`${origin}/taskpane.html`), `message lacks the page's address:\n${text}`);
+      // The bundle did not render over it.
+      await p.waitForTimeout(500);
+      assert((await p.getByRole('tab').count()) === 0, 'the pane rendered under an old webview');
+      assert(await box.isVisible(), 'the message went away');
+      await p.screenshot({ path: path.join(ARTIFACTS, `10-${name}.png`), fullPage: true });
+    } finally {
+      await ctx.close();
+    }
+  };
+
+  await step('Internet Explorer 11 webview (volume-licensed Office 2016/2019), ES2015+ removed: a Chinese message with what to do instead of a blank pane', async () => {
+    // What Trident lacks, taken away from Chromium before any script runs.
+    const ie = `delete Promise.allSettled; delete Object.fromEntries; delete Array.prototype.flatMap; delete window.globalThis;`;
+    await oldWebview('old-webview-ie11', { userAgent: UA_IE11 }, ie, ['此版本的 Office 无法显示', 'Internet Explorer 11', 'WebView2', 'Office LTSC 2021']);
+  });
+
+  await step('Edge Legacy webview (EdgeHTML): the same message, naming it', async () => {
+    await oldWebview('old-webview-edge', { userAgent: UA_EDGE_LEGACY }, null, ['旧版 Microsoft Edge']);
+  });
+
+  await step('a modern user agent without ES2020 built-ins: the message too', async () => {
+    await oldWebview('old-webview-features', {}, 'delete Promise.allSettled;', ['版本过旧的浏览器']);
+  });
+
+  await step('the bundle cannot load (blocked script): the pane says it did not start and what to do', async () => {
+    const ctx = await freshContext('no-bundle');
+    try {
+      await ctx.route(/taskpane\.[0-9a-f]+\.js$/, (route) => route.abort('blockedbyclient'));
+      const p = ctx.pages()[0] || (await ctx.newPage());
+      await p.goto(`${origin}/taskpane.html`, { waitUntil: 'domcontentloaded' });
+      const text = await p.getByTestId('old-webview').innerText({ timeout: 10000 });
+      assert(text.includes('任务窗格没有正常启动'), `message: ${text}`);
+    } finally {
+      await ctx.close();
+    }
   });
 
   server.close();

@@ -60,19 +60,21 @@ test('Excel workbook, task pane at https://localhost:3000/taskpane.html, command
   expect(xml).toMatch(/<OfficeTab id="TabHome">[\s\S]*<Action xsi:type="ShowTaskpane">[\s\S]*<SourceLocation resid="Taskpane.Url"\/>/);
 });
 
-test('names and descriptions: English default, Chinese override', () => {
-  expect(xml).toMatch(/<DefaultLocale>en-US<\/DefaultLocale>/);
-  expect(xml).toMatch(/<DisplayName DefaultValue="[^"]+">\s*<Override Locale="zh-CN" Value="五化表单助手"\/>/);
-  expect(xml).toMatch(/<Description DefaultValue="[^"]+">\s*<Override Locale="zh-CN" Value="[^"]*[\u4e00-\u9fff][^"]*"\/>/);
-  const strings = [...xml.matchAll(/<bt:String id="([^"]+)"[^>]*>\s*<bt:Override Locale="zh-CN" Value="([^"]+)"/g)];
+test('names and descriptions: Chinese default (DefaultLocale zh-CN), English override', () => {
+  expect(xml).toMatch(/<DefaultLocale>zh-CN<\/DefaultLocale>/);
+  expect(xml).toMatch(/<DisplayName DefaultValue="五化表单助手">\s*<Override Locale="en-US" Value="Wuhua Forms"\/>/);
+  expect(xml).toMatch(/<Description DefaultValue="[^"]*[\u4e00-\u9fff][^"]*">\s*<Override Locale="en-US" Value="[^"]+"\/>/);
+  const strings = [...xml.matchAll(/<bt:String id="([^"]+)" DefaultValue="([^"]+)">\s*<bt:Override Locale="en-US" Value="([^"]+)"/g)];
   expect(strings.map((m) => m[1]).sort()).toEqual(['GetStarted.Description', 'GetStarted.Title', 'Group.Label', 'TaskpaneButton.Label', 'TaskpaneButton.Tooltip']);
+  for (const m of strings) expect([m[1], /[\u4e00-\u9fff]/.test(m[2]), /[\u4e00-\u9fff]/.test(m[3])]).toEqual([m[1], true, false]);
+  expect(xml).not.toMatch(/Locale="zh-CN"/);
 });
 
 test('declares ExcelApi 1.7 as the minimum', () => {
   expect(xml).toMatch(/<Requirements>\s*<Sets DefaultMinVersion="1.7">\s*<Set Name="ExcelApi" MinVersion="1.7"\/>\s*<\/Sets>\s*<\/Requirements>/);
 });
 
-test('every icon URL is a PNG in assets/ with the size its name and use say (16/32/64/80)', () => {
+test('every icon URL is a PNG in assets/ with the size its name and use say (16/20/24/32/40/48/64/80)', () => {
   const urls = [...new Set([...attrs('IconUrl', 'DefaultValue'), ...attrs('HighResolutionIconUrl', 'DefaultValue'), ...attrs('Image', 'DefaultValue')])];
   expect(urls.length).toBeGreaterThanOrEqual(4);
   for (const url of urls) {
@@ -107,7 +109,7 @@ test('the icon generator is deterministic: it reproduces the committed PNGs', ()
     const src = fs.readFileSync(${JSON.stringify(join(ROOT, 'assets', 'make-icons.cjs'))}, 'utf8');
     fs.writeFileSync(path.join(dir, 'make-icons.cjs'), src);
     require('child_process').execFileSync(process.execPath, [path.join(dir, 'make-icons.cjs')], { cwd: dir });
-    const same = [16, 32, 64, 80].every((n) => fs.readFileSync(path.join(dir, 'icon-' + n + '.png')).equals(fs.readFileSync(path.join(${JSON.stringify(join(ROOT, 'assets'))}, 'icon-' + n + '.png'))));
+    const same = [16, 20, 24, 32, 40, 48, 64, 80].every((n) => fs.readFileSync(path.join(dir, 'icon-' + n + '.png')).equals(fs.readFileSync(path.join(${JSON.stringify(join(ROOT, 'assets'))}, 'icon-' + n + '.png'))));
     fs.rmSync(dir, { recursive: true });
     process.stdout.write(String(same));
   `], { encoding: 'utf8' });

@@ -23,7 +23,10 @@ describe('打印 tab', () => {
     expect(button).toHaveProperty('disabled', true);
     const why = screen.getByTestId('print-setup-unsupported');
     expect(why.textContent).toMatch(/此版本的 Excel.*不支持.*请/);
-    expect(button.getAttribute('aria-describedby')).toBe(why.id);
+    // The button is described by the reason's text, which also labels the message bar.
+    const described = document.getElementById(button.getAttribute('aria-describedby')!)!;
+    expect(why.contains(described) && described.textContent).toBe(why.textContent);
+    expect(why.getAttribute('aria-labelledby')).toBe(described.id);
     fireEvent.click(button);
     expect(host.callsOf('applyPrintSetup')).toHaveLength(0);
   });

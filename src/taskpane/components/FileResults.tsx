@@ -66,7 +66,7 @@ function FileResult({ r, canSelect, onSelect }: FileResultProps) {
             className={styles.toggle}
             icon={<span aria-hidden="true">{open ? '▾' : '▸'}</span>}
             aria-expanded={open}
-            aria-controls={listId}
+            aria-controls={open ? listId : undefined}
             aria-label={problemsToggleLabel(open, r.file, problems)}
             onClick={() => setOpen((o) => !o)}
           >

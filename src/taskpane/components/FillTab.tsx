@@ -119,11 +119,22 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
           </RadioGroup>
         </Field>
         <div className={styles.row}>
-          <Button appearance="primary" disabled={busy === 'insert'} onClick={() => run('insert', () => host.insertForm(form))}>
+          {/* disabledFocusable: a button that disables itself while busy keeps the keyboard focus. */}
+          <Button
+            appearance="primary"
+            disabledFocusable={busy === 'insert'}
+            icon={busy === 'insert' ? <Spinner size="tiny" /> : undefined}
+            onClick={() => run('insert', () => host.insertForm(form))}
+          >
             {isExcel ? tp.insertForm : tp.downloadTemplate}
           </Button>
           {isExcel && (
-            <Button disabled={busy === 'export'} onClick={() => run('export', () => host.exportTemplate(form))} title={tp.exportTemplateHint}>
+            <Button
+              disabledFocusable={busy === 'export'}
+              icon={busy === 'export' ? <Spinner size="tiny" /> : undefined}
+              onClick={() => run('export', () => host.exportTemplate(form))}
+              title={tp.exportTemplateHint}
+            >
               {tp.exportTemplate}
             </Button>
           )}
@@ -142,7 +153,7 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
         )}
         {!isExcel && files.length > 0 && <Caption1>{selectedFiles(files.length)}</Caption1>}
         <div className={styles.row}>
-          <Button disabled={checking > 0 || (!isExcel && files.length === 0)} onClick={() => void check(stage, files)}>
+          <Button disabled={!isExcel && files.length === 0} disabledFocusable={checking > 0} onClick={() => void check(stage, files)}>
             {tp.checkAll}
           </Button>
           {checking > 0 && <Spinner size="tiny" label={tp.checking} />}

@@ -73,6 +73,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
   const cancelButton = useRef<HTMLButtonElement>(null);
   const announcer = useAnnouncer();
   const progressId = useId();
+  const cancelledId = useId();
 
   /** Inputs changed: results, the summary and its downloads no longer match them. */
   const invalidate = () => {
@@ -244,8 +245,8 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
       )}
 
       {outcome?.cancelled && (
-        <MessageBar layout="multiline" intent="warning" data-testid="cancelled" aria-label={tp.cancelledTitle}>
-          <MessageBarBody>{cancelledText(outcome.results.length, outcome.total)}</MessageBarBody>
+        <MessageBar layout="multiline" intent="warning" data-testid="cancelled" aria-labelledby={cancelledId}>
+          <MessageBarBody id={cancelledId}>{cancelledText(outcome.results.length, outcome.total)}</MessageBarBody>
         </MessageBar>
       )}
 

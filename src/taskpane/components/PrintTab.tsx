@@ -1,4 +1,4 @@
-import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { Summary } from '../../merge/types';
 import { tp } from '../../i18n/taskpane';
@@ -13,6 +13,8 @@ export function PrintTab({ host, report, summary }: { host: Host; report: Report
   const styles = useStyles();
   const [busy, setBusy] = useState<'setup' | 'pack' | null>(null);
   const setupHintId = useId();
+  // A message bar without a title is labelled by its text (Fluent points aria-labelledby at a title otherwise absent).
+  const onlyExcelId = useId();
 
   const run = async (what: 'setup' | 'pack', action: () => Promise<ActionResult>) => {
     setBusy(what);
@@ -32,7 +34,9 @@ export function PrintTab({ host, report, summary }: { host: Host; report: Report
           <>
             <Button
               appearance="primary"
-              disabled={busy !== null || !host.printSetupSupported}
+              disabled={!host.printSetupSupported}
+              disabledFocusable={host.printSetupSupported && busy !== null}
+              icon={busy === 'setup' ? <Spinner size="tiny" /> : undefined}
               aria-describedby={setupHintId}
               onClick={() => void run('setup', () => host.applyPrintSetup())}
             >
@@ -41,19 +45,24 @@ export function PrintTab({ host, report, summary }: { host: Host; report: Report
             {host.printSetupSupported ? (
               <Caption1 id={setupHintId}>{tp.printSetupHint}</Caption1>
             ) : (
-              <MessageBar layout="multiline" intent="warning" id={setupHintId} data-testid="print-setup-unsupported">
-                <MessageBarBody>{tp.printSetupNeedsNewerExcel}</MessageBarBody>
+              <MessageBar layout="multiline" intent="warning" data-testid="print-setup-unsupported" aria-labelledby={setupHintId}>
+                <MessageBarBody id={setupHintId}>{tp.printSetupNeedsNewerExcel}</MessageBarBody>
               </MessageBar>
             )}
           </>
         ) : (
-          <MessageBar layout="multiline" intent="info">
-            <MessageBarBody>{tp.printSetupOnlyExcel}</MessageBarBody>
+          <MessageBar layout="multiline" intent="info" aria-labelledby={onlyExcelId}>
+            <MessageBarBody id={onlyExcelId}>{tp.printSetupOnlyExcel}</MessageBarBody>
           </MessageBar>
         )}
       </div>
       <div className={styles.section}>
-        <Button disabled={busy !== null || summary === null} onClick={() => summary && void run('pack', () => host.printPack(summary))}>
+        <Button
+          disabled={summary === null}
+          disabledFocusable={summary !== null && busy !== null}
+          icon={busy === 'pack' ? <Spinner size="tiny" /> : undefined}
+          onClick={() => summary && void run('pack', () => host.printPack(summary))}
+        >
           {tp.printPack}
         </Button>
         <Caption1>{summary ? tp.printPackHint : tp.printNeedsMerge}</Caption1>

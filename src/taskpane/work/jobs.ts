@@ -16,18 +16,11 @@ import { printPackZh } from '../../i18n/merge';
 import { READER } from '../../i18n/reader';
 import { tp } from '../../i18n/taskpane';
 import { intakeBytes } from '../../workbook/xlsx/intake';
-import { printPackBytes } from '../../workbook/xlsx/printPack';
 import { DEFAULT_READ_LIMITS } from '../../workbook/xlsx/read';
-import { parseRoster, parseRosterText } from '../../workbook/xlsx/roster';
-import { summaryBytes } from '../../workbook/xlsx/summary';
-import { templateBytes } from '../../workbook/xlsx/template';
-import { returnsBytes, reviewPackBytes } from '../../workbook/xlsx/reviewPack';
-import { sampleBytes } from '../../workbook/xlsx/sampleSheet';
 import { sha256 } from '../../review/sha256';
 import type { ReviewLevel, ReviewResult } from '../../review/types';
 import type { Draw, SampleSize } from '../../review/sample';
 import { displayName, readBytes } from '../files';
-import { summaryTables } from '../summaryTables';
 import type { MergeProgress } from '../host';
 
 /** Files read ahead of the one being checked: hides the browser's per-file read latency. */
@@ -117,10 +110,13 @@ export interface MergeJob {
 
 export type MergeJobResult = { cancelled: false; results: IntakeResult[]; summary: Summary } | { cancelled: true; results: IntakeResult[] };
 
+/** The roster reader (it brings exceljs for .xlsx rosters): loaded only when there is a roster. */
+const rosterReader = () => import(/* webpackChunkName: "roster" */ '../../workbook/xlsx/roster');
+
 /** Roster text → entries for the merge; text without any name means no roster. */
-export function rosterEntries(text: string | undefined, source?: string): RosterEntry[] | undefined {
+export async function rosterEntries(text: string | undefined, source?: string): Promise<RosterEntry[] | undefined> {
   if (!text || text.trim() === '') return undefined;
-  const r = parseRosterText(text, source ?? tp.pastedRoster);
+  const r = (await rosterReader()).parseRosterText(text, source ?? tp.pastedRoster);
   return r.ok ? r.entries : undefined;
 }
 
@@ -130,7 +126,7 @@ export async function merge(job: MergeJob, ctl: JobControl = {}): Promise<MergeJ
   const read = await intakeFiles(job.files, { asOf: job.asOf, stage: 'committee' }, ctl);
   const results = [...own, ...read.results];
   if (read.cancelled) return { cancelled: true, results };
-  return { cancelled: false, results, summary: mergeSubmissions(results, { asOf: job.asOf, roster: rosterEntries(job.rosterText, job.rosterSource) }) };
+  return { cancelled: false, results, summary: mergeSubmissions(results, { asOf: job.asOf, roster: await rosterEntries(job.rosterText, job.rosterSource) }) };
 }
 
 /** Standalone 检查: the picked files, at the stage the user chose. */
@@ -144,24 +140,30 @@ export interface MadeBytes {
   notes?: string[];
 }
 
+/**
+ * The writers (exceljs, ≈250 KB gzipped) load on first use, not with the worker: a merge
+ * starts reading at once.
+ */
+const writers = () => import(/* webpackChunkName: "writers" */ './writers');
+
 export async function summaryFile(summary: Summary): Promise<MadeBytes> {
-  return { bytes: await summaryBytes(summary) };
+  return { bytes: await (await writers()).summaryBytes(summary) };
 }
 
 /** The print pack; a value too long to print whole is named in its notes. */
 export async function printPackFile(summary: Summary): Promise<MadeBytes> {
-  const pack = await printPackBytes(summary);
+  const pack = await (await writers()).printPackBytes(summary);
   return { bytes: pack.bytes, notes: pack.overflow.map((o) => printPackZh.overflow(o.branch, getForm(o.form).attachment, o.sheet, o.field)) };
 }
 
 export async function templateFile(form: FormId): Promise<MadeBytes> {
-  return { bytes: await templateBytes(getForm(form)) };
+  return { bytes: await (await writers()).templateBytes(getForm(form)) };
 }
 
 export async function roster(file: File): Promise<{ ok: true; names: string[] } | { ok: false; reason: string }> {
   const read = await readPicked(file);
   if (!read.bytes) return { ok: false, reason: read.reason! };
-  const r = await parseRoster(read.bytes, displayName(file));
+  const r = await (await rosterReader()).parseRoster(read.bytes, displayName(file));
   return r.ok ? { ok: true, names: r.entries.map((e) => e.name) } : r;
 }
 
@@ -172,16 +174,16 @@ export async function reviewPackFile(job: { summary: Summary; review: ReviewResu
     const read = await readPicked(f);
     if (read.bytes) fileHashes.set(displayName(f), sha256(read.bytes)); // unreadable now: its provenance row gives no hash
   }
-  const pack = await reviewPackBytes(job.summary, job.review, { level: job.level, reviewer: job.reviewer, date: job.date, fileHashes });
+  const pack = await (await writers()).reviewPackBytes(job.summary, job.review, { level: job.level, reviewer: job.reviewer, date: job.date, fileHashes });
   return { bytes: pack.bytes, notes: pack.overflow.map((o) => printPackZh.overflow(o.branch, getForm(o.form).attachment, o.sheet, o.field)) };
 }
 
 export async function returnsFile(job: { review: ReviewResult; levelName: string; date: string }): Promise<MadeBytes> {
-  return { bytes: await returnsBytes(job.review, { levelName: job.levelName, date: job.date }) };
+  return { bytes: await (await writers()).returnsBytes(job.review, { levelName: job.levelName, date: job.date }) };
 }
 
 export async function sampleFile(job: { draw: Draw; seed: string; size: SampleSize; asOf: string }): Promise<MadeBytes> {
-  return { bytes: await sampleBytes(job.draw, { seed: job.seed, size: job.size, asOf: job.asOf }) };
+  return { bytes: await (await writers()).sampleBytes(job.draw, { seed: job.seed, size: job.size, asOf: job.asOf }) };
 }
 
 /** Every job by name: what the worker runs and the page falls back to. One argument each, plus the control. */
@@ -191,7 +193,7 @@ export const JOBS = {
   summaryFile,
   printPackFile,
   templateFile,
-  summaryTables: async (summary: Summary) => summaryTables(summary),
+  summaryTables: async (summary: Summary) => (await writers()).summaryTables(summary),
   roster,
   reviewPackFile,
   returnsFile,
