@@ -181,7 +181,11 @@ module.exports = async (env, argv) => {
     optimization: {
       splitChunks: {
         chunks: 'async',
-        cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 10 } },
+        cacheGroups: {
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 10 },
+          // SheetJS: loaded with the legacy reader, only when an .xls/.et/.ods is picked.
+          sheetjs: { test: /[\\/]node_modules[\\/]@e965[\\/]xlsx[\\/]/, name: 'sheetjs', chunks: 'async', priority: 10 },
+        },
       },
     },
     devServer: {

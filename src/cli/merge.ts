@@ -44,7 +44,7 @@ function isIsoDate(s: string): boolean {
  * Read synchronously: files are taken one at a time anyway, and fs.promises.readFile
  * costs about 0.5 ms a file in FileHandle bookkeeping — more than reading the form.
  */
-function intakeFile(input: InputFile, opts: CheckOptions): IntakeResult {
+async function intakeFile(input: InputFile, opts: CheckOptions): Promise<IntakeResult> {
   if (!input.ok) return { ok: false, file: input.file, reason: input.reason };
   let bytes: Uint8Array;
   try {
@@ -195,7 +195,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   const started = Date.now();
   let lastProgress = started;
   for (let n = 0; n < inputs.length; n++) {
-    merger.add(intakeFile(inputs[n], opts)); // the file's bytes are released here
+    merger.add(await intakeFile(inputs[n], opts)); // the file's bytes are released here
     const now = Date.now();
     if (now - lastProgress >= PROGRESS_INTERVAL_MS) {
       lastProgress = now;

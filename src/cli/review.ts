@@ -115,7 +115,7 @@ export async function reviewCommand(argv: readonly string[], io: CliIo): Promise
         continue;
       }
       fileHashes.set(input.file, createHash('sha256').update(bytes).digest('hex')); // native: ~30× the pure one (src/review/sha256.ts, for the pane)
-      merger.add(intakeBytes(bytes, input.file, opts, input.mtimeMs));
+      merger.add(await intakeBytes(bytes, input.file, opts, input.mtimeMs));
     }
     if ((n + 1) % 50 === 0) io.stderr(reviewCliZh.progress(n + 1, inputs.length) + '\n');
   }

@@ -102,7 +102,7 @@ export async function sampleCommand(argv: readonly string[], io: CliIo): Promise
       if (!input.ok) merger.add({ ok: false, file: input.file, reason: input.reason });
       else {
         try {
-          merger.add(intakeBytes(readFileSync(input.file, { flag: 'r' }), input.file, opts, input.mtimeMs));
+          merger.add(await intakeBytes(readFileSync(input.file, { flag: 'r' }), input.file, opts, input.mtimeMs));
         } catch (e) {
           merger.add({ ok: false, file: input.file, reason: systemReason(e, 'readFile') });
         }

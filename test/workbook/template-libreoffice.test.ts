@@ -41,6 +41,6 @@ test.each(FORMS.map((f) => [f.attachment, f] as const))('%s: tag and field names
   for (const f of form.fields) expect([f.id, /locked="(0|false)"/.test(styleOf(firstCell(f.cell)))]).toEqual([f.id, true]);
   expect(styleOf('A1')).not.toMatch(/locked="(0|false)"/);
   // And our own intake still recognises the saved file by its tag, not by guessing from labels.
-  const intake = intakeBytes(new Uint8Array(readFileSync(saved)), saved, { asOf: '2019-05-10', stage: 'committee' });
+  const intake = await intakeBytes(new Uint8Array(readFileSync(saved)), saved, { asOf: '2019-05-10', stage: 'committee' });
   expect(intake.ok && intake.submissions.map((s) => [s.form, s.via, s.templateVersion])).toEqual([[form.id, 'tag', form.templateVersion]]);
 });

@@ -16,7 +16,9 @@ const useStyles = makeStyles({
   dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
 });
 
-export const SPREADSHEET_ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What the pickers offer: .xlsx, and the legacy formats the reader also reads (.xls, WPS .et, .ods). */
+export const SPREADSHEET_ACCEPT =
+  '.xlsx,.xlsm,.xls,.et,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet';
 
 interface Props {
   label: string;

@@ -89,7 +89,7 @@ export async function intakeFiles(
     const name = displayName(read.file);
     results.push(
       read.bytes
-        ? intakeBytes(read.bytes, name, { asOf: opts.asOf, stage: opts.stage }, read.file.lastModified || undefined)
+        ? await intakeBytes(read.bytes, name, { asOf: opts.asOf, stage: opts.stage }, read.file.lastModified || undefined)
         : { ok: false, file: name, reason: read.reason! },
     );
     progress({ done: results.length, total: files.length, current: files[results.length] ? displayName(files[results.length]) : undefined });

@@ -1,7 +1,11 @@
 /**
  * One file in, its checked forms (or the reason it was refused) out — the same path
  * for the command line, the task pane's browser mode and the merge. Browser-safe: no
- * node built-ins, never throws.
+ * node built-ins, never throws (the promise never rejects).
+ *
+ * Asynchronous because a legacy file (.xls/.et/.ods) needs the legacy reader, which is
+ * loaded with import() the first time one appears: a chunk of its own in the pane and
+ * the page, a require() only then in the command line. An .xlsx never waits for it.
  */
 import { INTAKE } from '../../i18n/cli';
 import { extractForms } from '../../model/extract';
@@ -9,15 +13,41 @@ import { normaliseForm } from '../../model/normalise';
 import type { CheckOptions, CheckedSubmission, IntakeResult } from '../../model/types';
 import { isPackRecordSheet, readProvenance, withProvenance } from '../../review/provenance';
 import { checkSubmission } from '../../rules';
-import { readWorkbook } from './read';
+import { READER } from '../../i18n/reader';
+import { readWorkbook, type ReadResult } from './read';
 
 /** The last part of a path, "/" or "\" separated (the reader recognises "~$" lock files by it). */
 export function fileBaseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
-export function intakeBytes(bytes: Uint8Array, file: string, opts: CheckOptions, fileTime?: number): IntakeResult {
-  const read = readWorkbook(bytes, fileBaseName(file));
+type LegacyModule = typeof import('./legacy');
+let legacyReader: Promise<LegacyModule> | undefined;
+/** The legacy reader (SheetJS inside), loaded once, on the first legacy file. */
+function loadLegacyReader(): Promise<LegacyModule> {
+  // webpack: a chunk of its own; the command line's build (esbuild) and ts-jest: a deferred require.
+  legacyReader ??= import(/* webpackChunkName: "legacy" */ './legacy').catch((e: unknown) => {
+    legacyReader = undefined; // the next legacy file tries again
+    throw e;
+  });
+  return legacyReader;
+}
+
+/** Any workbook we can read — .xlsx, or .xls/.et/.ods through the legacy reader — into a WorkbookGrid; never rejects. */
+export async function readAnyWorkbook(bytes: Uint8Array, fileName?: string): Promise<ReadResult> {
+  const read = readWorkbook(bytes, fileName);
+  if (read.ok || !read.legacy) return read;
+  let legacy: LegacyModule;
+  try {
+    legacy = await loadLegacyReader();
+  } catch {
+    return { ok: false, reason: READER.legacyUnavailable };
+  }
+  return legacy.readLegacy(bytes, read.legacy);
+}
+
+export async function intakeBytes(bytes: Uint8Array, file: string, opts: CheckOptions, fileTime?: number): Promise<IntakeResult> {
+  const read = await readAnyWorkbook(bytes, fileBaseName(file));
   if (!read.ok) return { ok: false, file, reason: read.reason };
   try {
     // A 报送包 (bin/wuhua review): its record sheets hold no form; each form gets its recorded origin.

@@ -9,16 +9,16 @@
  * memory. The XML is scanned with regular expressions over the few elements that
  * carry values; no DOM is built.
  *
- * Why legacy .xls (BIFF, CFB container) is refused rather than read: the one
- * maintained JavaScript reader, SheetJS, is on npm only as 0.18.5, which has
- * published advisories (prototype pollution, ReDoS) fixed only in 0.20.x, which
- * is distributed outside npm. Asking the clerk to "save as .xlsx" is one click.
+ * Legacy .xls/.et/.ods are not read here: they are recognised (by content, see
+ * ./sniff) and answered with `legacy`, which intake hands to ./legacy, loaded only then.
  */
 import { cellAddress } from '../../forms/address';
 import { READER } from '../../i18n/reader';
 import { isDateFormat } from '../../model/numberFormat';
 import { cellKey, MAX_COLS, type DefinedName, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
 import { attr, decodeEntities, decodeText, elements, prefixedAttr, richText, section, startTags } from './xml';
+import { isCfb } from './cfb';
+import { sniffCfb, sniffOther, sniffZip, type LegacyFormat } from './sniff';
 import { checkDeclared, entryData, inflateData, inflateEntry, InflateBudget, inflatesInOneCall, looksLikeZip, readCentralDirectory, takeInflated, type InflateLimits, type ZipEntry, type ZipError } from './zip';
 
 /**
@@ -44,7 +44,8 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxEntries: 10000,
 };
 
-export type ReadResult = { ok: true; grid: WorkbookGrid } | { ok: false; reason: string };
+/** `legacy`: the file is an .xls/.et or .ods, which ./legacy reads; `reason` is what a caller that takes only .xlsx says. */
+export type ReadResult = { ok: true; grid: WorkbookGrid } | { ok: false; reason: string; legacy?: LegacyFormat };
 
 const MAX_ROWS = 1048576;
 const utf8 = new TextDecoder('utf-8');
@@ -72,51 +73,13 @@ function read(bytes: Uint8Array, fileName: string | undefined, limits: ReadLimit
   if (fileName && isLockFileName(fileName)) return fail(READER.lockFile);
   if (bytes.length === 0) return fail(READER.empty);
   if (bytes.length > limits.maxFileBytes) return fail(READER.fileTooLarge(bytes.length, limits.maxFileBytes));
-  if (isCfb(bytes)) return fail(cfbHasEncryptionInfo(bytes) ? READER.encrypted : READER.xls);
+  if (isCfb(bytes)) return { ok: false, ...sniffCfb(bytes, fileName) };
   const cd = readCentralDirectory(bytes, limits.maxEntries);
   if (!cd.ok) {
-    if (cd.error.kind === 'not-zip') return fail(sniffNonZip(bytes));
+    if (cd.error.kind === 'not-zip') return fail(looksLikeZip(bytes) ? READER.truncated : sniffOther(bytes, fileName));
     return fail(zipReason(cd.error));
   }
-  return readZip(bytes, cd.value, limits);
-}
-
-// ---------------------------------------------------------------- sniffing
-
-const CFB_SIG = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-function isCfb(b: Uint8Array): boolean {
-  return b.length >= 8 && CFB_SIG.every((x, i) => b[i] === x);
-}
-
-/** A password-protected .xlsx is a CFB container holding an "EncryptionInfo" stream (its name is UTF-16LE in the directory). */
-function cfbHasEncryptionInfo(b: Uint8Array): boolean {
-  const name = 'EncryptionInfo';
-  const first = name.charCodeAt(0);
-  outer: for (let i = 0; i + name.length * 2 <= b.length; i++) {
-    if (b[i] !== first || b[i + 1] !== 0) continue;
-    for (let k = 1; k < name.length; k++) if (b[i + 2 * k] !== name.charCodeAt(k) || b[i + 2 * k + 1] !== 0) continue outer;
-    return true;
-  }
-  return false;
-}
-
-function sniffNonZip(b: Uint8Array): string {
-  if (b.length >= 4 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return READER.pdf;
-  if (looksLikeZip(b)) return READER.truncated;
-  let start = 0;
-  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return READER.csv; // UTF-16 "Unicode text"
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) start = 3;
-  const end = Math.min(b.length, start + 4096);
-  let control = 0;
-  for (let i = start; i < end; i++) {
-    const c = b[i];
-    if (c === 0) return READER.notZip;
-    if (c < 0x20 && c !== 9 && c !== 10 && c !== 13) control++;
-  }
-  if (control > (end - start) / 100) return READER.notZip;
-  const head = utf8.decode(b.subarray(start, end)).trimStart().slice(0, 200).toLowerCase();
-  if (head.startsWith('<')) return READER.html;
-  return READER.csv;
+  return readZip(bytes, cd.value, limits, fileName);
 }
 
 function zipReason(e: ZipError): string {
@@ -274,14 +237,17 @@ function parsedPart<T>(pkg: Package, name: string, kind: MemoKind, parse: (text:
   return { ok: true, value };
 }
 
-function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: ReadLimits): ReadResult {
+function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: ReadLimits, fileName?: string): ReadResult {
   const pkg = new Package(bytes, entries, limits);
 
-  const mimetype = pkg.entry('mimetype');
-  if (mimetype) {
-    const m = pkg.text('mimetype');
-    if (m.ok && (m.text ?? '').includes('opendocument')) return fail(READER.ods);
-  }
+  /** An .ods, a Word or PowerPoint file, an OFD …, by its entries: what it is, or null for a workbook. */
+  const other = () => {
+    const m = pkg.has('mimetype') ? pkg.text('mimetype') : undefined;
+    const sniffed = sniffZip((n) => pkg.has(n), m?.ok ? m.text : undefined, fileName);
+    return sniffed && { ok: false as const, ...sniffed };
+  };
+  const notWorkbook = other();
+  if (notWorkbook) return notWorkbook;
 
   const rootRels = parsedPart(pkg, '_rels/.rels', 'rels', parseRelsText);
   if (!rootRels.ok) return fail(zipReason(rootRels.error));
@@ -289,8 +255,6 @@ function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: Read
   const wbPath = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
   if (!pkg.has(wbPath) || !wbPath.toLowerCase().endsWith('.xml')) {
     if (pkg.has('xl/workbook.bin') || wbPath.toLowerCase().endsWith('.bin')) return fail(READER.xlsb);
-    if (pkg.has('word/document.xml')) return fail(READER.word);
-    if (pkg.has('content.xml') && pkg.has('META-INF/manifest.xml')) return fail(READER.ods);
     return fail(READER.notWorkbook);
   }
 
