@@ -16,7 +16,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const tsx = require('tsx/cjs/api');
 const { chromium } = require('playwright-core');
-const { unzipSync, strFromU8 } = require('fflate');
+const { unzipSync, strFromU8, zipSync, strToU8 } = require('fflate');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
@@ -125,15 +125,24 @@ async function makeFixtures(dir) {
     '随机字节.xlsx': Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256)),
     '空文件.xlsx': Buffer.alloc(0),
   };
+  files['申报表.xlsx (Word)'] = Buffer.from(zipSync({ 'word/document.xml': strToU8('<w:document/>'), '[Content_Types].xml': strToU8('<Types/>') }));
   const paths = {};
   for (const [name, bytes] of Object.entries(files)) {
-    paths[name] = path.join(dir, name);
+    paths[name] = path.join(dir, name.replace(/ \(.*\)$/, ''));
     fs.writeFileSync(paths[name], bytes);
   }
+  // The same 附件1 as LibreOffice saves it in Excel 97-2003 format (.xls), with a private profile.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-'));
+  execFileSync('/usr/bin/soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xls', '--outdir', path.join(dir, 'xls'), paths['第二支部-附件1.xlsx']], { stdio: 'pipe', timeout: 180000 });
+  fs.rmSync(profile, { recursive: true, force: true });
+  paths['第二支部-附件1.xls'] = path.join(dir, 'xls', '第二支部-附件1.xls');
   return paths;
 }
 
-/** The same intake the page runs, in Node: what the page must show for each file. */
+/** Fixtures of the legacy-format check step only; the merge steps take the five others. */
+const ONLY_CHECKED = ['第二支部-附件1.xls', '申报表.xlsx (Word)'];
+
+/** The same intake the page runs, in Node: what the page must show for each file (.xlsx; tsx cannot import() the legacy reader). */
 function expectedIntake(file) {
   return intakeBytes(new Uint8Array(fs.readFileSync(file)), path.basename(file), { asOf: `${AS_OF_YEAR}-05-01`, stage: 'committee' });
 }
@@ -194,8 +203,10 @@ async function main() {
   const foreign = [];
   const officeRequests = [];
   const consoleErrors = [];
+  const requested = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
+    requested.push(url);
     if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
     if (url.startsWith(OFFICE_CDN)) {
       officeRequests.push(url);
@@ -258,7 +269,7 @@ async function main() {
     await page.getByRole('radio', { name: /附件2/ }).check();
     const file = await download(() => page.getByRole('button', { name: '下载模板' }).click());
     assert(path.basename(file) === `${getForm('application').sheetName}.xlsx`, `file name ${path.basename(file)}`);
-    const r = expectedIntake(file);
+    const r = await expectedIntake(file);
     assert(r.ok, `template rejected: ${r.reason}`);
     assert(r.submissions.length === 1 && r.submissions[0].form === 'application' && r.submissions[0].via === 'tag', JSON.stringify(r.submissions.map((s) => [s.form, s.via])));
     await page.getByTestId('notice').waitFor();
@@ -269,13 +280,13 @@ async function main() {
     const group = page.getByTestId('sheet-problems').first();
     await group.waitFor({ timeout: 30000 });
     const text = await group.innerText();
-    const expected = expectedIntake(fixtures['第二支部-附件1.xlsx']);
+    const expected = await expectedIntake(fixtures['第二支部-附件1.xlsx']);
     const memberIssue = expected.submissions[0].issues.find((i) => i.field === 'memberCount' && i.severity === 'error');
     assert(memberIssue, 'reader/rules found no memberCount error for 2 members');
     assert(text.includes(memberIssue.message), `problem list lacks "${memberIssue.message}":\n${text}`);
     assert(/错误 \d+/.test(text), `no error count badge in:\n${text}`);
     const rejected = await page.getByTestId('rejected').innerText();
-    const expectedReason = expectedIntake(fixtures['随机字节.xlsx']).reason;
+    const expectedReason = (await expectedIntake(fixtures['随机字节.xlsx'])).reason;
     assert(rejected.includes(expectedReason), `rejected shows "${rejected}", expected "${expectedReason}"`);
     // The sheet is named once in the group's heading, not before every problem.
     const sheetName = expected.submissions[0].sheet;
@@ -283,6 +294,20 @@ async function main() {
     assert(text.includes(`${memberIssue.cell}：${memberIssue.message}`), `problem row lacks its cell "${memberIssue.cell}：":\n${text}`);
     assert(await page.getByRole('button', { name: '检查全部表单' }).isEnabled(), '检查全部表单 still disabled after the check');
     await shot('02-check-files');
+  });
+
+  await step('检查: an .xls saved by LibreOffice reads like its .xlsx, loading the legacy reader only then; a Word file named .xlsx is named as Word', async () => {
+    const chunk = (u) => /\/(legacy|sheetjs)\.[\w.]*js$/.test(u);
+    assert(!requested.some(chunk), `legacy chunks loaded before any legacy file: ${requested.filter(chunk)}`);
+    await page.getByTestId('check-files').setInputFiles([fixtures['第二支部-附件1.xls'], fixtures['申报表.xlsx (Word)']]);
+    const expected = (await expectedIntake(fixtures['第二支部-附件1.xlsx'])).submissions[0];
+    const memberIssue = expected.issues.find((i) => i.field === 'memberCount' && i.severity === 'error');
+    await page.getByTestId('rejected').filter({ hasText: 'Word 文档' }).first().waitFor({ timeout: 60000 });
+    const rejected = (await page.getByTestId('rejected').allInnerTexts()).join('\n');
+    assert(/这是 Word 文档（\.docx）.*扩展名是“\.xlsx”/.test(rejected), `Word file reason: ${rejected}`);
+    const text = await page.getByTestId('sheet-problems').first().innerText();
+    assert(text.includes(`${memberIssue.cell}：${memberIssue.message}`), `the .xls lacks "${memberIssue.message}":\n${text}`);
+    assert(requested.some(chunk), 'no legacy chunk was loaded for the .xls');
   });
 
   await step('keyboard: arrow keys move between tabs and select 汇总', async () => {
@@ -296,7 +321,7 @@ async function main() {
 
   let summaryFile = null;
   await step('汇总: five files (two bad) give per-file results, rejected reasons and 未报送', async () => {
-    await page.getByTestId('merge-files').setInputFiles(Object.values(fixtures));
+    await page.getByTestId('merge-files').setInputFiles(Object.entries(fixtures).filter(([name]) => !ONLY_CHECKED.includes(name)).map(([, p]) => p));
     // The same files picked again (two of them): still five, and the pane says it ignored two.
     await page.getByTestId('merge-files').setInputFiles([fixtures['第一支部-附件1.xlsx'], fixtures['空文件.xlsx']]);
     const count = await page.getByTestId('merge-count').innerText();
@@ -311,7 +336,7 @@ async function main() {
     assert((await results.count()) === 5, `per-file results: ${await results.count()}`);
     const reasons = await page.getByTestId('reject-reason').allInnerTexts();
     for (const name of ['随机字节.xlsx', '空文件.xlsx']) {
-      const want = expectedIntake(fixtures[name]).reason;
+      const want = (await expectedIntake(fixtures[name])).reason;
       assert(reasons.includes(want), `reason for ${name} "${want}" not among ${JSON.stringify(reasons)}`);
     }
     const all = (await results.allInnerTexts()).join('\n');
@@ -333,7 +358,7 @@ async function main() {
     const list = row.getByTestId('file-problems');
     await list.waitFor();
     const text = await list.innerText();
-    const expected = expectedIntake(fixtures['第二支部-附件1.xlsx']).submissions[0];
+    const expected = (await expectedIntake(fixtures['第二支部-附件1.xlsx'])).submissions[0];
     const first = expected.issues.find((i) => i.cell);
     assert(text.includes(`${first.cell}：${first.message}`), `expanded problems lack "${first.cell}：${first.message}":\n${text}`);
     assert(!text.includes(`${expected.sheet}!`), `expanded problems repeat the sheet name:\n${text}`);
@@ -363,7 +388,7 @@ async function main() {
     await page.getByRole('tab', { name: '打印' }).click();
     await shot('04-print');
     const file = await download(() => page.getByRole('button', { name: '生成打印包' }).click());
-    const r = expectedIntake(file);
+    const r = await expectedIntake(file);
     assert(r.ok, `print pack rejected: ${r.reason}`);
     const forms = r.submissions.map((s) => `${s.form}:${s.fields.branchName}`).sort();
     assert(forms.length === 3, `print pack forms: ${forms}`);
@@ -539,7 +564,7 @@ async function main() {
       assert(created.length === 1, `createWorkbook calls: ${created.length}`);
       const file = path.join(downloads, 'created-from-excel.xlsx');
       fs.writeFileSync(file, Buffer.from(created[0], 'base64'));
-      const r = expectedIntake(file);
+      const r = await expectedIntake(file);
       assert(r.ok && r.submissions[0].form === 'progress' && r.submissions[0].via === 'tag', `the workbook handed to Excel is not the 附件3 template: ${JSON.stringify(r.ok ? r.submissions.map((s) => s.form) : r.reason)}`);
       await p.mouse.move(0, 0); // no hover look on the button just clicked
       await p.screenshot({ path: path.join(ARTIFACTS, '06-excel-2019-export.png'), fullPage: true });
