@@ -413,7 +413,7 @@ async function main() {
     const result = await page.getByTestId('review-result').innerText();
     assert(result.includes('报送包收入 2 份') && result.includes('退回 1 份'), `review result: ${result}`);
     assert((await page.getByTestId('review-returned').innerText()).includes('市直机关第二党支部：'), 'no 退回 message for 第二党支部');
-    const r = expectedIntake(file);
+    const r = await expectedIntake(file);
     assert(r.ok, `pack rejected: ${r.reason}`);
     const demo = r.submissions.find((s) => s.form === 'demonstration');
     assert(demo && demo.fields.partyCommitteeOpinion === '经初核，情况属实，同意上报。' && demo.fields.partyCommitteeOpinionDate === `${AS_OF_YEAR}-04-28`, `opinion: ${JSON.stringify(demo && demo.fields)}`);

@@ -71,7 +71,7 @@ test('初核 → 生成报送包: the opinion and date in every form without err
   expect(result.textContent).toContain('报送包收入 2 份：写入意见 2 份');
   expect(within(result).getByTestId('review-returned').textContent).toContain('单元格 B4：党员人数不足3人');
 
-  const back = intakeBytes(host.handedOver[0].bytes, '报送包.xlsx', { asOf: '2019-05-01', stage: 'committee' });
+  const back = await intakeBytes(host.handedOver[0].bytes, '报送包.xlsx', { asOf: '2019-05-01', stage: 'committee' });
   if (!back.ok) throw new Error(back.reason);
   expect(back.submissions.map((s) => [s.fields.branchName, s.fields.partyCommitteeOpinion, s.fields.partyCommitteeOpinionDate])).toEqual([
     ['中共永州市财政局第一党支部', '经初核，同意上报。', '2019-04-28'],
@@ -96,7 +96,7 @@ test('selected forms only; an empty opinion or a bad date disables 生成报送�
   fireEvent.click(within(within(panel).getByTestId('review-choice')).getByRole('checkbox', { name: /第三党支部/ }));
   fireEvent.click(make);
   await waitFor(() => expect(host.handedOver).toHaveLength(1), { timeout: 20000 });
-  const back = intakeBytes(host.handedOver[0].bytes, '报送包.xlsx', { asOf: '2019-05-01', stage: 'committee' });
+  const back = await intakeBytes(host.handedOver[0].bytes, '报送包.xlsx', { asOf: '2019-05-01', stage: 'committee' });
   expect(back.ok && back.submissions.map((s) => s.fields.branchName)).toEqual(['中共永州市财政局第一党支部']);
 });
 
