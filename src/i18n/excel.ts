@@ -130,3 +130,19 @@ export function asideSheetName(name: string): string {
 
 /** Summary sheets written by the merge, in order; applyPrintSetup treats them as summary tables. */
 export const SUMMARY_SHEET_NAMES = ['汇总', '进度', '问题清单', '未报送'] as const;
+
+/** What the pane says about how Excel treated a check or a setup (notes, not errors). */
+export const HOST_NOTES = {
+  /** The title above notes from a check the pane ran by itself. */
+  checkedTitle: '已检查表单。',
+  /** Said once per pane session, the first time marks change on a protected sheet. */
+  undoCleared:
+    '为在受保护的工作表上标出问题单元格，插件临时撤销并随即恢复了工作表保护；Excel 会因此清空“撤销”记录（Ctrl+Z 无法撤回此前的输入）。标记没有变化时不会这样做。此提示只显示一次。',
+  printSetupUnprotected: (sheets: readonly string[]) =>
+    `为设置打印格式，插件临时撤销并恢复了这些工作表的保护，Excel 因此清空了“撤销”记录：${sheets.join('、')}。`,
+  printSetupSkipped: (sheets: readonly string[]) =>
+    `这些工作表设有密码保护，未设置打印格式：${sheets.join('、')}。请在“审阅”中撤销保护后重试。`,
+  notFitted: (sheets: readonly string[]) =>
+    `Excel 没有应用“调整为一页”：${sheets.join('、')}。请在“页面布局”选项卡的“调整为合适大小”中把宽度设为 1 页（表单高度也设为 1 页）。`,
+  freezeFailed: '此版本的 Excel 未能冻结汇总表的标题行（不影响数据），可在“视图”中点“冻结首行”。',
+} as const;

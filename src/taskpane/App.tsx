@@ -26,6 +26,8 @@ export type TabId = 'fill' | 'merge' | 'print';
 export interface Reporter {
   error(e: unknown): void;
   done(r: ActionResult): void;
+  /** Notes about how Excel treated something the pane did on its own (e.g. a live check). */
+  note(text: string, notes: readonly string[]): void;
   clear(): void;
 }
 
@@ -81,6 +83,10 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
       done: (r) => {
         setError(null);
         setNotice({ text: resultText(r), notes: r.notes ?? [] });
+      },
+      note: (text, notes) => {
+        setError(null);
+        setNotice({ text, notes: [...notes] });
       },
       clear: () => {
         setError(null);

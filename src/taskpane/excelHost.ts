@@ -6,7 +6,7 @@ import { checkSubmission } from '../rules';
 import * as excel from '../workbook/excel';
 import type { HostInfo } from '../workbook/excel/hostInfo';
 import { writeOpinions } from '../workbook/excel/writeOpinions';
-import { SUMMARY_SHEET_NAMES } from '../i18n/excel';
+import { HOST_NOTES, SUMMARY_SHEET_NAMES } from '../i18n/excel';
 import { describeError, notes, THIS_WORKBOOK } from '../i18n/taskpane';
 import { download, mergePicked, printPackFile, readRosterFile, templateFile, withNotes, type MadeFile } from './fileOps';
 import { runJob } from './work/client';
@@ -40,21 +40,28 @@ function issuesBySheet(subs: readonly CheckedSubmission[]): Map<string, Issue[]>
   return by;
 }
 
+/** What marking did: failures to show, and whether a sheet's protection was lifted (Excel cleared Undo). */
+export interface MarkOutcome {
+  failures: unknown[];
+  liftedProtection: boolean;
+}
+
 /**
- * Marks all sheets in one batch (2 syncs however many); if the batch fails, sheet by
- * sheet, so that one sheet that cannot be marked (a password) does not leave the others
- * unmarked. Returns the failures to show; the problem lists are shown either way.
+ * Marks all sheets in one batch (2 syncs however many, 1 when no mark changes); if the
+ * batch fails, sheet by sheet, so that one sheet that cannot be marked (a password) does
+ * not leave the others unmarked. The problem lists are shown either way.
  */
-export async function markSheets(marks: readonly { sheetName: string; issues: readonly Issue[] }[]): Promise<unknown[]> {
-  if (marks.length === 0) return [];
+export async function markSheets(marks: readonly { sheetName: string; issues: readonly Issue[] }[]): Promise<MarkOutcome> {
+  if (marks.length === 0) return { failures: [], liftedProtection: false };
+  const lifted = (states: readonly (excel.MarkState | undefined)[]) => states.some((s) => s?.liftedProtection === true);
   try {
-    await excel.markProblemsOnSheets(marks);
-    return [];
+    return { failures: [], liftedProtection: lifted(await excel.markProblemsOnSheets(marks)) };
   } catch (batchError) {
-    if (marks.length === 1) return [batchError];
+    if (marks.length === 1) return { failures: [batchError], liftedProtection: false };
     const failures: unknown[] = [];
-    for (const m of marks) await excel.markProblems(m.sheetName, m.issues).catch((e: unknown) => failures.push(e));
-    return failures;
+    const states: (excel.MarkState | undefined)[] = [];
+    for (const m of marks) states.push(await excel.markProblems(m.sheetName, m.issues).catch((e: unknown) => void failures.push(e)));
+    return { failures, liftedProtection: lifted(states) };
   }
 }
 
@@ -75,6 +82,8 @@ async function handOver(file: MadeFile): Promise<ActionResult> {
 
 /** The pane inside Excel: forms are worksheets of the open workbook, through the Office.js adapter. */
 export function createExcelHost(info: HostInfo): Host {
+  // Excel clears Undo when a protected sheet's marks change: said once per pane session.
+  let toldUndoCleared = false;
   return {
     kind: 'excel',
     canSelectCells: true,
@@ -85,6 +94,7 @@ export function createExcelHost(info: HostInfo): Host {
       const r = await excel.insertForm(form);
       const missing: string[] = [];
       if (!r.pageLayoutApplied) missing.push(notes.insertNoPageLayout);
+      else if (!r.fitToPageApplied) missing.push(HOST_NOTES.notFitted([r.sheetName]));
       if (!r.validationApplied) missing.push(notes.insertNoValidation);
       return withNotes({ kind: 'inserted', sheet: r.sheetName }, missing);
     },
@@ -97,8 +107,10 @@ export function createExcelHost(info: HostInfo): Host {
       // A re-checked sheet is marked even without a form now (its old marks go);
       // a full check marks the sheets that hold forms.
       const targets = req.sheets ? sheets : [...bySheet.keys()];
-      const failures = await markSheets(targets.map((sheetName) => ({ sheetName, issues: bySheet.get(sheetName) ?? [] })));
-      return { submissions, rejected: [], failures };
+      const { failures, liftedProtection } = await markSheets(targets.map((sheetName) => ({ sheetName, issues: bySheet.get(sheetName) ?? [] })));
+      const notesNow = liftedProtection && !toldUndoCleared ? [HOST_NOTES.undoCleared] : [];
+      if (liftedProtection) toldUndoCleared = true;
+      return { submissions, rejected: [], failures, ...(notesNow.length ? { notes: notesNow } : {}) };
     },
 
     selectCell: (sheet, cell) => excel.selectCell(sheet, cell),
@@ -132,12 +144,20 @@ export function createExcelHost(info: HostInfo): Host {
 
     async writeSummary(summary: Summary) {
       const r = await excel.writeSummary(await runJob('summaryTables', summary));
-      return withNotes({ kind: 'written', sheets: r.sheets }, r.printSetupApplied ? [] : [notes.summaryNoPrintSetup]);
+      const said: string[] = [];
+      if (!r.printSetupApplied) said.push(notes.summaryNoPrintSetup);
+      else if (r.notFitted.length > 0) said.push(HOST_NOTES.notFitted(r.notFitted));
+      if (!r.frozen) said.push(HOST_NOTES.freezeFailed);
+      return withNotes({ kind: 'written', sheets: r.sheets }, said);
     },
 
     async applyPrintSetup() {
       const r = await excel.applyPrintSetup();
-      return { kind: 'printSetup', sheets: r.forms.length + r.summaries.length };
+      const said: string[] = [];
+      if (r.skipped.length > 0) said.push(HOST_NOTES.printSetupSkipped(r.skipped));
+      if (r.notFitted.length > 0) said.push(HOST_NOTES.notFitted(r.notFitted));
+      if (r.unprotected.length > 0) said.push(HOST_NOTES.printSetupUnprotected(r.unprotected));
+      return withNotes({ kind: 'printSetup', sheets: r.forms.length + r.summaries.length }, said);
     },
 
     // The print pack is a workbook of its own: the committee saves and prints it.

@@ -48,6 +48,8 @@ export interface CheckResult {
   rejected: Rejected[];
   /** Failures that did not stop the check (Excel: marking problem cells), shown to the user. */
   failures?: unknown[];
+  /** What the user should know about how Excel treated the check (Chinese; e.g. Undo cleared once). */
+  notes?: string[];
 }
 
 export interface MergeProgress {

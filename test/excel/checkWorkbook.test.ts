@@ -49,8 +49,13 @@ test('the live re-check after an edit reads and marks only the sheet that change
   const marksOfB = structuredClone(ours(b));
   excel.fake.workbook.sheet(a).type(memberCell(), 2);
   excel.fake.count();
+  excel.fake.undoClears = [];
   const r = await host.checkForms({ stage: 'filling', asOf: AS_OF, sheets: [a] });
-  expect(excel.fake.syncs).toBe(2 + 2);
+  // Read 2, mark 1: the member count was already marked (empty before, too small now),
+  // so no mark changes: nothing is written, the protection stays, Undo is kept.
+  expect(excel.fake.syncs).toBe(2 + 1);
+  expect(excel.fake.undoClears).toEqual([]);
+  expect(r.notes).toBeUndefined();
   expect(r.submissions.map((s) => s.sheet)).toEqual([a]);
   expect(r.submissions[0].issues.some((i) => i.field === 'memberCount' && i.cell === memberCell())).toBe(true);
   expect(ours(a).map((cf) => cf.address)).toContain(memberCell());

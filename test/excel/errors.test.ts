@@ -109,19 +109,42 @@ describe('hostInfo', () => {
 });
 
 describe('applyPrintSetup', () => {
-  test('every form sheet on one A4 page and the summary sheets fitted to the width, in 3 syncs', async () => {
+  test('every form sheet on one A4 page and the summary sheets fitted to the width, in 4 syncs; protected form sheets are protected again', async () => {
     const a = await insertForm('demonstration');
     const b = await insertForm('progress');
     await writeSummary([{ name: '汇总', header: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], rows: [[1, 2, 3, 4, 5, 6, 7]] }]);
     for (const s of excel.fake.workbook.sheets) s.pageLayout = {};
+    const options = structuredClone(excel.fake.workbook.sheet(a.sheetName).protection.options);
     excel.fake.count();
     const result = await applyPrintSetup();
-    expect(excel.fake.syncs).toBe(3);
-    expect(result).toEqual({ forms: [a.sheetName, b.sheetName], summaries: ['汇总'] });
+    expect(excel.fake.syncs).toBe(4);
+    expect(result).toEqual({ forms: [a.sheetName, b.sheetName], summaries: ['汇总'], notFitted: [], skipped: [], unprotected: [a.sheetName, b.sheetName] });
+    expect(excel.fake.workbook.sheet(a.sheetName).protection).toMatchObject({ protected: true, options });
     expect(excel.fake.workbook.sheet(a.sheetName).pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
     expect(excel.fake.workbook.sheet(b.sheetName).pageLayout).toMatchObject({ orientation: 'Landscape' });
     expect(excel.fake.workbook.sheet('汇总').pageLayout).toMatchObject({ orientation: 'Landscape', printTitleRows: '$1:$1' });
     expect(excel.fake.workbook.sheet('Sheet1').pageLayout).toEqual({});
+  });
+
+  test('a host that does not keep fit-to-page (office-js #1860) is told apart: the sheets are named', async () => {
+    const a = await insertForm('demonstration');
+    excel.fake.workbook.sheet(a.sheetName).pageLayout = {};
+    excel.fake.ignoresFitToPages = true;
+    const result = await applyPrintSetup();
+    expect(result.notFitted).toEqual([a.sheetName]);
+  });
+
+  test('a sheet protected with a password is skipped and named; the others are set up', async () => {
+    const a = await insertForm('demonstration');
+    const b = await insertForm('application');
+    const locked = excel.fake.workbook.sheet(a.sheetName);
+    locked.protection.password = 'secret';
+    locked.pageLayout = {};
+    const result = await applyPrintSetup();
+    expect(result).toMatchObject({ forms: [b.sheetName], skipped: [a.sheetName] });
+    expect(locked.pageLayout).toEqual({});
+    expect(locked.protection.protected).toBe(true);
+    expect(excel.fake.workbook.sheet(b.sheetName).protection.protected).toBe(true);
   });
 
   test('without ExcelApi 1.9 it refuses with a Chinese reason instead of doing nothing silently', async () => {

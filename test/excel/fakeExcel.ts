@@ -16,6 +16,37 @@
  *   protected with allowFormatCells (whether Office.js honours that permission for
  *   conditionalFormats is not documented: the fake assumes it does not);
  * - Excel.createWorkbook (ExcelApi 1.8) records the base64 file it was given;
+ * - what Excel rejects (issue 11 §5), each with the page or issue it rests on:
+ *   a proxy used after its Excel.run ends is InvalidObjectPath and an object passed to
+ *   another context's call is InvalidRequestContext (OfficeExtension.ErrorCodes,
+ *   https://learn.microsoft.com/javascript/api/office/officeextension.errorcodes; Range.track:
+ *   "outside the sequential execution of a .run batch … InvalidObjectPath");
+ *   protect on a protected sheet and unprotect on an unprotected one are AccessDenied
+ *   (https://github.com/OfficeDev/office-js/issues/6784); page layout, freeze panes and
+ *   sizes of a protected sheet are refused (column widths / row heights unless
+ *   allowFormatColumns / allowFormatRows, WorksheetProtectionOptions; page layout and
+ *   freeze panes: no source found, the fake is strict); a value into a non-anchor cell
+ *   of a merged area is InvalidOperation (no source found; strict); more than 512
+ *   merged areas fail getMergedAreasOrNullObject (Range.getMergedAreasOrNullObject
+ *   reference: "if the merged areas count … is more than 512, then this method will
+ *   fail"; the code is not documented: GeneralException here); validation prompts and
+ *   error alerts over Excel's lengths (title 32, prompt 255, alert 225 characters) are
+ *   InvalidArgument; cell-edit mode fails every sync with InvalidOperationInCellEditMode
+ *   unless the run asked for delayForCellEdit, which waits for the edit to end
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.runoptions);
+ * - onChanged fires for format changes as well as values ("onChanged fires when either
+ *   the format or value of the data changes",
+ *   https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#detect-data-changes):
+ *   conditional formats, number formats, fonts, fills, borders, merges raise it too;
+ * - flavour 'web': sheet.names also lists the workbook's names
+ *   (https://github.com/OfficeDev/office-js/issues/1011) and an oversized request may come
+ *   back as GeneralException (`oversizeCode`, https://github.com/OfficeDev/office-js/issues/1314);
+ * - host quirks on request: fit-to-page zoom not applied (`ignoresFitToPages`,
+ *   https://github.com/OfficeDev/office-js/issues/1860), freezeRows failing
+ *   (`freezeRowsFails`, Excel 2019 builds, https://github.com/OfficeDev/office-js/issues/2196);
+ * - it records what clears the user's Undo stack (`undoClears`): WorksheetProtection
+ *   protect/unprotect, Worksheet.delete, and on desktop Worksheet.name/position
+ *   (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities);
  * - `*OrNullObject` gives a proxy whose isNullObject is known after sync;
  * - event handlers are registered/removed at sync, in the context they belong to;
  *   the add-in's own value writes raise onChanged (triggerSource "ThisLocalAddin" when the
@@ -29,6 +60,12 @@ const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
 export const RESPONSE_LIMIT = 5 * 1024 * 1024;
+/** getMergedAreasOrNullObject fails above this many merged areas. */
+export const MAX_MERGED_AREAS = 512;
+/** Excel's lengths for data validation texts (its own dialog's limits). */
+export const PROMPT_TITLE_MAX = 32;
+export const PROMPT_MESSAGE_MAX = 255;
+export const ALERT_MESSAGE_MAX = 225;
 /** Excel's highest row height, in points. */
 export const MAX_ROW_HEIGHT_POINTS = 409;
 
@@ -73,10 +110,14 @@ export interface NameModel {
   /** Sheet-local A1 range. */
   address: string;
   comment?: string;
+  /** How NamedItem.scope reports it (default: Worksheet in a sheet's names, Workbook in the workbook's). */
+  scope?: 'Worksheet' | 'Workbook';
 }
 
 export interface CfModel {
   id: number;
+  /** The sheet it is on (set by conditionalFormats.add). */
+  sheet?: SheetModel;
   type: string;
   address: string;
   formula?: string;
@@ -202,8 +243,21 @@ interface Command {
   run: () => void;
 }
 
+/** The fake whose sync is running: model changes during it raise onChanged. */
+let syncing: FakeExcel | null = null;
+
+/** A change Excel reports through onChanged (values or formats of cells). */
+function changed(sheet: SheetModel): void {
+  syncing?.changedSheets.push(sheet);
+}
+
+const invalidObjectPath = () =>
+  new FakeOfficeError('InvalidObjectPath', 'The object path is not valid: the object was used after its Excel.run ended, or it is not tracked.');
+
 export class FakeContext {
   queue: Command[] = [];
+  /** After its Excel.run: any further command or sync is InvalidObjectPath. */
+  closed = false;
   /** Bytes of the values loaded during the current sync (the response). */
   responseBytes = 0;
   readonly workbook: WorkbookProxy;
@@ -212,22 +266,32 @@ export class FakeContext {
   }
 
   enqueue(payload: unknown, run: () => void): void {
+    if (this.closed) throw invalidObjectPath();
     const bytes = payload === undefined ? 16 : Buffer.byteLength(JSON.stringify(payload) ?? '', 'utf8') + 16;
     this.queue.push({ bytes, run });
   }
 
   async sync(): Promise<void> {
+    if (this.closed) throw invalidObjectPath();
     const commands = this.queue.splice(0);
     const bytes = commands.reduce((n, c) => n + c.bytes, 0);
     this.fake.syncs++;
     this.fake.payloads.push(bytes);
-    if (bytes > REQUEST_LIMIT) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
-    const before = this.fake.valueWrites.length;
+    if (this.fake.cellEditMode) {
+      throw new FakeOfficeError('InvalidOperationInCellEditMode', "The operation isn't available while Excel is in Edit cell mode.");
+    }
+    if (bytes > this.fake.requestLimit) {
+      const code = this.fake.oversizeCode;
+      throw new FakeOfficeError(code, code === 'GeneralException' ? 'An internal error has occurred.' : 'The request payload size has exceeded the limit.');
+    }
+    const before = this.fake.changedSheets.length;
     this.responseBytes = 0;
+    syncing = this.fake;
     try {
       for (const c of commands) c.run();
     } finally {
-      this.fake.raiseOwnChanges(this.fake.valueWrites.slice(before));
+      syncing = null;
+      this.fake.raiseOwnChanges(this.fake.changedSheets.slice(before));
     }
     this.fake.responses.push(this.responseBytes);
     if (this.responseBytes > RESPONSE_LIMIT) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
@@ -367,15 +431,41 @@ abstract class CollectionProxy extends ClientObject {
   }
 }
 
+const protectedError = () => new FakeOfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+
+/** A change of the cells' values or formats: refused where protection forbids it; raises onChanged. */
 function checkEditable(sheet: SheetModel, ref: RangeRef, what: 'values' | 'format'): void {
-  if (!sheet.protection.protected) return;
-  if (what === 'format') {
-    if (sheet.protection.options.allowFormatCells) return;
-    throw new FakeOfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+  if (sheet.protection.protected) {
+    if (what === 'format') {
+      if (!sheet.protection.options.allowFormatCells) throw protectedError();
+    } else {
+      for (let r = ref.top; r <= ref.bottom; r++) {
+        for (let c = ref.left; c <= ref.right; c++) {
+          if (sheet.touch(r, c).locked) throw protectedError();
+        }
+      }
+    }
   }
-  for (let r = ref.top; r <= ref.bottom; r++) {
-    for (let c = ref.left; c <= ref.right; c++) {
-      if (sheet.touch(r, c).locked) throw new FakeOfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+  changed(sheet);
+}
+
+/** Sheet-level settings (page layout, freeze panes) and, without the option that allows it, sizes: refused on a protected sheet. */
+function checkSheetSetting(sheet: SheetModel, allowedBy?: 'allowFormatColumns' | 'allowFormatRows'): void {
+  if (!sheet.protection.protected) return;
+  if (allowedBy && sheet.protection.options[allowedBy]) return;
+  throw protectedError();
+}
+
+/** A value other than '' into a merged area anywhere but its top-left cell. */
+function checkMergedAnchors(m: { sheet: SheetModel; ref: RangeRef }, v: unknown): void {
+  const rows = Array.isArray(v) ? (v as unknown[][]) : [];
+  for (const area of m.sheet.merges) {
+    for (let r = Math.max(area.top, m.ref.top); r <= Math.min(area.bottom, m.ref.bottom); r++) {
+      for (let c = Math.max(area.left, m.ref.left); c <= Math.min(area.right, m.ref.right); c++) {
+        if (r === area.top && c === area.left) continue;
+        const x = rows[r - m.ref.top]?.[c - m.ref.left];
+        if (x !== '' && x !== null && x !== undefined) throw new FakeOfficeError('InvalidOperation', 'Cannot change part of a merged cell.', 'Range.values');
+      }
     }
   }
 }
@@ -471,8 +561,8 @@ export class RangeProxy extends ClientObject {
         get: (m: RangeModel) => matrixOf(m.sheet, m.ref, (c) => c.value),
         set: (m: RangeModel, v) => {
           checkEditable(m.sheet, m.ref, 'values');
+          checkMergedAnchors(m, v);
           setMatrix(m, v, writeValue);
-          this.context.fake.valueWrites.push(m.sheet);
         },
       },
       numberFormat: {
@@ -539,6 +629,7 @@ export class RangeProxy extends ClientObject {
       const m = this.model() as RangeModel | null;
       if (!m) return null;
       const inside = m.sheet.merges.filter((x) => x.top >= m.ref.top && x.bottom <= m.ref.bottom && x.left >= m.ref.left && x.right <= m.ref.right);
+      if (inside.length > MAX_MERGED_AREAS) throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.', 'Range.getMergedAreasOrNullObject');
       return inside.length ? { sheet: m.sheet, areas: inside } : null;
     });
   }
@@ -579,11 +670,13 @@ class RangeFormatProxy extends ClientObject {
       indentLevel: cellProp('indent'),
       columnWidth: {
         set: (m: RangeModel, v) => {
+          checkSheetSetting(m.sheet, 'allowFormatColumns');
           for (let c = m.ref.left; c <= Math.min(m.ref.right, 200); c++) m.sheet.columnWidths.set(c, v);
         },
       },
       rowHeight: {
         set: (m: RangeModel, v) => {
+          checkSheetSetting(m.sheet, 'allowFormatRows');
           if (typeof v !== 'number' || v < 0 || v > MAX_ROW_HEIGHT_POINTS) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (rowHeight ${v}).`, 'RangeFormat.rowHeight');
           for (let r = m.ref.top; r <= Math.min(m.ref.bottom, 5000); r++) m.sheet.rowHeights.set(r, v);
         },
@@ -666,8 +759,14 @@ class DataValidationProxy extends ClientObject {
     this.define(['prompt', 'rule', 'errorAlert']);
   }
   protected props(): Record<string, PropDef> {
+    const tooLong = (text: unknown, max: number) => typeof text === 'string' && text.length > max;
     const prop = (key: 'prompt' | 'rule' | 'errorAlert'): PropDef => ({
       set: (m: RangeModel, v) => {
+        const texts = v as { title?: unknown; message?: unknown };
+        const messageMax = key === 'prompt' ? PROMPT_MESSAGE_MAX : ALERT_MESSAGE_MAX;
+        if (key !== 'rule' && (tooLong(texts?.title, PROMPT_TITLE_MAX) || tooLong(texts?.message, messageMax))) {
+          throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', `DataValidation.${key}`);
+        }
         const a1 = a1Of(m.ref);
         let dv = m.sheet.validations.find((x) => x.address === a1);
         if (!dv) m.sheet.validations.push((dv = { address: a1 }));
@@ -701,7 +800,8 @@ class ConditionalFormatCollectionProxy extends CollectionProxy {
     let sheet: SheetModel | undefined;
     this.call({ type }, (m: RangeModel) => {
       checkConditionalFormats(this.context.fake, m.sheet);
-      created = { id: this.context.fake.workbook.nextCf++, type, address: a1Of(m.ref), borders: {}, priority: 0, stopIfTrue: false };
+      created = { id: this.context.fake.workbook.nextCf++, sheet: m.sheet, type, address: a1Of(m.ref), borders: {}, priority: 0, stopIfTrue: false };
+      changed(m.sheet);
       m.sheet.conditionalFormats.unshift(created);
       sheet = m.sheet;
     });
@@ -750,6 +850,7 @@ class ConditionalFormatProxy extends ClientObject {
       if (!sheet) throw new Error('fake: cf without sheet');
       checkConditionalFormats(this.context.fake, sheet);
       sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== m);
+      changed(sheet);
     });
   }
 }
@@ -789,9 +890,10 @@ class NamedItemProxy extends ClientObject {
   declare name: string;
   declare formula: string;
   declare type: string;
+  declare scope: string;
   constructor(ctx: FakeContext, resolver: () => any) {
     super(ctx, resolver);
-    this.define(['name', 'formula', 'type']);
+    this.define(['name', 'formula', 'type', 'scope']);
   }
   protected props(): Record<string, PropDef> {
     return {
@@ -804,6 +906,7 @@ class NamedItemProxy extends ClientObject {
         },
       },
       type: { get: () => 'Range' },
+      scope: { get: (m: NameModel & { defaultScope: string }) => m.scope ?? m.defaultScope },
     };
   }
 }
@@ -817,19 +920,23 @@ class NamedItemCollectionProxy extends CollectionProxy {
   }
   itemProxies(): ClientObject[] {
     const l = this.list();
-    return l.names.map((n) => new NamedItemProxy(this.context, () => ({ ...n, sheet: l.sheetName(n) })));
+    return l.names.map((n) => new NamedItemProxy(this.context, () => ({ ...n, sheet: l.sheetName(n), defaultScope: l.sheet ? 'Worksheet' : 'Workbook' })));
   }
   add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
+    if (typeof reference !== 'string' && reference.context !== this.context) {
+      throw new FakeOfficeError('InvalidRequestContext', 'Cannot use the object across different request contexts.');
+    }
     let created: NameModel | undefined;
     this.call({ name, comment }, () => {
       const l = this.list();
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeOfficeError('InvalidArgument', `bad name ${name}`);
-      if (l.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `name ${name} exists`);
+      const store = l.sheet ? l.sheet.names : this.context.fake.workbook.names;
+      if (store.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `name ${name} exists`);
       if (typeof reference === 'string') throw new Error('fake: names.add with a string reference');
       const r = reference.model() as RangeModel;
       if (l.sheet && r.sheet !== l.sheet) throw new Error('fake: sheet-scoped name to another sheet');
       created = { name, address: a1Of(r.ref), comment };
-      l.names.push(created);
+      store.push(created);
     });
     return new NamedItemProxy(this.context, () => created);
   }
@@ -876,6 +983,7 @@ export class WorksheetProxy extends ClientObject {
         set: (m: SheetModel, v: string) => {
           if (wb.sheets.some((s) => s !== m && s.name.toLowerCase() === v.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${v} exists`);
           m.name = v;
+          if (this.context.fake.flavor === 'desktop') this.context.fake.clearUndo('Worksheet.name', m);
         },
       },
       position: {
@@ -884,6 +992,7 @@ export class WorksheetProxy extends ClientObject {
           wb.sheets.splice(wb.sheets.indexOf(m), 1);
           wb.sheets.splice(Math.min(v, wb.sheets.length), 0, m);
           wb.renumber();
+          if (this.context.fake.flavor === 'desktop') this.context.fake.clearUndo('Worksheet.position', m);
         },
       },
       id: { get: (m: SheetModel) => m.id },
@@ -901,35 +1010,67 @@ export class WorksheetProxy extends ClientObject {
           { protected: { get: (p) => p.protected }, options: { get: (p) => p.options } },
           {
             protect: (p, options?: Record<string, boolean>) => {
-              if (p.protected) throw new FakeOfficeError('InvalidOperation', 'already protected');
+              if (p.protected) throw new FakeOfficeError('AccessDenied', 'The sheet is already protected.', 'WorksheetProtection.protect');
               p.protected = true;
               p.options = { ...(options ?? {}) };
+              this.context.fake.clearUndo('WorksheetProtection.protect', this.model() as SheetModel);
             },
             unprotect: (p, password?: string) => {
+              if (!p.protected) throw new FakeOfficeError('AccessDenied', 'The sheet is not protected.', 'WorksheetProtection.unprotect');
               if (p.password && p.password !== password) throw new FakeOfficeError('InvalidArgument', 'bad password', 'WorksheetProtection.unprotect');
               p.protected = false;
+              this.context.fake.clearUndo('WorksheetProtection.unprotect', this.model() as SheetModel);
             },
           },
         );
       case 'pageLayout': {
-        const set = (key: string): PropDef => ({ get: (s: SheetModel) => s.pageLayout[key], set: (s: SheetModel, v) => (s.pageLayout[key] = v) });
-        const keys = ['paperSize', 'orientation', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin', 'centerHorizontally', 'zoom'];
-        return new SimpleProxy(this.context, m, Object.fromEntries(keys.map((k) => [k, set(k)])), {
-          setPrintArea: (s: SheetModel, a: string) => (s.pageLayout.printArea = a),
-          setPrintTitleRows: (s: SheetModel, a: string) => (s.pageLayout.printTitleRows = a),
+        const fake = this.context.fake;
+        const set = (key: string): PropDef => ({
+          get: (s: SheetModel) => s.pageLayout[key],
+          set: (s: SheetModel, v) => {
+            checkSheetSetting(s);
+            s.pageLayout[key] = v;
+          },
+        });
+        const keys = ['paperSize', 'orientation', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin', 'centerHorizontally'];
+        const zoom: PropDef = {
+          get: (s: SheetModel) => s.pageLayout.zoom ?? { scale: 100 },
+          set: (s: SheetModel, v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) => {
+            checkSheetSetting(s);
+            // Issue #1860: some hosts silently keep the old zoom when asked to fit to pages.
+            if (fake.ignoresFitToPages && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined)) return;
+            s.pageLayout.zoom = v;
+          },
+        };
+        return new SimpleProxy(this.context, m, { ...Object.fromEntries(keys.map((k) => [k, set(k)])), zoom }, {
+          setPrintArea: (s: SheetModel, a: string) => {
+            checkSheetSetting(s);
+            s.pageLayout.printArea = a;
+          },
+          setPrintTitleRows: (s: SheetModel, a: string) => {
+            checkSheetSetting(s);
+            s.pageLayout.printTitleRows = a;
+          },
         });
       }
       case 'freezePanes':
-        return new SimpleProxy(this.context, m, {}, { freezeRows: (s: SheetModel, n: number) => (s.freezeRows = n) });
+        return new SimpleProxy(this.context, m, {}, {
+          freezeRows: (s: SheetModel, n: number) => {
+            checkSheetSetting(s);
+            if (this.context.fake.freezeRowsFails) throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.', 'WorksheetFreezePanes.freezeRows');
+            s.freezeRows = n;
+          },
+        });
       case 'autoFilter':
         return new SimpleProxy(this.context, m, {}, { apply: (s: SheetModel, a: string) => (s.autoFilter = a) });
       case 'names':
         return new NamedItemCollectionProxy(this.context, () => {
           const s = this.target() as SheetModel;
-          return { names: s.names, sheetName: () => s.name, sheet: s };
+          // Excel on the web lists the workbook's names here too (issue #1011).
+          const book = this.context.fake.flavor === 'web' ? wb.names.map((n) => ({ ...n, scope: 'Workbook' as const })) : [];
+          return { names: [...s.names, ...book], sheetName: (n: NameModel) => (n.scope === 'Workbook' ? (n.sheet ?? '') : s.name), sheet: s };
         });
       default:
-        void wb;
         return undefined;
     }
   }
@@ -976,6 +1117,7 @@ export class WorksheetProxy extends ClientObject {
       wb.sheets = wb.sheets.filter((x) => x !== s);
       s.deleted = true;
       wb.renumber();
+      this.context.fake.clearUndo('Worksheet.delete', s);
       if (wb.active === s) wb.active = wb.sheets[0];
     });
   }
@@ -1043,8 +1185,25 @@ export class FakeExcel {
   conditionalFormatsHonourAllowFormatCells = false;
   /** The base64 files given to Excel.createWorkbook. */
   createdWorkbooks: string[] = [];
-  /** Sheets written (values) during the current sync. */
-  valueWrites: SheetModel[] = [];
+  /** Sheets whose cells (values or formats) changed during the current sync. */
+  changedSheets: SheetModel[] = [];
+  /** 'web': Excel on the web's differences (sheet.names lists workbook names, issue #1011). */
+  flavor: 'desktop' | 'web' = 'desktop';
+  /** How an oversized request fails: RequestPayloadSizeLimitExceeded, or GeneralException as Excel on the web sometimes reports it. */
+  oversizeCode: 'RequestPayloadSizeLimitExceeded' | 'GeneralException' = 'RequestPayloadSizeLimitExceeded';
+  /** Request size above which a sync is refused (Excel on the web: 5 MB; lower to stand for a host whose real overhead is larger than estimated). */
+  requestLimit = REQUEST_LIMIT;
+  /** Issue #1860: fit-to-page zoom is silently not applied. */
+  ignoresFitToPages = false;
+  /** Issue #2196: freezeRows throws GeneralException (some Excel 2019 builds). */
+  freezeRowsFails = false;
+  /** The user is typing in a cell: every sync fails unless the run waits (delayForCellEdit). */
+  cellEditMode = false;
+  private cellEditWaiters: (() => void)[] = [];
+  /** What cleared the user's Undo stack, in order (API name and sheet). */
+  undoClears: { api: string; sheet: string }[] = [];
+  /** Runs that asked for delayForCellEdit. */
+  delayedRuns = 0;
   /** Highest ExcelApi version the "host" supports. */
   apiVersion = '1.16';
   /** Delay of change events after a sync (Excel raises them after the request completes). */
@@ -1061,6 +1220,21 @@ export class FakeExcel {
 
   supports(version: string): boolean {
     return versionAtMost(version, this.apiVersion);
+  }
+
+  clearUndo(api: string, sheet: SheetModel): void {
+    this.undoClears.push({ api, sheet: sheet.name });
+  }
+
+  /** The user starts typing in a cell (F2 or a keystroke): Excel is in cell-edit mode. */
+  enterCellEdit(): void {
+    this.cellEditMode = true;
+  }
+
+  /** The user presses Enter or Esc: runs waiting for the edit go on. */
+  exitCellEdit(): void {
+    this.cellEditMode = false;
+    for (const resume of this.cellEditWaiters.splice(0)) resume();
   }
 
   raiseOwnChanges(sheets: SheetModel[]): void {
@@ -1083,22 +1257,47 @@ export class FakeExcel {
     this.deliver(s.changedHandlers, args);
   }
 
+  /** A co-author changes a cell of `sheetName` (or its marks): Excel reports it with source Remote. */
+  remoteEdits(sheetName: string, a1: string, value: string | number): void {
+    const s = this.workbook.sheet(sheetName);
+    s.type(a1, value);
+    const args = { worksheetId: s.id, address: a1, changeType: 'RangeEdited', source: 'Remote', type: 'WorksheetChanged', ...(this.supports('1.14') ? { triggerSource: 'Unknown' } : {}) };
+    this.deliver(s.changedHandlers, args);
+  }
+
   private deliver(list: { handler: Handler }[], args: unknown): void {
     for (const { handler } of [...list]) void handler(args);
   }
 
+  /**
+   * Excel.run(batch), Excel.run(objectOrContext, batch) (the earlier context, reopened for
+   * the batch) or Excel.run(options, batch) (RunOptions: delayForCellEdit waits while the
+   * user edits a cell). When the run ends its context is closed: its proxies are dead.
+   */
   async run(...args: any[]): Promise<unknown> {
     const batch = args[args.length - 1] as (ctx: FakeContext) => Promise<unknown>;
-    const reuse = args.length > 1 ? (args[0] instanceof FakeContext ? args[0] : args[0]?.context) : undefined;
-    const ctx: FakeContext = reuse ?? new FakeContext(this);
-    this.runs++;
-    const result = await batch(ctx);
-    if (ctx.queue.length) {
-      const n = ctx.queue.length;
-      ctx.queue = [];
-      throw new Error(`fake Excel.run: ${n} command(s) queued but never synced`);
+    const first = args.length > 1 ? args[0] : undefined;
+    const reuse: FakeContext | undefined = first instanceof FakeContext ? first : first?.context instanceof FakeContext ? first.context : undefined;
+    const options = !reuse && first && typeof first === 'object' ? (first as { delayForCellEdit?: boolean }) : {};
+    if (options.delayForCellEdit) {
+      this.delayedRuns++;
+      while (this.cellEditMode) await new Promise<void>((resume) => this.cellEditWaiters.push(resume));
     }
-    return result;
+    const ctx: FakeContext = reuse ?? new FakeContext(this);
+    ctx.closed = false;
+    this.runs++;
+    try {
+      const result = await batch(ctx);
+      if (ctx.queue.length) {
+        const n = ctx.queue.length;
+        ctx.queue = [];
+        throw new Error(`fake Excel.run: ${n} command(s) queued but never synced`);
+      }
+      return result;
+    } finally {
+      ctx.queue = [];
+      ctx.closed = true;
+    }
   }
 
   /** Excel.createWorkbook: ExcelApi 1.8; the file must be base64 (Excel opens it in a new window). */

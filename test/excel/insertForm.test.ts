@@ -13,7 +13,7 @@ describe.each(FORMS.map((f) => [f.attachment, f] as const))('insertForm %s', (_n
     const result = await insertForm(form.id);
     expect(excel.fake.syncs).toBeLessThanOrEqual(3);
     expect(excel.fake.syncs).toBe(2);
-    expect(result).toEqual({ form: form.id, sheetName: form.sheetName, pageLayoutApplied: true, validationApplied: true });
+    expect(result).toEqual({ form: form.id, sheetName: form.sheetName, pageLayoutApplied: true, fitToPageApplied: true, validationApplied: true });
     expect(excel.fake.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1', form.sheetName]);
     expect(excel.fake.workbook.active?.name).toBe(form.sheetName);
   });

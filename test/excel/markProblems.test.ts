@@ -30,12 +30,12 @@ test('marks and unmarks in 2 syncs each, leaving the user\'s own fill and condit
   excel.fake.count();
   const marked = await markProblems(sheetName, [issue(member, 'error'), issue(contact, 'warning')]);
   expect(excel.fake.syncs).toBe(2);
-  expect(marked).toEqual({ sheetName, marked: { [member]: 'error', [contact]: 'warning' }, removed: 0 });
+  expect(marked).toEqual({ sheetName, marked: { [member]: 'error', [contact]: 'warning' }, removed: 0, added: 2, liftedProtection: true });
   const ours = () => sheet.conditionalFormats.filter((cf) => cf.formula?.includes('WUHUA_MARK'));
   expect(ours().map((cf) => [cf.address, cf.formula, cf.fill])).toEqual(
     expect.arrayContaining([
-      [member, markFormula('error'), MARK_STYLE.error.fill],
-      [contact, markFormula('warning'), MARK_STYLE.warning.fill],
+      [member, markFormula('error', member), MARK_STYLE.error.fill],
+      [contact, markFormula('warning', contact), MARK_STYLE.warning.fill],
     ]),
   );
   expect(ours().find((cf) => cf.address === member)?.borders.EdgeTop).toEqual({ style: 'Continuous', color: MARK_STYLE.error.border });
@@ -44,7 +44,7 @@ test('marks and unmarks in 2 syncs each, leaving the user\'s own fill and condit
   excel.fake.count();
   const again = await markProblems(sheetName, [issue(member, 'error')]);
   expect(excel.fake.syncs).toBe(2);
-  expect(again.removed).toBe(2);
+  expect(again.removed).toBe(1); // only the contact's mark: the member count's stays as it was
   expect(ours().map((cf) => cf.address)).toEqual([member]);
 
   const cleared = await markProblems(sheetName, []);
@@ -130,7 +130,7 @@ test('a sheet with nothing to mark and no old marks is not touched: a password-p
   sheet.protection.protected = true;
   sheet.protection.password = 'secret';
   excel.fake.count();
-  await expect(markProblems('Sheet1', [issue('A1', 'info')])).resolves.toEqual({ sheetName: 'Sheet1', marked: {}, removed: 0 });
+  await expect(markProblems('Sheet1', [issue('A1', 'info')])).resolves.toMatchObject({ sheetName: 'Sheet1', marked: {}, removed: 0, liftedProtection: false });
   expect(excel.fake.syncs).toBe(1);
 });
 
@@ -140,4 +140,64 @@ test('a batch failing after a sheet was unprotected protects it again before the
   const options = structuredClone(sheet.protection.options);
   await expect(markProblems(sheetName, [issue('B4', 'error'), issue('not-a-cell', 'error')])).rejects.toMatchObject({ code: 'InvalidArgument' });
   expect(sheet.protection).toMatchObject({ protected: true, options });
+});
+
+describe('Undo (WorksheetProtection.protect/unprotect clear it: excel-add-ins-undo-capabilities)', () => {
+  const ours = (sheetName: string) => excel.fake.workbook.sheet(sheetName).conditionalFormats.filter((cf) => cf.formula?.includes('WUHUA_MARK'));
+
+  test('a re-check with the same problems writes nothing: no mark touched, no protection lifted, Undo kept, 1 sync', async () => {
+    const { sheetName } = await insertForm('demonstration');
+    await markProblems(sheetName, [issue('B5', 'error'), issue('D5', 'warning')]);
+    const before = ours(sheetName).map((cf) => cf.id);
+    excel.fake.undoClears = [];
+    excel.fake.count();
+    const state = await markProblems(sheetName, [issue('B5', 'error'), issue('$D$5', 'warning')]);
+    expect(excel.fake.syncs).toBe(1);
+    expect(state).toMatchObject({ removed: 0, added: 0, liftedProtection: false });
+    expect(excel.fake.undoClears).toEqual([]);
+    expect(ours(sheetName).map((cf) => cf.id)).toEqual(before);
+  });
+
+  test('one problem fixed and one new: only those two marks change, the unchanged one keeps its rule', async () => {
+    const { sheetName } = await insertForm('demonstration');
+    await markProblems(sheetName, [issue('B5', 'error'), issue('D5', 'warning')]);
+    const kept = ours(sheetName).find((cf) => cf.address === 'B5')!.id;
+    const state = await markProblems(sheetName, [issue('B5', 'error'), issue('B6', 'error')]);
+    expect(state).toMatchObject({ removed: 1, added: 1 });
+    expect(ours(sheetName).map((cf) => cf.address).sort()).toEqual(['B5', 'B6']);
+    expect(ours(sheetName).find((cf) => cf.address === 'B5')!.id).toBe(kept);
+  });
+
+  test('a severity that changes replaces that mark only', async () => {
+    await markProblems('Sheet1', [issue('A1', 'warning'), issue('A2', 'error')]);
+    const state = await markProblems('Sheet1', [issue('A1', 'error'), issue('A2', 'error')]);
+    expect(state).toMatchObject({ removed: 1, added: 1 });
+    expect(ours('Sheet1').find((cf) => cf.address === 'A1')?.fill).toBe(MARK_STYLE.error.fill);
+  });
+
+  test('on an unprotected sheet changing marks clears no Undo (conditional formats are undoable)', async () => {
+    await markProblems('Sheet1', [issue('A1', 'error')]);
+    await markProblems('Sheet1', [issue('A2', 'error')]);
+    expect(excel.fake.undoClears).toEqual([]);
+  });
+
+  test('on a protected sheet the protection is lifted only when marks really change, and the state says so', async () => {
+    const { sheetName } = await insertForm('application');
+    excel.fake.undoClears = [];
+    const first = await markProblems(sheetName, [issue('B4', 'error')]);
+    expect(first.liftedProtection).toBe(true);
+    expect(excel.fake.undoClears.map((u) => u.api)).toEqual(['WorksheetProtection.unprotect', 'WorksheetProtection.protect']);
+    excel.fake.undoClears = [];
+    const same = await markProblems(sheetName, [issue('B4', 'error')]);
+    expect(same.liftedProtection).toBe(false);
+    expect(excel.fake.undoClears).toEqual([]);
+  });
+
+  test('a mark left by an earlier version (no cell in its rule) is replaced by one that names its cell', async () => {
+    const sheet = excel.fake.workbook.sheet('Sheet1');
+    sheet.conditionalFormats.push({ id: 500, type: 'Custom', address: 'A1', formula: '=N("WUHUA_MARK_error")=0', fill: MARK_STYLE.error.fill, borders: {}, priority: 0, stopIfTrue: false });
+    const state = await markProblems('Sheet1', [issue('A1', 'error')]);
+    expect(state).toMatchObject({ removed: 1, added: 1 });
+    expect(ours('Sheet1').map((cf) => cf.formula)).toEqual([markFormula('error', 'A1')]);
+  });
 });

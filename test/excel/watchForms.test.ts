@@ -121,12 +121,40 @@ test('a failure while reporting goes to onError as a Chinese ExcelOperationError
   void sheet;
 });
 
-test('without triggerSource, an edit right after problems were marked is still reported (marks are not value writes)', async () => {
-  excel.fake.apiVersion = '1.13';
-  await jest.advanceTimersByTimeAsync(10_000); // past any own-write window an earlier test left in the module
+describe.each([
+  ['ExcelApi 1.14: by triggerSource', '1.14'],
+  ['ExcelApi 1.13: by the own-write window', '1.13'],
+])('marks never start another check — %s', (_name, version) => {
+  test('a check that marks after an edit raises onChanged (a format change) but no second check', async () => {
+    excel.fake.apiVersion = version;
+    await jest.advanceTimersByTimeAsync(2_000); // past any own-write window an earlier test left in the module
+    const changes: string[] = [];
+    let marks = 0;
+    // As the pane does: every reported change re-checks the sheet and marks what is wrong.
+    stops.push(
+      await watchForms((name) => {
+        changes.push(name);
+        const bad = excel.fake.workbook.sheet('Sheet1').cell('A1')?.value === 'bad';
+        void markProblems(name, bad ? [{ rule: 'r', severity: 'error', field: 'f', cell: `A${++marks}`, message: '问题' }] : []);
+      }),
+    );
+    excel.fake.userEdits('Sheet1', 'A1', 'bad');
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(changes).toEqual(['Sheet1']);
+    expect(marks).toBe(1);
+    // The user's next edit, after the window, is reported as usual.
+    excel.fake.userEdits('Sheet1', 'A1', 'good');
+    await jest.advanceTimersByTimeAsync(2_000);
+    expect(changes).toEqual(['Sheet1', 'Sheet1']);
+  });
+});
+
+test("a co-author's change (source Remote) starts no check here: their own pane checks and marks it", async () => {
   const changes = await watch();
-  await markProblems('Sheet1', [{ rule: 'r', severity: 'error', field: 'f', cell: 'A1', message: '问题' }]);
-  excel.fake.userEdits('Sheet1', 'A1', 'fixed');
+  excel.fake.remoteEdits('Sheet1', 'A1', 'x');
+  await jest.advanceTimersByTimeAsync(2_000);
+  expect(changes).toEqual([]);
+  excel.fake.userEdits('Sheet1', 'A1', 'y');
   await jest.advanceTimersByTimeAsync(400);
   expect(changes).toEqual(['Sheet1']);
 });

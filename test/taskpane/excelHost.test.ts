@@ -1,7 +1,7 @@
 import type { ExtractedForm, WorkbookGrid } from '../../src/model/types';
 import { cellKey } from '../../src/model/types';
 import { mergeSubmissions } from '../../src/merge';
-import { SUMMARY_SHEET_NAMES } from '../../src/i18n/excel';
+import { HOST_NOTES, SUMMARY_SHEET_NAMES } from '../../src/i18n/excel';
 import { notes } from '../../src/i18n/taskpane';
 import { summaryTables } from '../../src/taskpane/summaryTables';
 import type { HostInfo } from '../../src/workbook/excel/hostInfo';
@@ -13,7 +13,7 @@ const mockExcel = {
   markProblems: jest.fn<Promise<unknown>, [string, unknown[]]>(),
   markProblemsOnSheets: jest.fn<Promise<unknown>, [{ sheetName: string; issues: unknown[] }[]]>(),
   watchForms: jest.fn<Promise<() => Promise<void>>, [(sheet: string) => void, { onError: (e: unknown) => void }]>(),
-  writeSummary: jest.fn<Promise<{ sheets: string[]; chunks: number; printSetupApplied: boolean }>, [unknown[]]>(),
+  writeSummary: jest.fn<Promise<{ sheets: string[]; chunks: number; printSetupApplied: boolean; notFitted: string[]; frozen: boolean }>, [unknown[]]>(),
   insertForm: jest.fn(),
   selectCell: jest.fn(),
   applyPrintSetup: jest.fn(),
@@ -146,7 +146,7 @@ describe('Excel host', () => {
   });
 
   test('writeSummary hands the adapter the summary sheets as tables and reports the sheets written', async () => {
-    mockExcel.writeSummary.mockResolvedValue({ sheets: ['汇总', '进度', '问题清单'], chunks: 1, printSetupApplied: true });
+    mockExcel.writeSummary.mockResolvedValue({ sheets: ['汇总', '进度', '问题清单'], chunks: 1, printSetupApplied: true, notFitted: [], frozen: true });
     const summary = mergeSubmissions([{ ok: true, file: 'a.xlsx', submissions: [submission({ sheet: 'S1' })] }], { asOf: '2019-05-01' });
     const r = await createExcelHost(ALL).writeSummary(summary);
     expect(r).toEqual({ kind: 'written', sheets: ['汇总', '进度', '问题清单'] });
@@ -155,20 +155,45 @@ describe('Excel host', () => {
   });
 });
 
+test('the first check that lifts a protected sheet\'s protection to change marks says once that Excel cleared Undo', async () => {
+  mockExtracted.push(demonstrationForm('附件1', 2));
+  const host = createExcelHost(ALL);
+  mockExcel.markProblemsOnSheets.mockResolvedValue([{ sheetName: '附件1', marked: { B5: 'error' }, removed: 0, added: 1, liftedProtection: true }]);
+  expect((await host.checkForms({ stage: 'filling', asOf: '2019-05-01' })).notes).toEqual([HOST_NOTES.undoCleared]);
+  expect((await host.checkForms({ stage: 'filling', asOf: '2019-05-01' })).notes).toBeUndefined();
+  mockExcel.markProblemsOnSheets.mockResolvedValue([{ sheetName: '附件1', marked: { B5: 'error' }, removed: 0, added: 0, liftedProtection: false }]);
+  expect((await createExcelHost(ALL).checkForms({ stage: 'filling', asOf: '2019-05-01' })).notes).toBeUndefined();
+});
+
 describe('Excel host on an older Excel says what it could not do', () => {
   test('insertForm without page layout (ExcelApi 1.8) or without prompts (1.7) returns a note for each', async () => {
     mockExcel.insertForm.mockResolvedValue({ form: 'demonstration', sheetName: '附件1', pageLayoutApplied: false, validationApplied: true });
     await expect(createExcelHost(EXCEL_2019).insertForm('demonstration')).resolves.toEqual({ kind: 'inserted', sheet: '附件1', notes: [notes.insertNoPageLayout] });
     mockExcel.insertForm.mockResolvedValue({ form: 'demonstration', sheetName: '附件1', pageLayoutApplied: false, validationApplied: false });
     await expect(createExcelHost(EXCEL_2019).insertForm('demonstration')).resolves.toMatchObject({ notes: [notes.insertNoPageLayout, notes.insertNoValidation] });
-    mockExcel.insertForm.mockResolvedValue({ form: 'demonstration', sheetName: '附件1', pageLayoutApplied: true, validationApplied: true });
+    mockExcel.insertForm.mockResolvedValue({ form: 'demonstration', sheetName: '附件1', pageLayoutApplied: true, fitToPageApplied: true, validationApplied: true });
     await expect(createExcelHost(ALL).insertForm('demonstration')).resolves.toEqual({ kind: 'inserted', sheet: '附件1' });
   });
 
   test('writeSummary without print setup returns the note', async () => {
-    mockExcel.writeSummary.mockResolvedValue({ sheets: ['汇总'], chunks: 1, printSetupApplied: false });
+    mockExcel.writeSummary.mockResolvedValue({ sheets: ['汇总'], chunks: 1, printSetupApplied: false, notFitted: [], frozen: true });
     const summary = mergeSubmissions([], { asOf: '2019-05-01' });
     await expect(createExcelHost(EXCEL_2019).writeSummary(summary)).resolves.toEqual({ kind: 'written', sheets: ['汇总'], notes: [notes.summaryNoPrintSetup] });
+  });
+
+  test('what the host did not keep is said: fit-to-page (office-js #1860), the frozen header row (#2196), password-protected sheets', async () => {
+    mockExcel.insertForm.mockResolvedValue({ form: 'demonstration', sheetName: '附件1', pageLayoutApplied: true, fitToPageApplied: false, validationApplied: true });
+    await expect(createExcelHost(ALL).insertForm('demonstration')).resolves.toMatchObject({ notes: [HOST_NOTES.notFitted(['附件1'])] });
+    mockExcel.writeSummary.mockResolvedValue({ sheets: ['汇总'], chunks: 1, printSetupApplied: true, notFitted: ['汇总'], frozen: false });
+    await expect(createExcelHost(ALL).writeSummary(mergeSubmissions([], { asOf: '2019-05-01' }))).resolves.toMatchObject({
+      notes: [HOST_NOTES.notFitted(['汇总']), HOST_NOTES.freezeFailed],
+    });
+    mockExcel.applyPrintSetup.mockResolvedValue({ forms: ['附件1'], summaries: [], notFitted: [], skipped: ['附件2'], unprotected: ['附件1'] });
+    await expect(createExcelHost(ALL).applyPrintSetup()).resolves.toEqual({
+      kind: 'printSetup',
+      sheets: 1,
+      notes: [HOST_NOTES.printSetupSkipped(['附件2']), HOST_NOTES.printSetupUnprotected(['附件1'])],
+    });
   });
 
   test('the print setup button is for hosts with ExcelApi 1.9', () => {

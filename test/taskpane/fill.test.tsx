@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { notes } from '../../src/i18n/taskpane';
+import { HOST_NOTES } from '../../src/i18n/excel';
 import { FakeHost, submission } from './fakeHost';
 
 afterEach(cleanup);
@@ -50,6 +51,18 @@ describe('填写 tab in Excel', () => {
     expect(notice.textContent).toContain('部分功能未应用');
     expect(within(screen.getByTestId('notice-notes')).getByText(notes.insertNoPageLayout)).toBeTruthy();
     expect(notes.insertNoPageLayout).toMatch(/此版本的 Excel.*不支持.*请/);
+  });
+
+  test('a live check whose marks made Excel clear Undo shows the note (the host says it once), not an error', async () => {
+    const host = new FakeHost('excel');
+    host.sheetResults.set('附件1 示范点创建申报表', { submissions: [], rejected: [], notes: [HOST_NOTES.undoCleared] });
+    render(<App host={host} />);
+    await waitFor(() => expect(host.callsOf('checkForms')).toHaveLength(1));
+    act(() => host.listeners[0]('附件1 示范点创建申报表'));
+    const notice = await screen.findByTestId('notice');
+    expect(within(screen.getByTestId('notice-notes')).getByText(HOST_NOTES.undoCleared)).toBeTruthy();
+    expect(notice.textContent).toContain(HOST_NOTES.checkedTitle);
+    expect(screen.queryByTestId('error')).toBeNull();
   });
 
   test('an edit re-checks only the sheet that changed and keeps the other sheets in the list', async () => {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { FORMS } from '../../forms';
 import type { FormId } from '../../forms/types';
 import type { CheckedSubmission, Stage } from '../../model/types';
+import { HOST_NOTES } from '../../i18n/excel';
 import { formLabel, selectedFiles, tp } from '../../i18n/taskpane';
 import type { Reporter } from '../App';
 import type { CheckResult, Host } from '../host';
@@ -51,6 +52,7 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
           const r = await host.checkForms({ stage: withStage, asOf: todayIso(), files: isExcel ? undefined : withFiles });
           setResult(r);
           if (r.failures && r.failures.length > 0) report.error(r.failures[0]);
+          else if (r.notes && r.notes.length > 0) report.note(HOST_NOTES.checkedTitle, r.notes);
         } catch (e) {
           report.error(e);
         }
@@ -66,6 +68,7 @@ export function FillTab({ host, report }: { host: Host; report: Reporter }) {
           const r = await host.checkForms({ stage: withStage, asOf: todayIso(), sheets: [sheet] });
           setResult((prev) => replaceSheet(prev, sheet, r.submissions));
           if (r.failures && r.failures.length > 0) report.error(r.failures[0]);
+          else if (r.notes && r.notes.length > 0) report.note(HOST_NOTES.checkedTitle, r.notes);
         } catch (e) {
           report.error(e);
         }

@@ -3,7 +3,7 @@ import { columnLetters, firstCell, parseRange } from '../../forms/address';
 import type { FormId } from '../../forms/types';
 import { FIELD_NAME_COMMENT, TAG_NAME_COMMENT } from '../../i18n/form';
 import { formLayout, type FormLayout, type InputBlock } from '../layout';
-import { setFormPageLayout } from './pageLayout';
+import { fitsToPages, setFormPageLayout } from './pageLayout';
 import { matrix, runExcel } from './run';
 
 export interface InsertFormOptions {
@@ -19,6 +19,8 @@ export interface InsertedForm {
   sheetName: string;
   /** False when the host lacks ExcelApi 1.9: the sheet then has no one-page print setup. */
   pageLayoutApplied: boolean;
+  /** False when the host did not keep the fit-to-one-page zoom it was given (office-js issue #1860). */
+  fitToPageApplied: boolean;
   /** False when the host lacks ExcelApi 1.8: inputs then have no prompts. */
   validationApplied: boolean;
 }
@@ -145,7 +147,7 @@ export async function insertForm(formId: FormId, opts: InsertFormOptions = {}): 
   const layout = formLayout(form);
   let added: string | null = null;
   try {
-    return await runExcel('insertForm', true, async (context) => {
+    return await runExcel('insertForm', { raisesChanges: true }, async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
       await context.sync();
@@ -154,7 +156,8 @@ export async function insertForm(formId: FormId, opts: InsertFormOptions = {}): 
       const sheet = sheets.add(sheetName);
       renderForm(sheet, layout);
       const validationApplied = setInputValidation(sheet, layout.inputs);
-      const pageLayoutApplied = setFormPageLayout(sheet, form, layout.printArea);
+      // Its zoom is read back after the setters ran: a host may not keep fit-to-page (issue #1860).
+      const pageLayout = setFormPageLayout(sheet, form, layout.printArea);
       protectForm(sheet, layout);
       if (opts.activate !== false) {
         sheet.activate();
@@ -163,7 +166,8 @@ export async function insertForm(formId: FormId, opts: InsertFormOptions = {}): 
       added = sheetName;
       await context.sync();
       added = null;
-      return { form: form.id, sheetName, pageLayoutApplied, validationApplied };
+      const fitToPageApplied = pageLayout !== null && fitsToPages(pageLayout, true);
+      return { form: form.id, sheetName, pageLayoutApplied: pageLayout !== null, fitToPageApplied, validationApplied };
     });
   } catch (e) {
     if (added !== null) await removeSheet(added);
@@ -178,7 +182,7 @@ export async function insertForm(formId: FormId, opts: InsertFormOptions = {}): 
  */
 async function removeSheet(sheetName: string): Promise<void> {
   try {
-    await runExcel('insertForm', false, async (context) => {
+    await runExcel('insertForm', {}, async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
       sheet.load('name');
       await context.sync();

@@ -6,19 +6,30 @@ import { ExcelOperationError, localAddress, runExcel } from './run';
  * Problem marks are conditional formats (ExcelApi 1.6, within the 1.7 minimum), not
  * changes to the cells' own fill or borders: the user's formatting is never touched, so
  * unmarking cannot restore a wrong colour, and a mark is recognised by its rule formula
- * (`=N("WUHUA_MARK_error")=0`, always true), so marks left by an earlier pane session
- * (reloaded, crashed) are found and removed without any state kept between calls.
+ * (always true, see markFormula), so marks left by an earlier pane session (reloaded,
+ * crashed) are found, compared and removed without any state kept between calls.
  */
 
 const MARK_PREFIX = 'WUHUA_MARK_';
 
-/** The always-true rule formula that identifies one of our marks and its severity. */
-export function markFormula(severity: Severity): string {
-  return `=N("${MARK_PREFIX}${severity}")=0`;
+/**
+ * The always-true rule formula that identifies one of our marks, its severity and its
+ * cell: `=N("WUHUA_MARK_error")=0*ROW(B5)`. The reference is relative, so Excel moves it
+ * with the mark when rows or columns are inserted, and the marks on a sheet are known
+ * from their formulas alone (no extra round trip to ask each rule for its range).
+ */
+export function markFormula(severity: Severity, cell: string): string {
+  return `=N("${MARK_PREFIX}${severity}")=0*ROW(${cell})`;
 }
 
 export function isMarkFormula(formula: string): boolean {
-  return formula.replace(/\s/g, '').startsWith(`=N("${MARK_PREFIX}`);
+  return formula.replace(/\s/g, '').toUpperCase().startsWith(`=N("${MARK_PREFIX}`);
+}
+
+/** A mark's severity and cell from its formula; null for a mark of an earlier version (no cell) or one edited by hand. */
+export function parseMarkFormula(formula: string): { severity: 'error' | 'warning'; cell: string } | null {
+  const m = /^=N\("WUHUA_MARK_(ERROR|WARNING)"\)=0\*ROW\(\$?([A-Z]{1,3})\$?(\d+)\)$/.exec(formula.replace(/\s/g, '').toUpperCase());
+  return m ? { severity: m[1].toLowerCase() as 'error' | 'warning', cell: `${m[2]}${m[3]}` } : null;
 }
 
 /** Fill, border and font colours of a mark: Excel's "bad" red and "neutral" orange. */
@@ -31,8 +42,16 @@ export const MARK_STYLE: Record<'error' | 'warning', { fill: string; border: str
 export interface MarkState {
   sheetName: string;
   marked: Record<string, 'error' | 'warning'>;
-  /** Marks found and removed (ours, from this or an earlier session). */
+  /** Marks removed (ours, from this or an earlier session): fixed cells, changed severities, old-style marks. */
   removed: number;
+  /** Marks added (new problem cells, changed severities). */
+  added: number;
+  /**
+   * The sheet's protection was lifted and restored to change the marks: Excel cleared the
+   * user's Undo stack then (WorksheetProtection.protect/unprotect support no undo,
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   */
+  liftedProtection: boolean;
 }
 
 const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
@@ -51,12 +70,9 @@ export function marksFor(issues: readonly Issue[]): Record<string, 'error' | 'wa
 
 /**
  * Marks the cells of `issues` on `sheetName` (errors red, warnings orange) and removes
- * every earlier mark on that sheet, so a fixed cell loses its mark; pass [] to clear.
- * A protected sheet is unprotected for the change and protected again with the same
- * options: our form sheets are protected without a password, and whether Excel lets
- * conditional formats change under allowFormatCells is not documented, so the add-in
- * does not rely on it. A sheet protected with a password cannot be unprotected: that is
- * SheetProtected. Syncs: 2 (1 when there is nothing to add or remove).
+ * the marks of cells that are fine now, so a fixed cell loses its mark; pass [] to clear.
+ * Only what changed is written: a re-check that finds the same problems writes nothing
+ * at all. Syncs: 1 when nothing changes, else 2.
  */
 export async function markProblems(sheetName: string, issues: readonly Issue[]): Promise<MarkState> {
   const [state] = await markProblemsOnSheets([{ sheetName, issues }]);
@@ -71,15 +87,28 @@ interface Lifted {
 
 /**
  * markProblems for several sheets at once (after "检查全部表单"): at most 2 syncs in all
- * (find earlier marks and protection states; replace the marks), whatever the number of
- * sheets. A sheet not listed keeps its marks; a listed sheet with nothing to add or
- * remove is not touched at all (not even unprotected). If the second sync fails, sheets
- * whose protection was lifted are protected again (one or two more syncs, on that
- * path only) before the error is thrown: a failure never leaves a sheet unprotected.
+ * (read the marks and protection states; change what differs), whatever the number of
+ * sheets. A sheet not listed keeps its marks; a listed sheet whose marks are already
+ * right is not touched at all.
+ *
+ * Protection. Conditional formats cannot be changed on a protected sheet, and no page of
+ * Microsoft's says that allowFormatCells lets them (the test double refuses it), so a
+ * protected sheet whose marks must change is unprotected for the change and protected
+ * again with the same options in the same batch. That clears the user's Undo stack
+ * (excel-add-ins-undo-capabilities, link above), which is why it happens only when the
+ * marks really change, and why the state says so (the pane tells the user once). Our
+ * form sheets are protected without a password; a sheet protected with one cannot be
+ * unprotected: that is SheetProtected. If the second sync fails, sheets whose
+ * protection was lifted are protected again (one or two more syncs, on that path only)
+ * before the error is thrown: a failure never leaves a sheet unprotected.
+ *
+ * Marks are format changes, and Excel raises onChanged for those as well ("onChanged
+ * fires when either the format or value of the data changes",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#detect-data-changes):
+ * the run opens the own-write window so that watchForms does not take them for an edit.
  */
 export async function markProblemsOnSheets(sheets: readonly { sheetName: string; issues: readonly Issue[] }[]): Promise<MarkState[]> {
-  // Marks are conditional formats, not cell values: no change event, so no own-write window.
-  return runExcel('markProblems', false, async (context) => {
+  return runExcel('markProblems', { raisesChanges: true, background: true }, async (context) => {
     const reads = sheets.map(({ sheetName, issues }) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const formats = sheet.getRange().conditionalFormats;
@@ -92,36 +121,33 @@ export async function markProblemsOnSheets(sheets: readonly { sheetName: string;
     const states: MarkState[] = [];
     const lifted: Lifted[] = [];
     for (const { sheetName, sheet, formats, marked } of reads) {
-      const ours = formats.items.filter(
-        (format) => format.type === 'Custom' && !format.customOrNullObject.isNullObject && isMarkFormula(format.customOrNullObject.rule.formula),
-      );
-      const cells = Object.entries(marked);
-      states.push({ sheetName, marked, removed: ours.length });
-      if (ours.length === 0 && cells.length === 0) continue;
+      const present = new Map<string, 'error' | 'warning'>();
+      const stale: Excel.ConditionalFormat[] = [];
+      for (const format of formats.items) {
+        if (format.type !== 'Custom' || format.customOrNullObject.isNullObject) continue;
+        const formula = format.customOrNullObject.rule.formula;
+        if (!isMarkFormula(formula)) continue;
+        const mark = parseMarkFormula(formula);
+        // A mark is kept when it is still wanted as it is (once per cell).
+        if (mark && marked[mark.cell] === mark.severity && !present.has(mark.cell)) present.set(mark.cell, mark.severity);
+        else stale.push(format);
+      }
+      const missing = Object.entries(marked).filter(([cell]) => !present.has(cell));
+      const changes = stale.length + missing.length;
+      const liftedProtection = changes > 0 && sheet.protection.protected;
+      states.push({ sheetName, marked, removed: stale.length, added: missing.length, liftedProtection });
+      if (changes === 0) continue;
       const options = sheet.protection.options;
-      const reprotect = sheet.protection.protected;
-      if (reprotect) {
+      if (liftedProtection) {
         sheet.protection.unprotect();
         lifted.push({ sheet, options });
       }
-      for (const format of ours) format.delete();
-      for (const [cell, severity] of cells) {
-        const style = MARK_STYLE[severity];
-        const mark = sheet.getRange(cell).conditionalFormats.add('Custom');
-        mark.custom.rule.formula = markFormula(severity);
-        mark.custom.format.fill.color = style.fill;
-        for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) {
-          const border = mark.custom.format.borders.getItem(edge);
-          border.style = 'Continuous';
-          border.color = style.border;
-        }
-        mark.priority = 0;
-        mark.stopIfTrue = false;
-      }
-      if (reprotect) sheet.protection.protect(options);
+      for (const format of stale) format.delete();
+      for (const [cell, severity] of missing) addMark(sheet, cell, severity);
+      if (liftedProtection) sheet.protection.protect(options);
     }
-    // Nothing to add or remove anywhere: no second round trip.
-    if (states.every((s) => s.removed === 0 && Object.keys(s.marked).length === 0)) return states;
+    // Nothing to change anywhere: no second round trip, nothing written.
+    if (states.every((s) => s.removed === 0 && s.added === 0)) return states;
     try {
       await context.sync();
     } catch (e) {
@@ -133,6 +159,21 @@ export async function markProblemsOnSheets(sheets: readonly { sheetName: string;
     }
     return states;
   });
+}
+
+/** Queues one mark: a conditional format on the cell, so the user's own formatting is never touched. */
+function addMark(sheet: Excel.Worksheet, cell: string, severity: 'error' | 'warning'): void {
+  const style = MARK_STYLE[severity];
+  const mark = sheet.getRange(cell).conditionalFormats.add('Custom');
+  mark.custom.rule.formula = markFormula(severity, cell);
+  mark.custom.format.fill.color = style.fill;
+  for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) {
+    const border = mark.custom.format.borders.getItem(edge);
+    border.style = 'Continuous';
+    border.color = style.border;
+  }
+  mark.priority = 0;
+  mark.stopIfTrue = false;
 }
 
 /**

@@ -7,9 +7,13 @@ import { POINTS_PER_INCH } from '../../forms';
  * lacks it, so the caller can say so instead of failing the whole operation.
  */
 
-/** The form on exactly one A4 page, with the FormSpec's orientation, margins and centring. ExcelApi 1.9. */
-export function setFormPageLayout(sheet: Excel.Worksheet, form: FormSpec, printArea: string): boolean {
-  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return false;
+/**
+ * The form on exactly one A4 page, with the FormSpec's orientation, margins and centring.
+ * ExcelApi 1.9. Returns the page layout with its zoom loaded after the setters (see
+ * fitsToPages), or null when the host lacks the set.
+ */
+export function setFormPageLayout(sheet: Excel.Worksheet, form: FormSpec, printArea: string): Excel.PageLayout | null {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return null;
   const layout = sheet.pageLayout;
   const m = form.print.margins;
   layout.paperSize = 'A4';
@@ -23,19 +27,21 @@ export function setFormPageLayout(sheet: Excel.Worksheet, form: FormSpec, printA
   layout.centerHorizontally = form.print.horizontalCentered;
   layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
   layout.setPrintArea(printArea);
-  return true;
+  return layout.load('zoom');
 }
 
 /** Summary margins: half an inch, so that wide tables keep a readable scale. */
 const SUMMARY_MARGIN_IN = 0.5;
 
 /**
- * A summary table on A4: all columns on one page width (as many pages tall as it
- * needs: verticalFitToPages 0 is Excel's "automatic"), the header row repeated on each
- * page. ExcelApi 1.9.
+ * A summary table on A4: all columns on one page width, the header row repeated on each
+ * page. Only the width is asked for: PageLayoutZoomOptions documents no value meaning
+ * "as many pages tall as needed" (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions),
+ * so the height is left to the host rather than relying on verticalFitToPages: 0. ExcelApi 1.9.
+ * Returns the page layout with its zoom loaded after the setters, or null without the set.
  */
-export function setSummaryPageLayout(sheet: Excel.Worksheet, landscape: boolean): boolean {
-  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return false;
+export function setSummaryPageLayout(sheet: Excel.Worksheet, landscape: boolean): Excel.PageLayout | null {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return null;
   const layout = sheet.pageLayout;
   layout.paperSize = 'A4';
   layout.orientation = landscape ? 'Landscape' : 'Portrait';
@@ -44,9 +50,9 @@ export function setSummaryPageLayout(sheet: Excel.Worksheet, landscape: boolean)
   layout.topMargin = SUMMARY_MARGIN_IN * POINTS_PER_INCH;
   layout.bottomMargin = SUMMARY_MARGIN_IN * POINTS_PER_INCH;
   layout.centerHorizontally = true;
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.zoom = { horizontalFitToPages: 1 };
   layout.setPrintTitleRows('$1:$1');
-  return true;
+  return layout.load('zoom');
 }
 
 /** An autofilter on the summary table (header row + data). ExcelApi 1.9. */
@@ -54,4 +60,15 @@ export function setSummaryAutoFilter(sheet: Excel.Worksheet, tableAddress: strin
   if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return false;
   sheet.autoFilter.apply(tableAddress);
   return true;
+}
+
+/**
+ * Whether the host kept a fit-to-page zoom it was given. Some hosts silently ignore
+ * horizontalFitToPages / verticalFitToPages (https://github.com/OfficeDev/office-js/issues/1860),
+ * so the zoom is loaded back in the same batch, after the setter ran, and compared.
+ */
+export function fitsToPages(layout: Excel.PageLayout | null, tall: boolean): boolean {
+  if (!layout || !Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return false;
+  const zoom = layout.zoom;
+  return zoom?.horizontalFitToPages === 1 && (!tall || zoom.verticalFitToPages === 1);
 }

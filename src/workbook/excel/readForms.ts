@@ -68,7 +68,7 @@ function definedName(item: Excel.NamedItem, scope?: string): DefinedName {
  * each sheet read again in a sync of its own.
  */
 export async function readWorkbookGrid(opts: ReadOptions = {}): Promise<WorkbookGrid> {
-  return runExcel('readForms', false, (context) => loadWorkbookGrid(context, opts));
+  return runExcel('readForms', { background: true }, (context) => loadWorkbookGrid(context, opts));
 }
 
 interface SheetRead {

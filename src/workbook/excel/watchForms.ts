@@ -17,9 +17,11 @@ let current: { stop: () => Promise<void> } | null = null;
 
 /**
  * Calls `onChange(sheetName)` when the user changes a worksheet's cells, once per burst
- * (debounced per sheet), never for the add-in's own writes: on ExcelApi 1.14 hosts by
- * the event's triggerSource, elsewhere by the time the adapter was writing
- * (isOwnWriteWindow). Sheets added later (a new form, a copied sheet) are watched too.
+ * (debounced per sheet), never for the add-in's own writes and marks: on ExcelApi 1.14
+ * hosts by the event's triggerSource, elsewhere by the time the adapter was writing
+ * (isOwnWriteWindow; an edit the user commits within OWN_WRITE_GRACE_MS after a mark
+ * changed is missed there, and the next edit is checked). Co-authors' changes (source
+ * Remote) are left to their own pane. Sheets added later (a new form, a copied sheet) are watched too.
  * A second call replaces the first one's handlers (pane reload, re-render).
  *
  * Returns the unsubscribe. Syncs: 2 when registering.
@@ -39,7 +41,7 @@ export async function watchForms(onChange: (sheetName: string) => void, opts: Wa
 
   /** The sheet's current name (the user may have renamed it since registering). Syncs: 1. */
   const report = (worksheetId: string) =>
-    runExcel('watchForms', false, async (context) => {
+    runExcel('watchForms', { background: true }, async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(worksheetId);
       sheet.load('name');
       await context.sync();
@@ -49,6 +51,13 @@ export async function watchForms(onChange: (sheetName: string) => void, opts: Wa
   const canTellSource = Office.context.requirements.isSetSupported('ExcelApi', '1.14');
   const onChanged = async (args: Excel.WorksheetChangedEventArgs) => {
     if (stopped) return;
+    // A co-author's change (EventSource "Remote", ExcelApi 1.7): their own pane checks and
+    // marks it. Checking it here too would mark again, raise Remote events over there,
+    // and two panes would keep each other busy.
+    if (args.source === 'Remote') return;
+    // Our own writes and marks: onChanged fires for format changes too (marks are
+    // conditional formats), so without triggerSource every write of ours opens the
+    // own-write window (runExcel raisesChanges) and events inside it are ours.
     if (canTellSource && args.triggerSource === 'ThisLocalAddin') return;
     if (!canTellSource && isOwnWriteWindow()) return;
     const id = args.worksheetId;
@@ -64,13 +73,13 @@ export async function watchForms(onChange: (sheetName: string) => void, opts: Wa
 
   const onAdded = async (args: Excel.WorksheetAddedEventArgs) => {
     if (stopped) return;
-    await runExcel('watchForms', false, async (context) => {
+    await runExcel('watchForms', {}, async (context) => {
       registrations.push(context.workbook.worksheets.getItem(args.worksheetId).onChanged.add(onChanged));
       await context.sync();
     }).catch(fail);
   };
 
-  await runExcel('watchForms', false, async (context) => {
+  await runExcel('watchForms', {}, async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     await context.sync();
@@ -89,15 +98,10 @@ export async function watchForms(onChange: (sheetName: string) => void, opts: Wa
     const byContext = new Map<OfficeExtension.ClientRequestContext, OfficeExtension.EventHandlerResult<unknown>[]>();
     for (const r of registrations.splice(0)) byContext.set(r.context, [...(byContext.get(r.context) ?? []), r]);
     for (const [context, results] of byContext) {
-      await runExcel(
-        'watchForms',
-        false,
-        async (ctx) => {
-          for (const r of results) r.remove();
-          await ctx.sync();
-        },
-        context,
-      );
+      await runExcel('watchForms', { reuse: context }, async (ctx) => {
+        for (const r of results) r.remove();
+        await ctx.sync();
+      });
     }
   };
   current = { stop };

@@ -2,7 +2,7 @@ import { columnLetters } from '../../forms/address';
 import { asideSheetName } from '../../i18n/excel';
 import { GENERAL_FORMAT, TEXT_FORMAT } from '../layout';
 import { uniqueSheetName } from './insertForm';
-import { setSummaryAutoFilter, setSummaryPageLayout } from './pageLayout';
+import { fitsToPages, setSummaryAutoFilter, setSummaryPageLayout } from './pageLayout';
 import { charsToPoints } from '../../forms';
 import { runExcel } from './run';
 
@@ -19,10 +19,14 @@ export interface SummaryTable {
 
 export interface WrittenSummary {
   sheets: string[];
-  /** Requests the rows were split into (one sync each). */
+  /** Requests the rows were written in (one sync each), after any halving. */
   chunks: number;
   /** False when the host lacks ExcelApi 1.9: no autofilter, print titles or page setup. */
   printSetupApplied: boolean;
+  /** Sheets whose fit-to-width zoom the host did not keep (office-js issue #1860). */
+  notFitted: string[];
+  /** False when freezing the header row failed (it does on some Excel 2019 builds); the sheets are written anyway. */
+  frozen: boolean;
 }
 
 /** Excel on the web rejects a request above 5 MB (RequestPayloadSizeLimitExceeded). */
@@ -104,85 +108,191 @@ export function planChunks(tables: PreparedTable[], limit = CHUNK_BYTES): RowSeg
   return chunks;
 }
 
+/** Two halves of a chunk, by rows (a segment may be cut in two). */
+export function halveChunk(chunk: readonly RowSegment[]): [RowSegment[], RowSegment[]] {
+  const total = chunk.reduce((n, seg) => n + seg.count, 0);
+  let left = Math.ceil(total / 2);
+  const first: RowSegment[] = [];
+  const second: RowSegment[] = [];
+  for (const seg of chunk) {
+    if (left >= seg.count) {
+      first.push(seg);
+      left -= seg.count;
+    } else if (left > 0) {
+      first.push({ ...seg, count: left });
+      second.push({ table: seg.table, first: seg.first + left, count: seg.count - left });
+      left = 0;
+    } else second.push(seg);
+  }
+  return [first, second];
+}
+
+/**
+ * A request Excel refused for its size: RequestPayloadSizeLimitExceeded, or on the web
+ * sometimes only GeneralException ("An internal error has occurred" for a large write,
+ * https://github.com/OfficeDev/office-js/issues/1314,
+ * https://github.com/OfficeDev/office-js-docs-reference/issues/354).
+ */
+function isTooLarge(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'GeneralException';
+}
+
 /**
  * Writes the summary sheets (汇总/进度/问题清单/未报送 …), each replacing an existing sheet
  * of the same name at the same position: header row bold and frozen, autofilter,
  * submitted text as text (never a formula), widths, and A4 printing with the header
  * repeated, fitted to the page width.
  *
- * Syncs: 1 (existing sheets) + one per chunk of rows of ≤ 4 MB (CHUNK_BYTES); the
- * sheets' set-up rides with the first chunk and the finishing touches with the last,
- * so a small summary takes 2.
+ * Rows go in requests of ≤ 4 MB by their measured JSON size (CHUNK_BYTES); a request
+ * Excel still refuses for its size is halved and sent again (writing the same cells
+ * twice is harmless), down to one row. freezeRows runs in a sync of its own and may fail
+ * (GeneralException on some Excel 2019 builds, https://github.com/OfficeDev/office-js/issues/2196):
+ * the summary is complete without it and `frozen` says so. Any other failure leaves the
+ * workbook as it was: the new sheets are deleted and the old ones get their names back
+ * (they are renamed aside, never moved, and deleted only in the last batch).
+ *
+ * Syncs: 4 + one per chunk of rows (existing sheets; new sheets and headers; the rows;
+ * print setup, old sheets deleted and the zoom read back; the frozen header row), so a
+ * small summary takes 5; each halving adds one. On failure, 2 more to roll back.
  */
 export async function writeSummary(tables: SummaryTable[]): Promise<WrittenSummary> {
   const prepared = tables.map(prepareTable);
-  const chunks = planChunks(prepared);
-  return runExcel('writeSummary', true, async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name,items/position');
-    await context.sync();
+  const planned = planChunks(prepared);
+  /** Set before the new sheets are added, cleared once the old ones are gone: what a rollback must undo. */
+  let pending: Pending[] | null = null;
+  try {
+    return await runExcel('writeSummary', { raisesChanges: true }, async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/position');
+      await context.sync();
 
-    const existing = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
-    const allNames = sheets.items.map((s) => s.name);
-    const old: Excel.Worksheet[] = [];
-    const moves: { sheet: Excel.Worksheet; position: number }[] = [];
-    const created = tables.map((t, i) => {
-      const previous = existing.get(t.name.toLowerCase());
-      if (previous) {
-        // Renamed out of the way now, deleted last: the workbook never runs out of sheets.
-        const aside = uniqueSheetName(asideSheetName(t.name), allNames);
-        allNames.push(aside);
-        previous.name = aside;
-        old.push(previous);
-      }
-      const sheet = sheets.add(t.name);
-      if (previous) moves.push({ sheet, position: previous.position });
-      const p = prepared[i];
-      const last = columnLetters(p.width);
-      const header = sheet.getRange(`A1:${last}1`);
-      header.numberFormat = [Array.from({ length: p.width }, () => TEXT_FORMAT)];
-      header.values = [Array.from({ length: p.width }, (_, j) => cellOf(t.header[j]).value)];
-      header.format.font.bold = true;
-      header.format.fill.color = '#F2F2F2';
-      header.format.wrapText = true;
-      header.format.verticalAlignment = 'Center';
-      t.widths?.forEach((chars, j) => {
-        const letter = columnLetters(j + 1);
-        sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(chars);
-      });
-      sheet.freezePanes.freezeRows(1);
-      return sheet;
-    });
-    // Each new sheet goes just before the one it replaces; every earlier move shifts the
-    // later old sheets one place right, so moves go in order of position.
-    moves
-      .sort((a, b) => a.position - b.position)
-      .forEach((move, k) => {
-        move.sheet.position = move.position + k;
-      });
-
-    let printSetupApplied = true;
-    for (const [n, chunk] of chunks.entries()) {
-      for (const seg of chunk) {
-        const p = prepared[seg.table];
-        const top = seg.first + 2;
-        const range = created[seg.table].getRange(`A${top}:${columnLetters(p.width)}${top + seg.count - 1}`);
-        range.numberFormat = p.formats.slice(seg.first, seg.first + seg.count);
-        range.values = p.values.slice(seg.first, seg.first + seg.count);
-      }
-      if (n === chunks.length - 1) {
-        created.forEach((sheet, i) => {
-          const p = prepared[i];
-          const table = `A1:${columnLetters(p.width)}${p.values.length + 1}`;
-          const filtered = setSummaryAutoFilter(sheet, table);
-          const laidOut = setSummaryPageLayout(sheet, tables[i].landscape ?? p.width > 6);
-          printSetupApplied = printSetupApplied && filtered && laidOut;
+      const existing = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s]));
+      const allNames = sheets.items.map((s) => s.name);
+      const old: Excel.Worksheet[] = [];
+      const replaced: Pending[] = [];
+      const moves: { sheet: Excel.Worksheet; position: number }[] = [];
+      const created = tables.map((t, i) => {
+        const previous = existing.get(t.name.toLowerCase());
+        if (previous) {
+          // Renamed out of the way now, deleted last: the workbook never runs out of sheets.
+          const aside = uniqueSheetName(asideSheetName(t.name), allNames);
+          allNames.push(aside);
+          replaced.push({ name: t.name, aside, previous: previous.name });
+          previous.name = aside;
+          old.push(previous);
+        }
+        if (!previous) replaced.push({ name: t.name });
+        const sheet = sheets.add(t.name);
+        if (previous) moves.push({ sheet, position: previous.position });
+        const p = prepared[i];
+        const last = columnLetters(p.width);
+        const header = sheet.getRange(`A1:${last}1`);
+        header.numberFormat = [Array.from({ length: p.width }, () => TEXT_FORMAT)];
+        header.values = [Array.from({ length: p.width }, (_, j) => cellOf(t.header[j]).value)];
+        header.format.font.bold = true;
+        header.format.fill.color = '#F2F2F2';
+        header.format.wrapText = true;
+        header.format.verticalAlignment = 'Center';
+        t.widths?.forEach((chars, j) => {
+          const letter = columnLetters(j + 1);
+          sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(chars);
         });
-        for (const sheet of old) sheet.delete();
-        if (created.length) created[0].activate();
+        return sheet;
+      });
+      // Each new sheet goes just before the one it replaces; every earlier move shifts the
+      // later old sheets one place right, so moves go in order of position.
+      moves
+        .sort((a, b) => a.position - b.position)
+        .forEach((move, k) => {
+          move.sheet.position = move.position + k;
+        });
+      pending = replaced;
+      await context.sync();
+
+      let chunks = 0;
+      const writeChunk = async (chunk: RowSegment[]): Promise<void> => {
+        for (const seg of chunk) {
+          const p = prepared[seg.table];
+          const top = seg.first + 2;
+          const range = created[seg.table].getRange(`A${top}:${columnLetters(p.width)}${top + seg.count - 1}`);
+          range.numberFormat = p.formats.slice(seg.first, seg.first + seg.count);
+          range.values = p.values.slice(seg.first, seg.first + seg.count);
+        }
+        try {
+          await context.sync();
+          chunks++;
+        } catch (e) {
+          const rows = chunk.reduce((n, seg) => n + seg.count, 0);
+          if (!isTooLarge(e) || rows < 2) throw e;
+          for (const half of halveChunk(chunk)) await writeChunk(half);
+        }
+      };
+      for (const chunk of planned) if (chunk.length > 0) await writeChunk(chunk);
+
+      let printSetupApplied = true;
+      const layouts = created.map((sheet, i) => {
+        const p = prepared[i];
+        const table = `A1:${columnLetters(p.width)}${p.values.length + 1}`;
+        const filtered = setSummaryAutoFilter(sheet, table);
+        // Its zoom is read back after the setters ran: a host may not keep fit-to-page (issue #1860).
+        const layout = setSummaryPageLayout(sheet, tables[i].landscape ?? p.width > 6);
+        printSetupApplied = printSetupApplied && filtered && layout !== null;
+        return layout;
+      });
+      for (const sheet of old) sheet.delete();
+      if (created.length) created[0].activate();
+      await context.sync();
+      pending = null;
+      const notFitted = tables.filter((_, i) => layouts[i] !== null && !fitsToPages(layouts[i], false)).map((t) => t.name);
+
+      let frozen = true;
+      try {
+        for (const sheet of created) sheet.freezePanes.freezeRows(1);
+        await context.sync();
+      } catch {
+        frozen = false;
+      }
+      return { sheets: tables.map((t) => t.name), chunks, printSetupApplied, notFitted, frozen };
+    });
+  } catch (e) {
+    if (pending) await rollBack(pending);
+    throw e;
+  }
+}
+
+/** A summary sheet being written: its name, and where the sheet it replaces was put aside. */
+interface Pending {
+  name: string;
+  aside?: string;
+  /** The old sheet's own name (its case may differ from `name`). */
+  previous?: string;
+}
+
+/**
+ * Puts the workbook back as it was before a failed writeSummary: the new sheets deleted,
+ * the old ones renamed back. A sheet whose old one was never renamed aside (the batch
+ * stopped before) is that old sheet and stays. Best effort, in an Excel.run of its own
+ * (the failed one's objects are gone); the caller throws the original error. Syncs: 2.
+ */
+async function rollBack(pending: readonly Pending[]): Promise<void> {
+  try {
+    await runExcel('writeSummary', { raisesChanges: true }, async (context) => {
+      const sheets = context.workbook.worksheets;
+      const found = pending.map((p) => ({
+        p,
+        sheet: sheets.getItemOrNullObject(p.name).load('name'),
+        aside: p.aside ? sheets.getItemOrNullObject(p.aside).load('name') : null,
+      }));
+      await context.sync();
+      for (const { p, sheet, aside } of found) {
+        if (p.aside && (aside === null || aside.isNullObject)) continue; // never renamed: `sheet` is the old one
+        if (!sheet.isNullObject) sheet.delete();
+        if (aside && !aside.isNullObject) aside.name = p.previous ?? p.name;
       }
       await context.sync();
-    }
-    return { sheets: tables.map((t) => t.name), chunks: chunks.length, printSetupApplied };
-  });
+    });
+  } catch {
+    // Nothing more the add-in can do; the original error is what the user sees.
+  }
 }
