@@ -4,7 +4,7 @@ import { cellKey } from '../../src/model/types';
 import { SUMMARY_SHEET_NAMES } from '../../src/i18n/excel';
 import { applyPrintSetup, insertForm, readForms, readWorkbookGrid, writeSummary } from '../../src/workbook/excel';
 import { READ_WINDOW, splitAreas } from '../../src/workbook/excel/readForms';
-import { RESPONSE_LIMIT } from './fakeExcel';
+import { FakeContext, RESPONSE_LIMIT } from './fakeExcel';
 import { useFakeExcel } from './useFake';
 
 const excel = useFakeExcel();
@@ -186,4 +186,45 @@ test('a form on a hidden sheet is read and marked, in the same 2 syncs (Workshee
     [hidden.sheetName, true],
     [veryHidden.sheetName, true],
   ]);
+});
+
+describe('robust reads (issue 11 §1)', () => {
+  test('Excel on the web lists workbook names in sheet.names (office-js #1011): a workbook name never gets a sheet scope', async () => {
+    const { sheetName } = await insertForm('application');
+    excel.fake.workbook.names.push({ name: 'Print_Book', sheet: sheetName, address: 'A1:B2' });
+    excel.fake.flavor = 'web';
+    const grid = await readWorkbookGrid();
+    expect(grid.names.filter((n) => n.name === 'Print_Book')).toEqual([{ name: 'Print_Book', scope: undefined, ref: `'${sheetName}'!$A$1:$B$2` }]);
+    expect(grid.names).toContainEqual({ name: 'WUHUA_application_v1', scope: sheetName, ref: `'${sheetName}'!$A$1` });
+  });
+
+  test('a sheet with more than 512 merged areas is read without its merges; the other sheets keep theirs and their form', async () => {
+    const { sheetName } = await insertForm('application');
+    const busy = excel.fake.workbook.addSheet('合并很多');
+    for (let r = 1; r <= 300; r++) busy.merges.push({ top: r, left: 1, bottom: r, right: 2 }, { top: r, left: 3, bottom: r, right: 4 });
+    busy.type('E1', '数据');
+    excel.fake.count();
+    const grid = await readWorkbookGrid();
+    expect(grid.sheets.find((s) => s.name === '合并很多')).toMatchObject({ merges: [] });
+    expect(grid.sheets.find((s) => s.name === '合并很多')!.cells.size).toBe(1);
+    expect(grid.sheets.find((s) => s.name === sheetName)!.merges).toContain(getForm('application').titleCell);
+    // sheet list; all at once (refused); then sheet by sheet, the busy one again without merges
+    expect(excel.fake.syncs).toBe(2 + 3 + 1);
+  });
+
+  test('any error of the batched read (GeneralException on the web) falls back to one sheet per sync', async () => {
+    const { sheetName } = await insertForm('application');
+    const original = FakeContext.prototype.sync;
+    let n = 0;
+    const sync = jest.spyOn(FakeContext.prototype, 'sync').mockImplementation(function (this: FakeContext) {
+      if (++n === 2) return Promise.reject(Object.assign(new Error('internal'), { code: 'GeneralException' }));
+      return original.call(this);
+    });
+    try {
+      const forms = await readForms();
+      expect(forms.map((f) => f.sheet)).toEqual([sheetName]);
+    } finally {
+      sync.mockRestore();
+    }
+  });
 });

@@ -64,8 +64,10 @@ function definedName(item: Excel.NamedItem, scope?: string): DefinedName {
  * across merges by position), and the defined names, workbook- and sheet-scoped.
  *
  * Syncs: 2 (sheet list and workbook names; every sheet's window and names), whatever
- * the number of sheets. Only when the sheets together exceed Excel's response limit is
- * each sheet read again in a sync of its own.
+ * the number of sheets. When that batch fails for any reason (the sheets together over
+ * Excel on the web's response limit, a sheet with more than 512 merged areas, a
+ * GeneralException), each sheet is read in a sync of its own, and a sheet whose merged
+ * areas cannot be read is read again without them.
  */
 export async function readWorkbookGrid(opts: ReadOptions = {}): Promise<WorkbookGrid> {
   return runExcel('readForms', { background: true }, (context) => loadWorkbookGrid(context, opts));
@@ -79,26 +81,43 @@ interface SheetRead {
 }
 
 /** Queues the read of one sheet (no sync). */
-function queueSheetRead(sheet: Excel.Worksheet): SheetRead {
+function queueSheetRead(sheet: Excel.Worksheet, withMerges: boolean): SheetRead {
   const window = sheet.getRange(READ_WINDOW);
   // Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used cells inside the window, a
   // null object when there are none. Called on a real range, never on a null object.
   const used = window.getUsedRangeOrNullObject(true);
   used.load('address,values,numberFormat');
   const names = sheet.names;
-  names.load('items/name,items/formula,items/type');
+  // NamedItem.scope (1.4): on the web sheet.names also lists the workbook's names
+  // (https://github.com/OfficeDev/office-js/issues/1011); only Worksheet ones are the sheet's.
+  names.load('items/name,items/formula,items/type,items/scope');
   let merged: Excel.RangeAreas | null = null;
   // Merged areas: ExcelApi 1.13.
-  if (Office.context.requirements.isSetSupported('ExcelApi', '1.13')) {
+  if (withMerges && Office.context.requirements.isSetSupported('ExcelApi', '1.13')) {
     // Over the window (not the possibly-null used range): a merged block may be empty.
+    // "If the merged areas count in this range is more than 512, then this method will
+    // fail" (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)).
     merged = window.getMergedAreasOrNullObject();
     merged.load('address');
   }
   return { name: sheet.name, used, names, merged };
 }
 
-function isResponseTooLarge(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ResponsePayloadSizeLimitExceeded';
+/**
+ * One sheet in a sync of its own; if that fails and merges were asked for, once more
+ * without them (more than 512 merged areas). A sheet gone meanwhile is skipped (null).
+ * Syncs: 1, or 2 on failure.
+ */
+async function readOneSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, withMerges: boolean): Promise<SheetRead | null> {
+  try {
+    const read = queueSheetRead(sheet, withMerges);
+    await context.sync();
+    return read;
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'ItemNotFound') return null;
+    if (!withMerges) throw e;
+    return readOneSheet(context, sheet, false);
+  }
 }
 
 /** readWorkbookGrid inside an Excel.run of another operation. Syncs: 2. */
@@ -114,24 +133,24 @@ export async function loadWorkbookGrid(context: Excel.RequestContext, opts: Read
 
   const wanted = opts.sheets ? new Set(opts.sheets) : null;
   const excluded = new Set(opts.exclude ?? []);
-  const canReadMerges = Office.context.requirements.isSetSupported('ExcelApi', '1.13');
   const chosen = sheets.items.filter((s) => (!wanted || wanted.has(s.name)) && !excluded.has(s.name));
   const hidden = new Set(chosen.filter((s) => s.visibility !== 'Visible').map((s) => s.name));
-  let reads = chosen.map((sheet) => queueSheetRead(sheet));
+  let reads: SheetRead[] = chosen.map((sheet) => queueSheetRead(sheet, true));
   try {
     await context.sync();
-  } catch (e) {
-    if (!isResponseTooLarge(e) || chosen.length < 2) throw e;
-    // Many full windows together: one sheet per sync (a single sheet is bounded by the window).
+  } catch {
+    // Whatever failed (one sheet's merges, the response size, an internal error on the
+    // web), one sheet per sync: a single sheet is bounded by the window.
     reads = [];
     for (const sheet of chosen) {
-      reads.push(queueSheetRead(sheet));
-      await context.sync();
+      const read = await readOneSheet(context, sheet, true);
+      if (read) reads.push(read);
     }
   }
 
   const grid: WorkbookGrid = { sheets: [], names: [] };
   for (const item of bookNames.items) if (item.type === 'Range') grid.names.push(definedName(item));
+  const canReadMerges = Office.context.requirements.isSetSupported('ExcelApi', '1.13');
   for (const read of reads) {
     let merges: string[] = [];
     if (canReadMerges && read.merged && !read.merged.isNullObject) merges = splitAreas(read.merged.address);
@@ -140,7 +159,7 @@ export async function loadWorkbookGrid(context: Excel.RequestContext, opts: Read
       : gridFromValues(read.name, read.used.address, read.used.values, read.used.numberFormat, merges);
     if (hidden.has(read.name)) sheet.hidden = true;
     grid.sheets.push(sheet);
-    for (const item of read.names.items) if (item.type === 'Range') grid.names.push(definedName(item, read.name));
+    for (const item of read.names.items) if (item.type === 'Range' && item.scope === 'Worksheet') grid.names.push(definedName(item, read.name));
   }
   return grid;
 }

@@ -28,7 +28,7 @@ const TEXT_FORMAT = '@';
  */
 export async function writeOpinions(writes: readonly OpinionWrite[]): Promise<number> {
   if (writes.length === 0) return 0;
-  return runExcel('writeOpinions', true, async (context) => {
+  return runExcel('writeOpinions', { raisesChanges: true }, async (context) => {
     const sheets = context.workbook.worksheets;
     for (const w of writes) {
       const ws = sheets.getItem(w.sheet);
