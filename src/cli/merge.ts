@@ -12,7 +12,7 @@ import { constants, promises as fs, readFileSync } from 'fs';
 import { dirname, resolve } from 'path';
 import { getForm } from '../forms';
 import { mergeCliZh, printPackZh } from '../i18n/merge';
-import { distinctBranches, Merger, unnamedForms, type RosterEntry, type Summary } from '../merge';
+import { distinctBranches, Merger, type RosterEntry, type Summary } from '../merge';
 import { buildReport, jsonSubmission } from '../model/report';
 import type { CheckOptions, IntakeResult } from '../model/types';
 import { intakeBytes } from '../workbook/xlsx/intake';
@@ -104,7 +104,8 @@ function closing(summary: Summary): string {
       submissions: summary.submissions.length,
       kept: summary.rows.length,
       branches: distinctBranches(summary.rows),
-      unnamed: unnamedForms(summary.rows),
+      organisations: summary.total.organisations,
+      unnamed: summary.total.unnamed,
       rejected: summary.rejected.length,
       duplicates: summary.duplicates.length,
       superseded: summary.duplicates.reduce((n, d) => n + d.superseded.length, 0),

@@ -19,6 +19,14 @@ export const mergeZh = {
   viaPack: (source: string, file: string, sheet: string): string => `${source} → ${file}（工作表：${sheet}）`,
 };
 
+/** "；另有2份为党委/党总支的表、1份未填党支部名称": the kept forms that are not a branch's, or "". */
+function apart(organisations: number, unnamed: number, sep: string, sp = ''): string {
+  const parts: string[] = [];
+  if (organisations > 0) parts.push(`${sp}${organisations}${sp}份为党委/党总支的表`);
+  if (unnamed > 0) parts.push(`${sp}${unnamed}${sp}份未填党支部名称`);
+  return parts.length ? `${sep}另有${parts.join('、')}` : '';
+}
+
 /** Sheet names and column headers of the summary workbook (DESIGN.md "Summary workbook"). */
 export const summaryZh = {
   sheets: { rows: '汇总', progress: '进度', problems: '问题清单', missing: '未报送' },
@@ -41,8 +49,8 @@ export const summaryZh = {
   ],
   formTotal: (attachment: string): string => `${attachment}合计`,
   grandTotal: '总计',
-  /** A count of branches, and beside it the forms that name none (never counted as branches). */
-  branchesWithUnnamed: (n: number, unnamed: number): string => (unnamed > 0 ? `${n}个党支部；另有${unnamed}份未填党支部名称` : `${n}个党支部`),
+  /** A count of branches, and beside it the forms of 党委/党总支 and those that name none (never counted as branches). */
+  branchesApart: (n: number, organisations: number, unnamed: number): string => `${n}个党支部${apart(organisations, unnamed, '；')}`,
   progressHeaders: (): string[] => [
     '序号',
     '党支部名称',
@@ -52,8 +60,7 @@ export const summaryZh = {
     '来源文件/工作表',
   ],
   /** 进度 at the foot, in the branch column. */
-  progressFoot: (branches: number, unnamed: number): string =>
-    unnamed > 0 ? `合计（${branches}个党支部；另有${unnamed}份未填党支部名称）` : `合计（${branches}个党支部）`,
+  progressFoot: (branches: number, organisations: number, unnamed: number): string => `合计（${branches}个党支部${apart(organisations, unnamed, '；')}）`,
   /** 问题清单 at the foot: how many rows, then by severity. */
   problemsFoot: (n: number): string => `合计 ${n} 条`,
   problemsBySeverity: (errors: number, warnings: number, infos: number): string => `错误 ${errors} 条，警告 ${warnings} 条，提示 ${infos} 条`,
@@ -114,7 +121,8 @@ export const mergeCliZh = {
     submissions: number;
     kept: number;
     branches: number;
-    /** Kept forms without a branch name: not branches, told apart. */
+    /** Kept forms of a 党委/党总支 and without a branch name: not branches, told apart. */
+    organisations: number;
     unnamed: number;
     rejected: number;
     duplicates: number;
@@ -124,7 +132,7 @@ export const mergeCliZh = {
     warnings: number;
   }): string =>
     [
-      `共读取 ${s.files} 个文件：${s.submissions} 份报送（计入汇总 ${s.kept} 份，涉及 ${s.branches} 个党支部${s.unnamed > 0 ? `，另有 ${s.unnamed} 份未填党支部名称` : ''}），未受理 ${s.rejected} 个文件。`,
+      `共读取 ${s.files} 个文件：${s.submissions} 份报送（计入汇总 ${s.kept} 份，涉及 ${s.branches} 个党支部${apart(s.organisations, s.unnamed, '，', ' ')}），未受理 ${s.rejected} 个文件。`,
       `重复报送：${s.duplicates} 处，${s.superseded} 份较早的报送已被替代（均列在“问题清单”中）。`,
       s.missing === null ? '未提供名册，未统计未报送的党支部。' : `名册中未报送的党支部：${s.missing} 个。`,
       `计入汇总的报送共有错误 ${s.errors} 个、警告 ${s.warnings} 个。`,

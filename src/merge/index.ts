@@ -23,6 +23,7 @@ import type { FormId } from '../forms/types';
 import type { Issue, IntakeResult, Rejected } from '../model/types';
 import { mergeZh } from '../i18n/merge';
 import { contentChecksum, OPINION_FIELDS } from '../review/checksum';
+import { nonBranchEnding } from '../rules/fields';
 import { branchKey, branchNameOf, displayName } from './branch';
 import { progressRow } from './progress';
 import type {
@@ -33,6 +34,7 @@ import type {
   Problem,
   ProgressRow,
   RosterEntry,
+  RowKind,
   Summary,
   SummaryRow,
 } from './types';
@@ -211,6 +213,7 @@ export class Merger {
       rows.push({
         branch,
         branchKey: kept.branchKey,
+        kind: rowKind(kept.branch),
         form: kept.form,
         submission: kept,
         ...countSeverity(kept.issues),
@@ -239,44 +242,83 @@ export class Merger {
       .filter((r) => r.form === 'progress')
       .map((r) =>
         progressRow(
-          { branch: r.branch, branchKey: r.branchKey, file: r.submission.file, sheet: r.submission.sheet, cell: r.submission.cells.branchName ?? null },
+          { branch: r.branch, branchKey: r.branchKey, kind: r.kind, file: r.submission.file, sheet: r.submission.sheet, cell: r.submission.cells.branchName ?? null },
           r.submission.months,
           asOf,
         ),
       );
 
-    const totals: FormTotals[] = FORMS.map((f) => {
-      const t: FormTotals = { form: f.id, branches: 0, superseded: 0, members: 0, committeeMembers: 0, errors: 0, warnings: 0 };
-      for (const r of rows) {
-        if (r.form !== f.id) continue;
-        if (r.branchKey !== '') t.branches++; // a form without a name is no branch (see unnamedForms)
-        t.superseded += r.superseded.length;
-        const m = r.submission.fields.memberCount;
-        const c = r.submission.fields.committeeCount;
-        if (typeof m === 'number') t.members += m;
-        if (typeof c === 'number') t.committeeMembers += c;
-        t.errors += r.errors;
-        t.warnings += r.warnings;
-      }
-      return t;
-    });
-    const total = totals.reduce(
-      (acc, t) => ({
-        branches: acc.branches + t.branches,
-        superseded: acc.superseded + t.superseded,
-        members: acc.members + t.members,
-        committeeMembers: acc.committeeMembers + t.committeeMembers,
-        errors: acc.errors + t.errors,
-        warnings: acc.warnings + t.warnings,
-      }),
-      { branches: 0, superseded: 0, members: 0, committeeMembers: 0, errors: 0, warnings: 0 },
-    );
+    const totals = FORMS.map((f) => formTotals(f.id, rows));
+    const total = overallTotals(rows);
 
     const rejected = [...this.rejected].sort((a, b) => cmp(a.file, b.file));
     const problems = buildProblems(rows, subs, rejected);
 
     return { asOf, rows, submissions: subs, rejected, duplicates, hasRoster: roster !== null, missing, progress, totals, total, problems, files: this.files };
   }
+}
+
+function rowKind(name: string | null): RowKind {
+  if (name === null) return 'unnamed';
+  return nonBranchEnding(name) === null ? 'branch' : 'organisation';
+}
+
+function emptyTotals(form: FormId): FormTotals {
+  return { form, branches: 0, organisations: 0, unnamed: 0, superseded: 0, members: 0, committeeMembers: 0, errors: 0, warnings: 0 };
+}
+
+/** One form's foot: its branches and their counts; a 党委/党总支's form and a form without a name apart. */
+function formTotals(form: FormId, rows: readonly SummaryRow[]): FormTotals {
+  const t = emptyTotals(form);
+  for (const r of rows) {
+    if (r.form !== form) continue;
+    t.superseded += r.superseded.length;
+    t.errors += r.errors;
+    t.warnings += r.warnings;
+    if (r.kind === 'unnamed') t.unnamed++;
+    else if (r.kind === 'organisation') t.organisations++;
+    else {
+      t.branches++;
+      const m = r.submission.fields.memberCount;
+      const c = r.submission.fields.committeeCount;
+      if (typeof m === 'number') t.members += m;
+      if (typeof c === 'number') t.committeeMembers += c;
+    }
+  }
+  return t;
+}
+
+/**
+ * 总计: distinct branches; each branch's 党员人数 and 支委人数 once (its 附件2's figure,
+ * else its 附件1's: a branch that sent both is not counted twice); the forms of
+ * 党委/党总支 and forms without a name counted apart; problems over every kept form.
+ */
+function overallTotals(rows: readonly SummaryRow[]): Omit<FormTotals, 'form'> {
+  const { form: _f, ...t } = emptyTotals('application');
+  const orgs = new Set<string>();
+  const byBranch = new Map<string, Partial<Record<FormId, SummaryRow>>>();
+  for (const r of rows) {
+    t.superseded += r.superseded.length;
+    t.errors += r.errors;
+    t.warnings += r.warnings;
+    if (r.kind === 'unnamed') t.unnamed++;
+    else if (r.kind === 'organisation') orgs.add(r.branchKey);
+    else byBranch.set(r.branchKey, { ...byBranch.get(r.branchKey), [r.form]: r });
+  }
+  t.organisations = orgs.size;
+  t.branches = byBranch.size;
+  for (const forms of byBranch.values()) {
+    const pick = (field: 'memberCount' | 'committeeCount'): number => {
+      for (const f of ['application', 'demonstration'] as const) {
+        const v = forms[f]?.submission.fields[field];
+        if (typeof v === 'number') return v;
+      }
+      return 0;
+    };
+    t.members += pick('memberCount');
+    t.committeeMembers += pick('committeeCount');
+  }
+  return t;
 }
 
 function buildProblems(rows: SummaryRow[], subs: MergedSubmission[], rejected: Rejected[]): Problem[] {
@@ -332,12 +374,12 @@ function buildProblems(rows: SummaryRow[], subs: MergedSubmission[], rejected: R
 
 /** Kept forms that name no branch, of one form or of all: shown beside the branch counts, never in them. */
 export function unnamedForms(rows: readonly SummaryRow[], form?: FormId): number {
-  return rows.filter((r) => r.branchKey === '' && (form === undefined || r.form === form)).length;
+  return rows.filter((r) => r.kind === 'unnamed' && (form === undefined || r.form === form)).length;
 }
 
-/** Distinct branches among kept rows (a branch that sent two forms counts once; forms without a name not at all). */
+/** Distinct branches among kept rows (a branch that sent two forms counts once; a 党委/党总支 or a form without a name not at all). */
 export function distinctBranches(rows: readonly SummaryRow[]): number {
-  return new Set(rows.filter((r) => r.branchKey !== '').map((r) => r.branchKey)).size;
+  return new Set(rows.filter((r) => r.kind === 'branch').map((r) => r.branchKey)).size;
 }
 
 /** Submissions of many files → one Summary (see the module comment). */

@@ -29,7 +29,7 @@ export function monthsDue(asOf: string): number {
 }
 
 export function progressRow(
-  base: { branch: string; branchKey: string; file: string; sheet: string; cell: string | null },
+  base: { branch: string; branchKey: string; kind: ProgressRow['kind']; file: string; sheet: string; cell: string | null },
   months: readonly MonthEntry[] | undefined,
   asOf: string,
 ): ProgressRow {
@@ -56,6 +56,7 @@ export function progressTotals(rows: readonly ProgressRow[]): ProgressTotals {
     doneCount += r.doneCount;
     due += r.due;
   }
-  const branches = new Set(rows.filter((r) => r.branchKey !== '').map((r) => r.branchKey)).size;
-  return { branches, unnamed: rows.filter((r) => r.branchKey === '').length, doneCount, due, share: due > 0 ? doneCount / due : null };
+  const branches = new Set(rows.filter((r) => r.kind === 'branch').map((r) => r.branchKey)).size;
+  const count = (kind: ProgressRow['kind']) => rows.filter((r) => r.kind === kind).length;
+  return { branches, organisations: count('organisation'), unnamed: count('unnamed'), doneCount, due, share: due > 0 ? doneCount / due : null };
 }

@@ -28,11 +28,18 @@ export interface MergedSubmission extends CheckedSubmission {
   sameContent?: boolean;
 }
 
+/**
+ * What a kept form's name says it is: a 党支部, a 党委/党总支 (its name ends so, see
+ * branch-name-kind), or nothing (no name). Only branches are counted as branches.
+ */
+export type RowKind = 'branch' | 'organisation' | 'unnamed';
+
 /** One row of 汇总: a kept submission. */
 export interface SummaryRow {
   /** Branch name as written, or the "no name" placeholder. */
   branch: string;
   branchKey: string;
+  kind: RowKind;
   form: FormId;
   submission: MergedSubmission;
   errors: number;
@@ -55,6 +62,7 @@ export interface Duplicate {
 export interface ProgressRow {
   branch: string;
   branchKey: string;
+  kind: RowKind;
   file: string;
   sheet: string;
   /** Cell of the branch name, when known. */
@@ -75,11 +83,18 @@ export interface ProgressRow {
 
 export interface FormTotals {
   form: FormId;
-  /** Kept submissions that name a branch, one per branch (forms without a name are not counted). */
+  /** Kept submissions of branches, one per branch (a 党委/党总支's form or a form without a name is none). */
   branches: number;
+  /** Kept forms whose name is a 党委/党总支's: counted apart. */
+  organisations: number;
+  /** Kept forms without a branch name: counted apart. */
+  unnamed: number;
   /** Submissions superseded by later ones. */
   superseded: number;
-  /** Sums over kept submissions whose count is known (with or without a branch name). */
+  /**
+   * Sums over the branches' kept forms whose count is known. In `total` each branch
+   * counts once: its 附件2 figure, else its 附件1 figure (never summed across forms).
+   */
   members: number;
   committeeMembers: number;
   errors: number;
@@ -129,6 +144,8 @@ export interface Summary {
 export interface ProgressTotals {
   /** Rows that name a branch (one per branch). */
   branches: number;
+  /** Rows of a 党委/党总支. */
+  organisations: number;
   /** Rows without a branch name. */
   unnamed: number;
   doneCount: number;

@@ -250,7 +250,9 @@ describe('totals and problems', () => {
       ['application', 1, 10, 3, 1, 0, 1],
       ['progress', 0, 0, 0, 0, 0, 0],
     ]);
-    expect(s.total).toEqual({ branches: 3, superseded: 1, members: 40, committeeMembers: 6, errors: 2, warnings: 2 });
+    // Hand count: branches A and B (A sent two forms: counted once); members A 10 (附件2) + B 20 (附件1 only) = 30;
+    // 支委 A 3 (附件2) + B none = 3; problems of all kept forms: errors r1, r4; warnings r2, r3.
+    expect(s.total).toEqual({ branches: 2, organisations: 0, unnamed: 0, superseded: 1, members: 30, committeeMembers: 3, errors: 2, warnings: 2 });
     expect(s.files).toBe(6);
   });
 
@@ -294,11 +296,43 @@ describe('totals and problems', () => {
       { asOf: AS_OF },
     );
     expect(u.rows).toHaveLength(4);
-    expect(u.totals.map((t) => t.branches)).toEqual([1, 1, 0]);
-    expect(u.total.branches).toBe(2); // per form, summed
-    expect(u.totals[1].members).toBe(17); // the column's sum keeps every row
+    expect(u.totals.map((t) => [t.branches, t.unnamed])).toEqual([[1, 0], [1, 2], [0, 0]]);
+    expect(u.total).toMatchObject({ branches: 1, unnamed: 2, members: 10 }); // distinct branches; unnamed forms' 7 members not in a branch total
+    expect(u.totals[1].members).toBe(10);
     expect(distinctBranches(u.rows)).toBe(1);
     expect([unnamedForms(u.rows), unnamedForms(u.rows, 'application'), unnamedForms(u.rows, 'demonstration')]).toEqual([2, 2, 0]);
+  });
+
+  test('honest totals: a hand count (branches once, members once per branch from 附件2 else 附件1, 党委 and unnamed apart)', () => {
+    const t = mergeSubmissions(
+      [
+        // 甲: both forms, 附件1 says 12/5, 附件2 says 11/4 → counts 11 and 4 (附件2's), once.
+        okOne(sub('demonstration', '中共甲局党支部', 'j1.xlsx', { memberCount: 12, committeeCount: 5 })),
+        okOne(sub('application', '中共甲局党支部', 'j2.xlsx', { memberCount: 11, committeeCount: 4 })),
+        okOne(sub('progress', '中共甲局党支部', 'j3.xlsx')),
+        // 乙: 附件1 only → 8 and 3.
+        okOne(sub('demonstration', '中共乙局支部委员会', 'y1.xlsx', { memberCount: 8, committeeCount: 3 })),
+        // 丙: 附件2 without a 支委人数, 附件1 with one → members 附件2's 30, 支委 附件1's 5.
+        okOne(sub('application', '丙局第一党支部', 'b2.xlsx', { memberCount: 30 })),
+        okOne(sub('demonstration', '丙局第一党支部', 'b1.xlsx', { memberCount: 31, committeeCount: 5 })),
+        // 丁: 附件3 only → a branch, no counts.
+        okOne(sub('progress', '丁局党支部', 'd3.xlsx')),
+        // A 党委 and a 党总支 (two forms of one 党委): apart.
+        okOne(sub('application', '中共戊局机关党委', 'w2.xlsx', { memberCount: 120, committeeCount: 7 })),
+        okOne(sub('demonstration', '中共戊局机关党委', 'w1.xlsx', { memberCount: 120, committeeCount: 7 })),
+        okOne(sub('application', '己局党总支', 'z2.xlsx', { memberCount: 60, committeeCount: 5 })),
+        // No name: apart.
+        okOne(sub('application', null, 'n2.xlsx', { memberCount: 9, committeeCount: 3 })),
+      ],
+      { asOf: AS_OF },
+    );
+    expect(t.totals.map((x) => [x.form, x.branches, x.organisations, x.unnamed, x.members, x.committeeMembers])).toEqual([
+      ['demonstration', 3, 1, 0, 12 + 8 + 31, 5 + 3 + 5],
+      ['application', 2, 2, 1, 11 + 30, 4],
+      ['progress', 2, 0, 0, 0, 0],
+    ]);
+    expect(t.total).toMatchObject({ branches: 4, organisations: 2, unnamed: 1, members: 11 + 8 + 30, committeeMembers: 4 + 3 + 5 });
+    expect(distinctBranches(t.rows)).toBe(4);
   });
 
   test('progressTotals: due months done over due months of all rows, branches and unnamed forms apart', () => {
@@ -310,8 +344,8 @@ describe('totals and problems', () => {
       ],
       { asOf: '2019-04-01' },
     ).progress;
-    expect(progressTotals(p)).toEqual({ branches: 2, unnamed: 1, doneCount: 3, due: 9, share: 3 / 9 });
-    expect(progressTotals([])).toEqual({ branches: 0, unnamed: 0, doneCount: 0, due: 0, share: null });
+    expect(progressTotals(p)).toEqual({ branches: 2, organisations: 0, unnamed: 1, doneCount: 3, due: 9, share: 3 / 9 });
+    expect(progressTotals([])).toEqual({ branches: 0, organisations: 0, unnamed: 0, doneCount: 0, due: 0, share: null });
   });
 
   test('a bad as-of date is a programming error', () => {

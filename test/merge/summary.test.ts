@@ -301,6 +301,7 @@ describe('summary workbook', () => {
         { asOf: '2019-05-01' },
       );
       expect(s.totals.map((t) => t.branches)).toEqual([0, 1, 0]);
+      expect(s.total).toMatchObject({ branches: 1, unnamed: 2, members: 9 });
       const ws = (await readBack(await summaryBytes(s))).getWorksheet('汇总')!;
       const feet = [5, 6, 7].map((r) => [ws.getCell(`B${r}`).value, ws.getCell(`C${r}`).value]);
       expect(feet).toEqual([
@@ -308,7 +309,8 @@ describe('summary workbook', () => {
         ['附件2合计', '1个党支部；另有1份未填党支部名称'],
         ['总计', '1个党支部；另有2份未填党支部名称'],
       ]);
-      expect(ws.getCell('E6').value).toBe(14); // the column's sum still includes every row
+      expect(ws.getCell('E6').value).toBe(9); // branches only: the unnamed form's 5 members are not a branch's
+      expect(ws.getCell('E7').value).toBe(9); // 总计: once per branch
     });
 
     test('进度: a foot row with all due months done over all due, the share and the number of branches', async () => {

@@ -104,7 +104,7 @@ export class FakeHost implements Host {
 }
 
 export function emptySummary(over: Partial<Summary> = {}): Summary {
-  const zero = { branches: 0, superseded: 0, members: 0, committeeMembers: 0, errors: 0, warnings: 0 };
+  const zero = { branches: 0, organisations: 0, unnamed: 0, superseded: 0, members: 0, committeeMembers: 0, errors: 0, warnings: 0 };
   return {
     asOf: '2019-05-01',
     rows: [],

@@ -23,7 +23,7 @@ import { getForm, MAX_ROW_HEIGHT } from '../../forms';
 import type { FieldId, FormId } from '../../forms/types';
 import { mergeZh, severityZh, summaryZh } from '../../i18n/merge';
 import { ruleName } from '../../i18n/rules';
-import { distinctBranches, progressTotals, unnamedForms } from '../../merge';
+import { progressTotals } from '../../merge';
 import type { FormTotals, Summary, SummaryRow } from '../../merge/types';
 import { displayWidth, wrappedLines } from '../../model/text';
 import { collectBytes, SpreadsheetWriter, type XPage, type XStyle } from './sheetWriter';
@@ -297,8 +297,8 @@ function summaryRowValues(r: SummaryRow, n: number): CellValue[] {
 }
 
 /** A foot row of 汇总. `counts: false` leaves 党员人数 and 支委人数 blank (附件3 has no such fields). */
-function totalValues(label: string, t: Omit<FormTotals, 'form'>, unnamed: number, counts = true): CellValue[] {
-  const branches = summaryZh.branchesWithUnnamed(t.branches, unnamed);
+function totalValues(label: string, t: Omit<FormTotals, 'form'>, counts = true): CellValue[] {
+  const branches = summaryZh.branchesApart(t.branches, t.organisations, t.unnamed);
   return [null, label, branches, null, counts ? t.members : null, counts ? t.committeeMembers : null, null, null, null, null, t.errors, t.warnings, null];
 }
 
@@ -324,12 +324,11 @@ function rowsSheet(summary: Summary, title: string): Table {
   ];
   const rows = rowsOf(summary.rows, (r, i) => summaryRowValues(r, i + 1));
   // Totals at the foot, outside the filter range: one per form present, then the grand total.
+  // Branch counts and member sums cover branches only; 总计 counts each branch once (see overallTotals).
   const feet: CellValue[][] = summary.totals
-    .filter((t) => t.branches > 0 || unnamedForms(summary.rows, t.form) > 0)
-    .map((t) => totalValues(summaryZh.formTotal(getForm(t.form).attachment), t, unnamedForms(summary.rows, t.form), t.form !== 'progress'));
-  const grand = totalValues(summaryZh.grandTotal, summary.total, unnamedForms(summary.rows));
-  grand[2] = summaryZh.branchesWithUnnamed(distinctBranches(summary.rows), unnamedForms(summary.rows));
-  feet.push(grand);
+    .filter((t) => t.branches + t.organisations + t.unnamed > 0)
+    .map((t) => totalValues(summaryZh.formTotal(getForm(t.form).attachment), t, t.form !== 'progress'));
+  feet.push(totalValues(summaryZh.grandTotal, summary.total));
   return { name: summaryZh.sheets.rows, title, columns, rows, feet };
 }
 
@@ -353,7 +352,7 @@ function progressSheet(summary: Summary, title: string): Table {
   ]);
   // All branches together, outside the filter range: due months done over due months.
   const t = progressTotals(summary.progress);
-  const foot: CellValue[] = [null, summaryZh.progressFoot(t.branches, t.unnamed), ...new Array<CellValue>(12).fill(null), `${t.doneCount}/${t.due}`, t.share, null];
+  const foot: CellValue[] = [null, summaryZh.progressFoot(t.branches, t.organisations, t.unnamed), ...new Array<CellValue>(12).fill(null), `${t.doneCount}/${t.due}`, t.share, null];
   // Due months not done, shaded so a reviewer sees the gaps at a glance.
   const fill = (r: number, col: number): string | undefined => {
     const p = summary.progress[r];
