@@ -4,6 +4,7 @@ import { join } from 'path';
 import { FORMS, findForm } from '../forms';
 import type { FormSpec } from '../forms/types';
 import { CLI, TEMPLATE_USAGE } from '../i18n/cli';
+import { rosterTemplateBytes } from '../workbook/xlsx/rosterTemplate';
 import { templateBytes } from '../workbook/xlsx/template';
 import { parseArgs } from './args';
 import { systemReason, usageError, writeFileAtomic, type CliIo } from './io';
@@ -14,6 +15,9 @@ export const EXIT = { ok: 0, unwritable: 1, usage: 2 } as const;
 export function templateFileName(form: FormSpec): string {
   return `${form.sheetName}.xlsx`;
 }
+
+/** The file name of the roster template when -o is a folder. */
+const ROSTER_FILE = '名册.xlsx';
 
 const formLabel = (f: FormSpec) => `${f.attachment} ${f.title.replace(/\n/g, '')}`;
 
@@ -44,6 +48,12 @@ export async function templateCommand(argv: readonly string[], io: CliIo): Promi
     return EXIT.ok;
   }
 
+  if (args.positionals[0] === 'roster') {
+    const isDir = await fs.stat(out).then((s) => s.isDirectory(), () => false);
+    const target = isDir ? join(out, ROSTER_FILE) : out;
+    if (!/\.xlsx$/i.test(target)) return usageError(io, CLI.templateNotXlsx(out), TEMPLATE_USAGE);
+    return writeBytes(target, await rosterTemplateBytes(), CLI.rosterTemplateLabel, io);
+  }
   const form = findForm(args.positionals[0]);
   if (!form) return usageError(io, CLI.templateUnknownForm(args.positionals[0]), TEMPLATE_USAGE);
   // An existing folder as -o: the file goes inside it under the form's name.
@@ -54,11 +64,15 @@ export async function templateCommand(argv: readonly string[], io: CliIo): Promi
 }
 
 async function writeTemplate(form: FormSpec, file: string, io: CliIo): Promise<number> {
-  const written = await writeFileAtomic(file, await templateBytes(form));
+  return writeBytes(file, await templateBytes(form), formLabel(form), io);
+}
+
+async function writeBytes(file: string, bytes: Uint8Array, label: string, io: CliIo): Promise<number> {
+  const written = await writeFileAtomic(file, bytes);
   if (!written.ok) {
     io.stderr(CLI.cannotWrite(file, written.reason));
     return EXIT.unwritable;
   }
-  io.stdout(CLI.templateWritten(file, formLabel(form)));
+  io.stdout(CLI.templateWritten(file, label));
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@ export const USAGE = `五化建设表单助手（命令行）
 用法：
   bin/wuhua template <表单> -o 文件.xlsx       生成可打印、可填写的空白模板
   bin/wuhua template --all -o 文件夹            一次生成三张表的模板
+  bin/wuhua template roster -o 名册.xlsx        生成名册模板（上级党组织、类别、达标情况等）
   bin/wuhua check 文件或文件夹... [--json 报告.json] [--as-of YYYY-MM-DD] [--stage filling|committee]
                                                 检查已填写的表格，逐个文件列出问题
   bin/wuhua merge 文件或文件夹... -o 汇总.xlsx [--json 报告.json] [--roster 名册.txt|名册.xlsx]
@@ -33,6 +34,17 @@ check 的选项：
 
 export const TEMPLATE_USAGE = `用法：bin/wuhua template <1|2|3|demonstration|application|progress> -o 文件.xlsx
       bin/wuhua template --all -o 文件夹
+      bin/wuhua template roster -o 名册.xlsx
+
+  <表单>          1 或 demonstration：附件1 示范点创建申报表
+                  2 或 application：  附件2 “五化”建设申报表
+                  3 或 progress：     附件3 创建进度表
+  --all           一次生成三张表的空白模板，-o 为文件夹
+  roster          生成名册模板（党支部名称、上级党组织、类别、书记、联系电话、成立日期、
+                  达标情况、已有示范点；带下拉选项和一行示例）
+  -o              输出文件或文件夹
+
+退出码：0 完成；1 输出无法写入；2 命令用法有误。输入文件（名册）不会被修改。
 `;
 
 export const CHECK_USAGE = `用法：bin/wuhua check 文件或文件夹... [--json 报告.json] [--as-of YYYY-MM-DD] [--stage filling|committee]
@@ -61,6 +73,7 @@ export const CLI = {
   templateNeedsOut: '请用 -o 指定输出文件，例如：bin/wuhua template 1 -o 附件1.xlsx',
   templateAllNeedsDir: '使用 --all 时，-o 应为一个文件夹（不存在会自动创建）。',
   templateNotXlsx: (out: string) => `输出文件“${out}”应以 .xlsx 结尾。`,
+  rosterTemplateLabel: '名册模板',
   templateWritten: (file: string, form: string) => `已生成 ${form}：${file}\n`,
   cannotWrite: (file: string, reason: string) => `无法写入“${file}”：${reason}。请换一个位置，或检查文件是否正被 Excel/WPS 打开。\n`,
   cannotMakeDir: (dir: string, reason: string) => `无法创建文件夹“${dir}”：${reason}。\n`,

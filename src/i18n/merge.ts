@@ -89,7 +89,14 @@ function fieldLabel(field: string): string {
 /** Roster files (名册). */
 export const rosterZh = {
   empty: '名册中没有找到任何党支部名称',
-  notText: '名册文件不是 UTF-8 文本，请另存为 UTF-8 编码的 .txt（每行一个党支部名称）或 .xlsx',
+  notText: '名册文件既不是 UTF-8 也不是 GBK 编码的文本，请另存为 .xlsx、.csv 或 .txt（每行一个党支部名称）',
+  exampleRow: (where: string): string => `${where}是名册模板的示例行，未计入名册`,
+  rowWithoutName: (where: string): string => `${where}有内容但没有填写党支部名称，未计入名册`,
+  duplicateRow: (where: string, name: string, earlier: string): string => `${where}的“${name}”与${earlier}重复，只按前一行计入`,
+  badValue: (where: string, column: string, value: string, expected: string): string => `${where}的${column}“${value}”无法识别（应为${expected}），该项按未填写处理`,
+  ignoredColumns: (labels: readonly string[]): string => `名册中以下列不是本工具使用的栏目，已忽略：${labels.join('、')}`,
+  /** Sheet + row in a workbook roster. */
+  sheetRow: (file: string, sheet: string, row: number): string => `${file}（工作表：${sheet}）第${row}行`,
   unreadable: (reason: string): string => `名册无法读取：${reason}`,
   noNameColumn: '名册工作簿中没有找到党支部名称列（应有一列写着“××党支部”之类的名称）',
   line: (file: string, line: number): string => `${file} 第${line}行`,

@@ -1,10 +1,28 @@
 import type { FormId } from '../forms/types';
 import type { CheckedSubmission, Rejected, Severity } from '../model/types';
 
-/** One roster name and where it was written (file and line or cell), for the 未报送 sheet. */
+export type BranchCategory = '在职' | '离退休';
+export type BranchStatus = '已达标' | '未达标' | '未申报';
+
+/**
+ * One roster name and where it was written (file and line or cell), for the 未报送
+ * sheet; with a structured roster (名册) also what the notice's obligations turn on.
+ */
 export interface RosterEntry {
   name: string;
   source?: string;
+  /** 上级党组织: a 机关党委 / 事业单位党委 / 工委直辖党总支, or 工委直辖. */
+  parent?: string;
+  /** 类别; a roster without it means 在职. */
+  category?: BranchCategory;
+  secretary?: string;
+  phone?: string;
+  /** 成立日期, "YYYY-MM-DD". */
+  founded?: string;
+  /** 达标情况; a roster without it means not 已达标 (the notice's 往年未申报). */
+  status?: BranchStatus;
+  /** 已有示范点 of its 上级党组织 (是 on any of its rows counts). */
+  hasDemo?: boolean;
 }
 
 export interface MergeOptions {

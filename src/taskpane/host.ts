@@ -77,7 +77,8 @@ export type MergeOutcome =
   | { cancelled: false; results: IntakeResult[]; summary: Summary }
   | { cancelled: true; results: IntakeResult[]; total: number };
 
-export type RosterRead = { ok: true; names: string[] } | { ok: false; reason: string };
+/** A roster file read: its lines for the roster box (a table stays a tab-separated table), and what was not used. */
+export type RosterRead = { ok: true; names: string[]; notes?: string[] } | { ok: false; reason: string };
 
 export interface Host {
   kind: HostKind;

@@ -123,3 +123,20 @@ test('merge is dispatched to the merge command (its usage errors exit 2)', async
   expect(io.err()).not.toContain('未知命令');
   expect(io.err()).toContain('merge');
 });
+
+describe('template roster', () => {
+  test('writes the roster template (into a folder as 名册.xlsx too); --help is Chinese and names it', async () => {
+    const io = bufferIo();
+    expect(await run(['template', 'roster', '-o', join(dir, 'r.xlsx')], io)).toBe(0);
+    expect(io.out()).toContain('名册模板');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, 'r.xlsx')) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('名册')!.getCell('A1').value).toBe('党支部名称');
+    expect(await run(['template', 'roster', '-o', dir], bufferIo())).toBe(0);
+    expect(existsSync(join(dir, '名册.xlsx'))).toBe(true);
+    const help = bufferIo();
+    expect(await run(['template', '--help'], help)).toBe(0);
+    expect(help.out()).toMatch(/template roster -o 名册\.xlsx[\s\S]*达标情况/);
+    expect(await run(['template', 'roster', '-o', join(dir, 'r.txt')], bufferIo())).toBe(2);
+  });
+});

@@ -57,10 +57,10 @@ describe('roster from a workbook', () => {
     ], 2);
     const r = await parseRoster(bytes, 'x/名册.xlsx');
     expect(r.ok && r.entries).toEqual([
-      { name: '中共甲局党支部', source: '名册.xlsx（工作表：名册，单元格 B3）' },
-      { name: '中共乙局机关支部委员会', source: '名册.xlsx（工作表：名册，单元格 B4）' },
-      { name: '市档案馆', source: '名册.xlsx（工作表：名册，单元格 B5）' },
-    ]); // the 合计 row ends the list
+      { name: '中共甲局党支部', secretary: '张三', source: '名册.xlsx（工作表：名册，单元格 B3）' },
+      { name: '中共乙局机关支部委员会', secretary: '李四', source: '名册.xlsx（工作表：名册，单元格 B4）' },
+      { name: '市档案馆', secretary: '王五', source: '名册.xlsx（工作表：名册，单元格 B5）' },
+    ]); // a header row makes it a table (书记 read too); the 合计 row ends it
   });
 
   test('a workbook without a name column is refused with a reason', async () => {

@@ -20,6 +20,9 @@ import { DEFAULT_READ_LIMITS } from '../../workbook/xlsx/read';
 import { sha256 } from '../../review/sha256';
 import type { ReviewLevel, ReviewResult } from '../../review/types';
 import type { Draw, SampleSize } from '../../review/sample';
+import { rosterToTsv } from '../../merge/roster';
+import { rosterZh } from '../../i18n/merge';
+import type { RosterRead } from '../host';
 import { displayName, readBytes } from '../files';
 import type { MergeProgress } from '../host';
 
@@ -160,11 +163,18 @@ export async function templateFile(form: FormId): Promise<MadeBytes> {
   return { bytes: await (await writers()).templateBytes(getForm(form)) };
 }
 
-export async function roster(file: File): Promise<{ ok: true; names: string[] } | { ok: false; reason: string }> {
+/**
+ * A roster file → the lines for the roster box. A table (名册 with 上级党组织, 类别 …)
+ * goes in as tab-separated lines with its header and is read back as a table; what was
+ * not used (ignored columns, bad rows and values) comes back as notes.
+ */
+export async function roster(file: File): Promise<RosterRead> {
   const read = await readPicked(file);
   if (!read.bytes) return { ok: false, reason: read.reason! };
   const r = await (await rosterReader()).parseRoster(read.bytes, displayName(file));
-  return r.ok ? { ok: true, names: r.entries.map((e) => e.name) } : r;
+  if (!r.ok) return r;
+  const notes = [...(r.ignored.length ? [rosterZh.ignoredColumns(r.ignored)] : []), ...r.problems];
+  return { ok: true, names: r.structured ? rosterToTsv(r.entries, r.columns).split('\n') : r.entries.map((e) => e.name), notes };
 }
 
 /** The 报送包 of a review (初核 in the pane); the picked files are read again for their SHA-256. */

@@ -1,30 +1,33 @@
 /**
- * The roster (名册) of branches expected to report, from a text file (one name a line)
- * or a workbook (the first column that holds branch names). Browser-safe: bytes in,
- * entries out; a roster that cannot be used is a value with a Chinese reason.
+ * The roster (名册) file: bytes in, entries out (the table itself is parsed by
+ * src/merge/roster.ts). Browser-safe; a roster that cannot be used is a value with a
+ * Chinese reason, never an exception.
  *
- * Text: UTF-8 with or without BOM, or GB18030/GBK (what Windows Notepad saves as
- * "ANSI" on a Chinese system); CRLF, blank lines, numbering ("1. ", "2、", "(3)",
- * "4\t") and a header line ("党支部名称") are tolerated.
+ * - .xlsx/.xlsm: read with the project's own reader (readWorkbook: size, entry-count
+ *   and compression-ratio limits, so a zip bomb is refused with a Chinese reason).
+ *   A sheet with a header row (党支部名称 …) is a table; otherwise the first column
+ *   holding branch-like names is a plain list.
+ * - .csv / .txt / pasted text: UTF-8 with or without BOM, or GB18030/GBK (what Excel
+ *   and Notepad save as "CSV"/"ANSI" on a Chinese Windows); comma or tab separated
+ *   with a header row, or one name a line.
  */
 
-import ExcelJS from 'exceljs';
 import { rosterZh } from '../../i18n/merge';
-import type { RosterEntry } from '../../merge/types';
+import { LOOKS_LIKE_BRANCH, parseRosterLines, parseRosterTable, plainRoster, rosterName, type ParsedRoster, type RosterRow } from '../../merge/roster';
+import { cellAddress } from '../../forms/address';
+import { cellKey, type SheetGrid, type WorkbookGrid } from '../../model/types';
+import { readWorkbook } from './read';
 
-export type RosterResult = { ok: true; entries: RosterEntry[] } | { ok: false; reason: string };
+export { rosterName } from '../../merge/roster';
 
-const NUMBERING = /^(?:[(（]\s*[0-9０-９一二三四五六七八九十]+\s*[)）]|[0-9０-９]+\s*(?:[.．、,，)）:：]|\t|\s)|[一二三四五六七八九十]+\s*[、.．])\s*/;
-const HEADER = /^(?:序号|编号)?\s*(?:党支部|支部|单位|党组织)?\s*(?:名称|名单|全称)$|^名册$|^序号$/;
-const FOOTER = /^(?:注[:：]|备注|合计|共计|总计|填表人|制表)/;
-/** What a branch name usually contains (used to find the name column of a workbook). */
-const LOOKS_LIKE_BRANCH = /支部|总支|党委|党组|委员会/;
+export type RosterResult = ({ ok: true } & ParsedRoster) | { ok: false; reason: string };
 
 function baseName(file: string): string {
   return file.replace(/^.*[\\/]/, '');
 }
 
-function decodeText(bytes: Uint8Array): string | null {
+/** UTF-8 (BOM or not), else GB18030 (a superset of GBK); null when neither decodes. */
+export function decodeText(bytes: Uint8Array): string | null {
   let b = bytes;
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
   try {
@@ -39,79 +42,73 @@ function decodeText(bytes: Uint8Array): string | null {
   }
 }
 
-/** A roster line or cell → the name, or null when it holds none (blank, header, footer). */
-export function rosterName(raw: string): string | null {
-  let s = raw.replace(/^\ufeff/, '').replace(/[\u3000\u00a0]/g, ' ').trim();
-  s = s.replace(NUMBERING, '').trim();
-  if (s === '' || /^[0-9０-９]+$/.test(s) || HEADER.test(s.replace(/\s+/g, '')) || FOOTER.test(s) || s.startsWith('#')) return null;
-  return s;
+function withEntries(r: ParsedRoster): RosterResult {
+  return r.entries.length > 0 ? { ok: true, ...r } : { ok: false, reason: r.problems.length ? `${rosterZh.empty}（${r.problems.join('；')}）` : rosterZh.empty };
 }
 
+/** Text (file or paste) → entries. */
 export function parseRosterText(text: string, file: string): RosterResult {
-  const entries: RosterEntry[] = [];
-  text.split(/\r\n|\r|\n/).forEach((line, i) => {
-    const name = rosterName(line);
-    if (name) entries.push({ name, source: rosterZh.line(baseName(file), i + 1) });
-  });
-  return entries.length ? { ok: true, entries } : { ok: false, reason: rosterZh.empty };
+  return withEntries(parseRosterLines(text, baseName(file)));
 }
 
-function cellString(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v == null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  return cell.text ?? '';
-}
-
-/** The first sheet and column (left to right) holding the most branch-like names. */
-export async function parseRosterWorkbook(bytes: Uint8Array, file: string): Promise<RosterResult> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    return { ok: false, reason: rosterZh.unreadable(e instanceof Error ? e.message : String(e)) };
-  }
-  for (const ws of wb.worksheets) {
-    const columns = new Map<number, { row: number; text: string; cell: string }[]>();
-    let end = Infinity; // a 合计/注： row ends the list
-    ws.eachRow((row, r) => {
-      if (r >= end) return;
-      row.eachCell((cell) => {
-        if (FOOTER.test(cellString(cell).trim())) end = Math.min(end, r);
-      });
-      if (r >= end) return;
-      row.eachCell((cell, c) => {
-        const text = cellString(cell).trim();
-        if (!text) return;
-        let list = columns.get(c);
-        if (!list) columns.set(c, (list = []));
-        list.push({ row: r, text, cell: cell.address });
-      });
+function sheetRows(sheet: SheetGrid, file: string): RosterRow[] {
+  const rows: RosterRow[] = [];
+  for (let r = 1; r <= sheet.maxRow; r++) {
+    const cells = Array.from({ length: sheet.maxCol }, (_, c) => sheet.cells.get(cellKey(r, c + 1)) ?? null);
+    rows.push({
+      cells,
+      where: rosterZh.sheetRow(file, sheet.name, r),
+      cellWhere: (col: number) => rosterZh.cell(file, sheet.name, cellAddress(r, col + 1)),
     });
-    let best: { col: number; hits: number } | null = null;
-    for (const [col, cells] of [...columns.entries()].sort((a, b) => a[0] - b[0])) {
-      const hits = cells.filter((c) => LOOKS_LIKE_BRANCH.test(c.text) && rosterName(c.text) !== null).length;
-      if (hits > 0 && (!best || hits > best.hits)) best = { col, hits };
-    }
-    if (!best) continue;
-    const cells = columns.get(best.col)!;
-    // Skip the title and header rows above the first name.
-    const first = cells.findIndex((c) => LOOKS_LIKE_BRANCH.test(c.text) && rosterName(c.text) !== null);
-    const entries: RosterEntry[] = [];
-    for (const c of cells.slice(first)) {
-      const name = rosterName(c.text);
-      if (name) entries.push({ name, source: rosterZh.cell(baseName(file), ws.name, c.cell) });
-    }
-    return { ok: true, entries };
+  }
+  return rows;
+}
+
+/** The first column (left to right) holding the most branch-like names, as a plain list. */
+function plainColumn(rows: readonly RosterRow[]): ParsedRoster | null {
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  let best: { col: number; hits: number } | null = null;
+  const text = (r: RosterRow, c: number) => {
+    const v = r.cells[c]?.v;
+    return v == null ? '' : String(v).trim();
+  };
+  const end = rows.findIndex((r) => r.cells.some((_, c) => /^(?:注[:：]|备注|合计|共计|总计|填表人|制表)/.test(text(r, c))));
+  const body = end < 0 ? rows : rows.slice(0, end);
+  for (let c = 0; c < width; c++) {
+    const hits = body.filter((r) => LOOKS_LIKE_BRANCH.test(text(r, c)) && rosterName(text(r, c)) !== null).length;
+    if (hits > 0 && (!best || hits > best.hits)) best = { col: c, hits };
+  }
+  if (!best) return null;
+  const col = best.col;
+  const first = body.findIndex((r) => LOOKS_LIKE_BRANCH.test(text(r, col)) && rosterName(text(r, col)) !== null);
+  return plainRoster(body.slice(first).map((r) => ({ text: text(r, col), source: r.cellWhere(col) })));
+}
+
+/** A workbook's grid (from our reader, or the legacy .xls reader) → entries: the first sheet with a header row, else the first with names. */
+export function parseRosterGrid(grid: WorkbookGrid, file: string): RosterResult {
+  const name = baseName(file);
+  const sheets = grid.sheets.map((s) => sheetRows(s, name));
+  const tables = sheets.map((rows) => parseRosterTable(rows));
+  const filled = tables.find((t) => t !== null && t.entries.length > 0);
+  if (filled) return { ok: true, ...filled };
+  const empty = tables.find((t) => t !== null);
+  if (empty) return withEntries(empty); // a header and no branch (the blank template): refused, its rows said
+  for (const rows of sheets) {
+    const plain = plainColumn(rows);
+    if (plain && plain.entries.length > 0) return { ok: true, ...plain };
   }
   return { ok: false, reason: rosterZh.noNameColumn };
 }
 
-/** A roster file's bytes → its entries: .xlsx/.xlsm by content (a zip), anything else as text. */
+/** A roster file's bytes → its entries: a workbook by content (a zip), anything else as text. */
 export async function parseRoster(bytes: Uint8Array, file: string): Promise<RosterResult> {
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip) return parseRosterWorkbook(bytes, file);
+  const isCfb = bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (isZip || isCfb) {
+    const read = readWorkbook(bytes, baseName(file));
+    if (!read.ok) return { ok: false, reason: rosterZh.unreadable(read.reason) };
+    return parseRosterGrid(read.grid, file);
+  }
   const text = decodeText(bytes);
   if (text === null) return { ok: false, reason: rosterZh.notText };
   return parseRosterText(text, file);
