@@ -32,3 +32,22 @@ export const rosterTemplateZh = {
     '7. 名册可以另存为 .xlsx、.csv 使用，也可以把表格复制粘贴到加载项的名册框中。',
   ],
 };
+
+/** 报送情况, 催报 and the judgements the merge could or could not make. */
+export const committeeZh = {
+  notOnRosterGroup: '（不在名册中的党支部）',
+  noParentGroup: '（名册未填上级党组织）',
+  direct: '工委直辖',
+  states: { sent: '已报送', late: '逾期报送', missing: '未报送', 'not-required': '不需报送' } as Record<string, string>,
+  /** "已报送（2019年4月20日）" */
+  stateWithDate: (state: string, date: string | null) => (date ? `${state}（${date}）` : state),
+  missingOverdue: (days: number) => (days > 0 ? `未报送（已逾期${days}天）` : `未报送（${-days === 0 ? '今天截止' : `距截止还有${-days}天`}）`),
+  notJudged: {
+    noRoster:
+      '未提供名册：无法判断哪些党支部未报送（附件2、附件3应报未报）、哪些上级党组织未报送附件1（demonstration-missing），也不生成报送情况和催报。只报送了附件2、附件3其中一张的（form-missing）、附件1与附件2人数不一致的（cross-form-mismatch）照常检查。',
+    noParent: '名册没有“上级党组织”一列：无法判断各上级党组织是否报送了附件1（demonstration-missing），报送情况不分组。',
+    noCategory: '名册没有“类别”一列：名册中的党支部均按在职党支部处理（离退休党支部不需报送附件2、附件3）。',
+    noStatus: '名册没有“达标情况”一列：名册中的党支部均按往年未申报处理，须报送附件2、附件3（已达标的不需报送）。',
+    noDemo: '名册没有“已有示范点”一列：各上级党组织均按没有示范点处理，须至少报送一份附件1。',
+  },
+};

@@ -97,6 +97,8 @@ export const ruleMessages = {
     `${month}月份已过（今天是${d(asOf)}），${q(MONTH_COLUMN_NAMES.status)}未填写：请填写该月任务的完成情况。`,
   hiddenSheet: (sheet: string) =>
     `本表单在隐藏的工作表“${sheet}”上，已照常读取：请确认这是要报送的内容。同一文件的可见工作表上如有同一党支部的同一表单，以可见工作表为准；如是旧稿，请删除该工作表。`,
+  monthDoneFuture: (month: number, asOf: string) =>
+    `${month}月份还没有到（今天是${d(asOf)}），${q(MONTH_COLUMN_NAMES.status)}却已写明完成：进度表应如实填写，未到的月份请留空或写计划，请核对。`,
   branchNameKind: (name: string, ending: string) =>
     `党支部名称“${shorten(name)}”以“${ending}”结尾，看起来不是党支部：本表由党支部填报，请填写党支部全称（如“××局机关第一党支部”）；党总支、党委请组织所属党支部分别填报。`,
 };
@@ -127,6 +129,27 @@ export const ruleDescriptions: Record<string, string> = {
   'month-status-missing': '已过去的月份未填写完成情况',
   'branch-name-kind': '党支部名称以党总支、党委、委员会等结尾，看起来不是党支部',
   'hidden-sheet': '表单在隐藏的工作表上（提示）：照常读取；同一文件的可见工作表上有同一表单时以可见的为准',
+  'month-done-future': '还没有到的月份已写明完成（警告）',
+  'form-missing': '党支部只报送了附件2、附件3中的一张：两表须一并上报（通知三(一)；汇总时为错误，填写中为警告）',
+  'demonstration-missing': '没有示范点的机关、事业单位党委或工委直辖党总支，所属党支部无一报送附件1（通知三(二)；5月31日前为警告，之后为错误）',
+  'cross-form-mismatch': '同一党支部的附件1与附件2党员人数或支委人数不一致（警告）',
+};
+
+/** The forms by their full titles, as the notice names them (附件1：《…》). */
+export const FORM_FULL_TITLES = {
+  demonstration: '《市直机关党支部“五化”建设示范点创建申报表》',
+  application: '《市直机关党支部“五化”建设申报表》',
+  progress: '《市直机关党支部“五化”建设创建进度表》',
+} as const;
+
+/** Messages of the rules over several forms and the roster (src/rules/obligations.ts). */
+export const obligationMessages = {
+  formMissing: (sent: 'application' | 'progress', other: 'application' | 'progress') =>
+    `本党支部已报送${sent === 'application' ? '附件2' : '附件3'}${FORM_FULL_TITLES[sent]}，但没有报送${other === 'application' ? '附件2' : '附件3'}${FORM_FULL_TITLES[other]}：通知要求两表一并上报（通知三(一)）。请补报。`,
+  demonstrationMissing: (parent: string, due: string, after: boolean) =>
+    `${parent}没有示范点，所属党支部${after ? '在截止日期前' : '至今'}无一报送附件1${FORM_FULL_TITLES.demonstration}：没有示范点的机关、事业单位党委、工委直辖党总支部今年内至少要创建一个示范点，申报表须在${d(due)}前上报（通知三(二)）。${after ? '已逾期，请督促补报。' : '请督促所属党支部按时申报。'}`,
+  crossFormMismatch: (label: string, own: number, otherForm: string, other: number, otherFile: string) =>
+    `${label}（${own}）与本支部${otherForm}中的${label}（${other}，${otherFile}）不一致：同一党支部两张表的人数应相同，请核对后改正。`,
 };
 
 /**

@@ -24,6 +24,9 @@ import type { Issue, IntakeResult, Rejected } from '../model/types';
 import { mergeZh } from '../i18n/merge';
 import { contentChecksum, OPINION_FIELDS } from '../review/checksum';
 import { nonBranchEnding } from '../rules/fields';
+import { crossFormIssues, demonstrationMissing } from '../rules/obligations';
+import { committeeZh } from '../i18n/committee';
+import { obligations as buildObligations, owesApplication, type Obligations } from './obligations';
 import { branchKey, branchNameOf, displayName } from './branch';
 import { progressRow } from './progress';
 import type {
@@ -42,6 +45,7 @@ import type {
 export * from './types';
 export { branchKey, branchNameOf, displayName } from './branch';
 export { isMonthDone, monthsDue, progressTotals } from './progress';
+export * from './obligations';
 
 export const NOT_ON_ROSTER = 'not-on-roster';
 
@@ -235,8 +239,18 @@ export class Merger {
       (a, b) => formNumber(a.form) - formNumber(b.form) || cmp(branchKey(a.branch), branchKey(b.branch)) || cmp(a.kept, b.kept) || cmp(a.keptSheet, b.keptSheet),
     );
 
+    // Rules over a branch's forms together (form-missing, cross-form-mismatch): their issues join the forms' own.
+    const extra = crossFormIssues(rows.map((r) => ({ form: r.form, branchKey: r.kind === 'branch' ? r.branchKey : '', sub: r.submission })), 'committee');
+    for (const r of rows) {
+      const more = extra.get(r.submission);
+      if (!more) continue;
+      r.submission.issues = [...r.submission.issues, ...more];
+      Object.assign(r, countSeverity(r.submission.issues));
+    }
+
     const keptKeys = new Set(rows.map((r) => r.branchKey));
-    const missing = roster ? roster.filter((r) => !keptKeys.has(r.key)).map((r) => r.entry) : [];
+    const missing = roster ? roster.filter((r) => !keptKeys.has(r.key) && owesApplication(r.entry)).map((r) => r.entry) : [];
+    const owed = roster ? buildObligations(rows, roster.map((r) => r.entry), asOf) : null;
 
     const progress: ProgressRow[] = rows
       .filter((r) => r.form === 'progress')
@@ -253,9 +267,36 @@ export class Merger {
 
     const rejected = [...this.rejected].sort((a, b) => cmp(a.file, b.file));
     const problems = buildProblems(rows, subs, rejected);
+    if (owed) problems.push(...obligationProblems(owed));
+    const notJudged = judged(roster?.map((r) => r.entry) ?? null);
 
-    return { asOf, rows, submissions: subs, rejected, duplicates, hasRoster: roster !== null, missing, progress, totals, total, problems, files: this.files };
+    return { asOf, rows, submissions: subs, rejected, duplicates, hasRoster: roster !== null, missing, obligations: owed, notJudged, progress, totals, total, problems, files: this.files };
   }
+}
+
+/** demonstration-missing, one per 上级党组织 that owes an 附件1 and has none; it points at the roster. */
+function obligationProblems(o: Obligations): Problem[] {
+  const out: Problem[] = [];
+  for (const g of o.groups) {
+    if (!g.owesDemonstration || g.tally.demonstration.missing === 0) continue;
+    const d = demonstrationMissing(g.parent, g.demonstrationDue, o.asOf);
+    const source = g.branches.find((b) => b.entry?.source)?.entry?.source ?? '';
+    out.push({ kind: 'obligation', file: source, sheet: null, cell: null, branch: g.parent, form: 'demonstration', rule: d.rule, severity: d.severity, field: null, message: d.message });
+  }
+  return out;
+}
+
+/** What the merge could not judge (no roster, or a roster without some columns), said plainly. */
+function judged(roster: readonly RosterEntry[] | null): string[] {
+  const z = committeeZh.notJudged;
+  if (roster === null) return [z.noRoster];
+  const has = (k: keyof RosterEntry) => roster.some((e) => e[k] !== undefined);
+  const out: string[] = [];
+  if (!has('parent')) out.push(z.noParent);
+  if (!has('category')) out.push(z.noCategory);
+  if (!has('status')) out.push(z.noStatus);
+  if (has('parent') && !has('hasDemo')) out.push(z.noDemo);
+  return out;
 }
 
 function rowKind(name: string | null): RowKind {

@@ -10,18 +10,11 @@
  * "完成" and any description of what was done are done).
  */
 
+import { isMonthDone } from '../model/monthDone';
 import type { MonthEntry } from '../model/types';
+
+export { isMonthDone };
 import type { ProgressRow, ProgressTotals } from './types';
-
-const NOT_DONE = /未完成|未开展|未启动|未落实|未实施|未达到|尚未|没有完成|没有开展|待完成|待开展|部分完成|进行中|推进中|正在/;
-const NOTHING = /^(无|暂无|否|没有|未|[-—–_/\\.。…·]+)$/;
-
-export function isMonthDone(status: string | null | undefined): boolean {
-  if (status == null) return false;
-  const s = status.normalize('NFKC').replace(/\s+/g, '');
-  if (s === '' || NOTHING.test(s)) return false;
-  return !NOT_DONE.test(s);
-}
 
 /** Months due at asOf: 1 .. (as-of month − 1). */
 export function monthsDue(asOf: string): number {

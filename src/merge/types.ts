@@ -1,4 +1,5 @@
 import type { FormId } from '../forms/types';
+import type { Obligations } from './obligations';
 import type { CheckedSubmission, Rejected, Severity } from '../model/types';
 
 export type BranchCategory = '在职' | '离退休';
@@ -119,7 +120,8 @@ export interface FormTotals {
   warnings: number;
 }
 
-export type ProblemKind = 'issue' | 'rejected' | 'superseded';
+/** 'obligation': what a 上级党组织 owes and did not send (demonstration-missing); file is the roster. */
+export type ProblemKind = 'issue' | 'rejected' | 'superseded' | 'obligation';
 
 /** 问题清单: one row per problem, each naming where to look. */
 export interface Problem {
@@ -146,8 +148,12 @@ export interface Summary {
   duplicates: Duplicate[];
   /** True when a roster was given (then missing and not-on-roster apply). */
   hasRoster: boolean;
-  /** Roster entries with no kept submission of any form, in roster order. */
+  /** Roster entries that owe 附件2/附件3 and sent no form at all, in roster order. */
   missing: RosterEntry[];
+  /** Who owes which form and what came in, grouped by 上级党组织 (with a roster). */
+  obligations: Obligations | null;
+  /** What could not be judged, and what was assumed, for want of a roster or of its columns (Chinese sentences). */
+  notJudged: string[];
   progress: ProgressRow[];
   /** One per form, in the notice's order, then the totals over all forms. */
   totals: FormTotals[];

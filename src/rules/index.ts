@@ -9,7 +9,7 @@ import type { CheckOptions, Issue, Submission } from '../model/types';
 import { committeeExceedsMembers, committeeSize, committeeSmallBranch, memberCountMin, memberCountZongzhi } from './counts';
 import { dateFuture, dateLate, tableDateMismatch } from './dates';
 import { branchNameKind, contactFormat, required } from './fields';
-import { monthGoalMissing, monthOwnerMissing, monthStatusMissing, monthsDuplicate, monthsMissing, monthsOrder } from './months';
+import { monthDoneFuture, monthGoalMissing, monthOwnerMissing, monthStatusMissing, monthsDuplicate, monthsMissing, monthsOrder } from './months';
 import { opinionMissing, opinionPending, opinionUndated } from './opinions';
 import { hiddenSheet } from './sheet';
 import type { Rule, RuleContext, RuleInfo } from './types';
@@ -48,12 +48,20 @@ export const CHECKS: readonly Rule[] = [
   monthGoalMissing,
   monthOwnerMissing,
   monthStatusMissing,
+  monthDoneFuture,
   branchNameKind,
   hiddenSheet,
 ];
 
 /** Every issue id a check can report: id, the forms it applies to, a Chinese one-line description. */
-export const RULES: readonly RuleInfo[] = [...PARSE_RULES, ...CHECKS.map(({ id, forms, describe }) => ({ id, forms, describe }))];
+/** Rules over several submissions and the roster, run by the merge (src/rules/obligations.ts). */
+const COMMITTEE_RULES: readonly RuleInfo[] = [
+  { id: 'form-missing', forms: ['application', 'progress'], describe: ruleDescriptions['form-missing'] },
+  { id: 'demonstration-missing', forms: ['demonstration'], describe: ruleDescriptions['demonstration-missing'] },
+  { id: 'cross-form-mismatch', forms: FORMS_WITH_COUNTS, describe: ruleDescriptions['cross-form-mismatch'] },
+];
+
+export const RULES: readonly RuleInfo[] = [...PARSE_RULES, ...CHECKS.map(({ id, forms, describe }) => ({ id, forms, describe })), ...COMMITTEE_RULES];
 
 function context(sub: Submission, opts: CheckOptions): RuleContext {
   const form = getForm(sub.form);

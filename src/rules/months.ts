@@ -1,6 +1,7 @@
 /** 附件3's twelve month rows: each month once, in order, with a goal, an owner, and a status once it is past. */
 import type { MonthKey } from '../forms/types';
 import { ruleDescriptions, ruleMessages } from '../i18n/rules';
+import { isMonthDone } from '../model/monthDone';
 import type { Issue, MonthEntry } from '../model/types';
 import type { Rule, RuleContext } from './types';
 
@@ -107,5 +108,21 @@ export const monthStatusMissing: Rule = {
         cell: r.cells.status || undefined,
         message: ruleMessages.monthStatusMissing(r.month as number, ctx.opts.asOf),
       }));
+  },
+};
+
+/**
+ * A month after the as-of month marked done (附件3 carries no year: it is read as the
+ * as-of year, as the progress matrix reads it). The as-of month itself may be done.
+ */
+export const monthDoneFuture: Rule = {
+  id: 'month-done-future',
+  forms: FORMS,
+  describe: ruleDescriptions['month-done-future'],
+  check: (ctx) => {
+    const current = Number(ctx.opts.asOf.slice(5, 7));
+    return firstRows(ctx)
+      .filter((r) => r.month! > current && isMonthDone(r.status))
+      .map((r) => ({ rule: 'month-done-future', severity: 'warning', field: monthField(r.month!, 'status'), cell: r.cells.status || undefined, message: ruleMessages.monthDoneFuture(r.month!, ctx.opts.asOf) }));
   },
 };

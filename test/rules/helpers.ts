@@ -39,7 +39,8 @@ export function goodMonths(): MonthEntry[] {
   return Array.from({ length: 12 }, (_, i) => {
     const row = 5 + i;
     const cells = { goal: `B${row}`, problem: `C${row}`, owner: `D${row}`, status: `E${row}` } as Record<MonthKey, string>;
-    return { month: i + 1, goal: `${i + 1}月目标`, problem: null, owner: '组织委员', status: '已完成', row, cells };
+    // Done up to April (the as-of month of COMMITTEE); later months not yet (month-done-future).
+    return { month: i + 1, goal: `${i + 1}月目标`, problem: null, owner: '组织委员', status: i < 4 ? '已完成' : null, row, cells };
   });
 }
 

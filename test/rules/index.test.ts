@@ -29,6 +29,7 @@ describe('checkSubmission', () => {
       ['month-owner-missing', 'months.1.owner'],
       ['month-status-missing', 'months.1.status'],
       ['month-goal-missing', 'months.2.goal'],
+      ['month-done-future', 'months.4.status'], // April done as of March 10
     ]);
   });
 

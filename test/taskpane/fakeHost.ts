@@ -113,6 +113,8 @@ export function emptySummary(over: Partial<Summary> = {}): Summary {
     duplicates: [],
     hasRoster: false,
     missing: [],
+    obligations: null,
+    notJudged: [],
     progress: [],
     totals: [],
     total: zero,
