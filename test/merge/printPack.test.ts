@@ -133,21 +133,45 @@ describe('print pack', () => {
   test('one sheet per kept submission, named after the branch, values written as text', async () => {
     const wb = printPack(sample()).workbook;
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      '中共永州市财政局机关第一党支部 附件1',
       '中共永州市 税务 局党支部 附件2', // branch key order: "[" sorts before "财"
+      '中共永州市财政局机关第一党支部 附件1', // a branch's forms together, 附件1 to 附件3
       '中共永州市财政局机关第一党支部 附件2',
       '中共永州市财政局机关第一党支部 附件3',
     ]);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    const d = back.worksheets[0];
+    const d = back.worksheets[1];
     const secretary = d.getCell('F5');
     expect(secretary.value).toBe('=张三');
     expect(secretary.type).toBe(ExcelJS.ValueType.String);
     expect(back.worksheets[3].getCell('E6').value).toBe('=未完成');
     expect(back.worksheets[3].getCell('E6').type).toBe(ExcelJS.ValueType.String);
     // the superseded plan is not in the pack
-    expect(back.worksheets[1].getCell('B5').value).toBe('@计划');
+    expect(back.worksheets[0].getCell('B5').value).toBe('@计划');
+  });
+
+  test('grouped by 上级党组织 when given (roster order; spelling variants match; branches without one after them)', () => {
+    const s = mergeSubmissions(
+      [
+        okOne(sub('application', '中共甲局党支部', 'a.xlsx', { date: '2019-04-03' })),
+        okOne(sub('progress', '中共甲局党支部', 'a3.xlsx', {}, { months: months([]) })),
+        okOne(sub('application', '中共乙局党支部', 'b.xlsx', { date: '2019-04-03' })),
+        okOne(sub('application', '中共丙局党支部', 'c.xlsx', { date: '2019-04-03' })),
+        okOne(sub('demonstration', '中共丙局党支部', 'c1.xlsx', { date: '2019-04-03' })),
+      ],
+      { asOf: '2019-05-01' },
+    );
+    const parents = new Map([
+      ['中国共产党 丙局支部委员会', '丙局机关党委'],
+      ['中共乙局党支部', '工委直辖'],
+    ]);
+    expect(printPack(s, { parents }).workbook.worksheets.map((w) => w.name)).toEqual([
+      '中共丙局党支部 附件1',
+      '中共丙局党支部 附件2',
+      '中共乙局党支部 附件2',
+      '中共甲局党支部 附件2',
+      '中共甲局党支部 附件3',
+    ]);
   });
 
   test('a plan three times longer than its box prints whole on one page (its last words are in the PDF)', async () => {

@@ -2,14 +2,16 @@
  * The print pack: every kept submission of a merge rendered into our template layout
  * (addFormSheet), one sheet per submission, each printing on one A4 page, so the
  * committee prints all completed forms in one go. A long text grows its box or prints
- * smaller (fit.ts); one too long even then is named in `overflow`. Browser-safe.
+ * smaller (fit.ts); one too long even then is named in `overflow`. Each branch's forms
+ * are together (packOrder). Browser-safe.
  */
 
 import ExcelJS from 'exceljs';
 import { getForm } from '../../forms';
 import type { FormId } from '../../forms/types';
 import { printPackZh } from '../../i18n/merge';
-import type { Summary } from '../../merge/types';
+import { branchKey } from '../../merge/branch';
+import type { Summary, SummaryRow } from '../../merge/types';
 import { fitBoxes } from './fit';
 import { workbookBytes } from './summary';
 import { addFormSheet, valueBoxes } from './template';
@@ -80,18 +82,52 @@ export interface PrintPack {
   sheets: string[];
 }
 
-export function printPack(summary: Summary): PrintPack {
+export interface PrintPackOptions {
+  /**
+   * 上级党组织 of a branch, keyed by branch name as a roster writes it (matched by
+   * branchKey, so spelling variants find their entry). Branches are then grouped under
+   * their 上级党组织 in roster order; branches without one come last.
+   */
+  parents?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The order sheets print in: each branch's 附件1/2/3 together (a branch's forms are one
+ * bundle on the reviewer's desk), branches by their matching key (the summary's order),
+ * under their 上级党组织 in roster order when `parents` gives it (branches without one
+ * after those), forms without a branch name last, each on its own.
+ */
+export function packOrder(rows: readonly SummaryRow[], parents?: ReadonlyMap<string, string>): SummaryRow[] {
+  const rankOfParent = new Map<string, number>();
+  const rankOfBranch = new Map<string, number>();
+  for (const [branch, parent] of parents ?? []) {
+    if (!rankOfParent.has(parent)) rankOfParent.set(parent, rankOfParent.size);
+    if (!rankOfBranch.has(branchKey(branch))) rankOfBranch.set(branchKey(branch), rankOfParent.get(parent)!);
+  }
+  const group = (r: SummaryRow) => (r.branchKey === '' ? rankOfParent.size + 1 : rankOfBranch.get(r.branchKey) ?? rankOfParent.size);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => {
+      const byBranch = group(a.r) - group(b.r) || cmp(a.r.branchKey, b.r.branchKey);
+      if (byBranch !== 0 || a.r.branchKey === '') return byBranch || a.i - b.i;
+      return getForm(a.r.form).number - getForm(b.r.form).number || a.i - b.i;
+    })
+    .map((x) => x.r);
+}
+
+export function printPack(summary: Summary, opts: PrintPackOptions = {}): PrintPack {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'wuhua';
   wb.created = new Date(`${summary.asOf}T00:00:00Z`);
   wb.modified = wb.created;
   const taken = new Set<string>();
   const overflow: PackOverflow[] = [];
-  const sheets: string[] = [];
-  for (const row of summary.rows) {
+  const sheetOf = new Map<SummaryRow, string>();
+  for (const row of packOrder(summary.rows, opts.parents)) {
     const form = getForm(row.form);
     const name = sheetName(row.branch, ` ${form.attachment}`, taken);
-    sheets.push(name);
+    sheetOf.set(row, name);
     const fit = fitBoxes(form, valueBoxes(form, row.submission));
     addFormSheet(wb, form, { sheetName: name, values: row.submission, protect: false, fit });
     for (const box of fit.overflow) overflow.push({ branch: row.branch, form: form.id, sheet: name, field: box.key });
@@ -105,11 +141,11 @@ export function printPack(summary: Summary): PrintPack {
     ws.getColumn(1).width = 40;
     ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1 };
   }
-  return { workbook: wb, overflow, sheets };
+  return { workbook: wb, overflow, sheets: summary.rows.map((r) => sheetOf.get(r)!) };
 }
 
 /** The print pack's bytes (zip entries dated at the as-of date: the same merge gives the same file) and what does not fit. */
-export async function printPackBytes(summary: Summary): Promise<{ bytes: Uint8Array; overflow: PackOverflow[] }> {
-  const pack = printPack(summary);
+export async function printPackBytes(summary: Summary, opts: PrintPackOptions = {}): Promise<{ bytes: Uint8Array; overflow: PackOverflow[] }> {
+  const pack = printPack(summary, opts);
   return { bytes: await workbookBytes(pack.workbook), overflow: pack.overflow };
 }
