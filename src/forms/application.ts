@@ -15,16 +15,17 @@ export const application: FormSpec = {
   titleCell: 'A2:F2',
   titleKeys: ['建设申报表'],
   distinctiveLabels: ['创建计划'],
-  templateVersion: 1,
+  templateVersion: 2,
   sheetName: '附件2 五化建设申报表',
-  columnWidths: [16, 14, 14, 14, 14, 20],
-  rowHeights: { 1: 22, 2: 40, 3: 30, 4: 42, 5: MAX_ROW_HEIGHT, 6: 80, 7: 20, 8: 22, 9: 80, 10: 20, 11: 22 },
+  columnWidths: [100, 88, 88, 83, 64, 92],
+  // 773 pt in all: the page's 781 pt inside its margins, at 100 %.
+  rowHeights: { 1: 26, 2: 40, 3: 30, 4: 44, 5: MAX_ROW_HEIGHT, 6: 70, 7: 20, 8: 22, 9: 70, 10: 20, 11: 22 },
   texts: [
     { cell: 'A1', text: '附件2', role: 'attachment' },
     ...opinions.stamps,
   ],
   fields: [
-    branchNameField('C3:D3', 'A3:B3'),
+    branchNameField('B3:D3', 'A3'),
     dateField('F3', 'E3'),
     ...countFields({ cell: 'B4', labelCell: 'A4' }, { cell: 'D4', labelCell: 'C4' }),
     { id: 'tableDate', kind: 'date', required: false, cell: 'F4', label: { text: '申 报\n时 间', cell: 'E4' }, aliases: ['申报日期'], occurrence: 1, placeholder: DATE_PLACEHOLDER, align: 'center' },

@@ -15,17 +15,18 @@ export const demonstration: FormSpec = {
   titleCell: 'A2:H3',
   titleKeys: ['示范点创建申报表'],
   distinctiveLabels: ['基础工作情况', '特色亮点做法'],
-  templateVersion: 1,
+  templateVersion: 2,
   sheetName: '附件1 示范点创建申报表',
-  columnWidths: [16, 10, 10, 10, 10, 12, 11, 15],
-  rowHeights: { 1: 22, 2: 30, 3: 30, 4: 30, 5: 42, 6: 240, 7: 240, 8: 78, 9: 20, 10: 22, 11: 78, 12: 20, 13: 22 },
+  columnWidths: [100, 48, 56, 48, 56, 51, 64, 92],
+  // 776 pt in all: the page's 781 pt inside its margins, at 100 %.
+  rowHeights: { 1: 26, 2: 36, 3: 36, 4: 30, 5: 44, 6: 196, 7: 196, 8: 64, 9: 20, 10: 22, 11: 64, 12: 20, 13: 22 },
   texts: [
     { cell: 'A1', text: '附件1', role: 'attachment' },
     ...opinions.stamps,
   ],
   fields: [
-    branchNameField('C4:E4', 'A4:B4'),
-    dateField('G4:H4', 'F4'),
+    branchNameField('B4:F4', 'A4'),
+    dateField('H4', 'G4'),
     ...countFields({ cell: 'B5', labelCell: 'A5' }, { cell: 'D5', labelCell: 'C5' }),
     { id: 'secretaryName', kind: 'text', required: true, cell: 'F5', label: { text: '书记\n姓名', cell: 'E5' }, aliases: ['支部书记姓名', '书记', '支部书记', '党支部书记', '党支部书记姓名'], align: 'center' },
     { id: 'contact', kind: 'phone', required: true, cell: 'H5', label: { text: '联系方式', cell: 'G5' }, aliases: ['联系电话', '电话'], align: 'center' },

@@ -48,6 +48,8 @@ export interface FieldSpec {
   placeholder?: string;
   /** Horizontal alignment of the input; long text is top-left by default. */
   align?: 'left' | 'center' | 'right';
+  /** One printed line: a long value prints smaller instead of wrapping (Excel's shrink to fit). */
+  shrinkToFit?: boolean;
 }
 
 export type TextRole = 'attachment' | 'title' | 'label' | 'stamp' | 'header';
@@ -71,6 +73,8 @@ export interface MonthTableSpec {
   columns: { key: MonthKey; column: string; header: string; aliases?: string[] }[];
   /** Height of each month row in points. */
   rowHeight: number;
+  /** Font size of the month cells' text (smaller than the body, so each cell holds four lines). */
+  fontSize: number;
 }
 
 export interface PrintSpec {
@@ -86,6 +90,12 @@ export interface FontSpec {
   name: string;
   size: number;
   bold?: boolean;
+  /**
+   * What a computer without the font prints instead: an .xlsx font records its family
+   * (serif / sans) and its character set (GB2312), and Excel, WPS and LibreOffice pick a
+   * Chinese face of that family (小标宋 → 宋体, 黑体 → a sans face).
+   */
+  fallback: 'serif' | 'sans';
 }
 
 export interface FormSpec {
@@ -106,7 +116,7 @@ export interface FormSpec {
   templateVersion: number;
   /** Default sheet name for a new sheet / template file. */
   sheetName: string;
-  /** Column widths in characters, from column A. */
+  /** Column widths in points, from column A (the sum stays inside the page: forms print at 100 %). */
   columnWidths: number[];
   /** Row heights in points, by 1-based row number. */
   rowHeights: Record<number, number>;

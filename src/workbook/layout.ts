@@ -48,6 +48,10 @@ export interface InputBlock {
   hAlign: HAlign;
   vAlign: VAlign;
   indent?: number;
+  /** The font its value prints in (附件3's month cells are smaller than the body). */
+  font: FontSpec;
+  /** One line: a longer value prints smaller (Excel's shrink to fit) instead of wrapping. */
+  shrinkToFit: boolean;
   prompt: PromptText;
   check: InputCheck | null;
   /** Written on a line, as on paper (inputs above the table). */
@@ -65,7 +69,7 @@ export interface FormLayout {
   outlines: string[];
   /** Ranges with every inner line too (附件3's month table). */
   grids: string[];
-  /** Column widths in characters, from column A. */
+  /** Column widths in points, from column A. */
   columnWidths: number[];
   /** [row, height in points]. */
   rowHeights: [number, number][];
@@ -120,7 +124,10 @@ function inputOf(form: FormSpec, field: FieldSpec, table: RangeRef): InputBlock 
     numberFormat: field.kind === 'date' ? DATE_FORMAT : field.kind === 'count' ? GENERAL_FORMAT : TEXT_FORMAT,
     hAlign,
     vAlign: long ? 'Top' : 'Center',
-    ...(hAlign === 'Right' ? { indent: 1 } : {}),
+    // Text set against an edge stands off it by one indent step (about one character).
+    ...(hAlign !== 'Center' ? { indent: 1 } : {}),
+    font: form.fonts.body,
+    shrinkToFit: field.shrinkToFit ?? false,
     prompt: field.dateOf ? opinionDatePrompt(label) : fieldPrompt(field.kind, label),
     check: checkOf(field, label),
     underline: !inside(table, field.cell),
@@ -186,6 +193,9 @@ export function formLayout(form: FormSpec): FormLayout {
           numberFormat: TEXT_FORMAT,
           hAlign: 'Left',
           vAlign: 'Top',
+          indent: 1,
+          font: { ...body, size: m.fontSize },
+          shrinkToFit: false,
           prompt: monthPrompt(month, c.header),
           check: null,
           underline: false,

@@ -121,7 +121,7 @@ describe('applyPrintSetup', () => {
     expect(result).toEqual({ forms: [a.sheetName, b.sheetName], summaries: ['汇总'], notFitted: [], skipped: [], unprotected: [a.sheetName, b.sheetName] });
     expect(excel.fake.workbook.sheet(a.sheetName).protection).toMatchObject({ protected: true, options });
     expect(excel.fake.workbook.sheet(a.sheetName).pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
-    expect(excel.fake.workbook.sheet(b.sheetName).pageLayout).toMatchObject({ orientation: 'Landscape' });
+    expect(excel.fake.workbook.sheet(b.sheetName).pageLayout).toMatchObject({ orientation: 'Portrait' });
     expect(excel.fake.workbook.sheet('汇总').pageLayout).toMatchObject({ orientation: 'Landscape', printTitleRows: '$1:$1' });
     expect(excel.fake.workbook.sheet('Sheet1').pageLayout).toEqual({});
   });

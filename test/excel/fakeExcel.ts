@@ -98,6 +98,8 @@ export interface CellModel {
   wrap: boolean;
   /** RangeFormat.indentLevel (ExcelApi 1.9). */
   indent: number;
+  /** RangeFormat.shrinkToFit (ExcelApi 1.9). */
+  shrink: boolean;
   locked: boolean;
   /** The cell's own lines, as Excel keeps them: an edge of a range lines the cells along it. */
   borders: Partial<Record<'top' | 'bottom' | 'left' | 'right', BorderModel>>;
@@ -162,7 +164,7 @@ export class SheetModel {
     const key = cellAddress(row, col);
     let c = this.cells.get(key);
     if (!c) {
-      c = { value: '', numberFormat: 'General', fontName: '等线', fontSize: 11, bold: false, fill: null, hAlign: 'General', vAlign: 'Bottom', wrap: false, indent: 0, locked: true, borders: {} };
+      c = { value: '', numberFormat: 'General', fontName: '等线', fontSize: 11, bold: false, fill: null, hAlign: 'General', vAlign: 'Bottom', wrap: false, indent: 0, shrink: false, locked: true, borders: {} };
       this.cells.set(key, c);
     }
     return c;
@@ -660,7 +662,7 @@ function cellProp(key: keyof CellModel): PropDef {
 class RangeFormatProxy extends ClientObject {
   constructor(ctx: FakeContext, resolver: () => any) {
     super(ctx, resolver);
-    this.define(['horizontalAlignment', 'verticalAlignment', 'wrapText', 'indentLevel', 'columnWidth', 'rowHeight']);
+    this.define(['horizontalAlignment', 'verticalAlignment', 'wrapText', 'indentLevel', 'shrinkToFit', 'columnWidth', 'rowHeight']);
   }
   protected props(): Record<string, PropDef> {
     return {
@@ -668,6 +670,7 @@ class RangeFormatProxy extends ClientObject {
       verticalAlignment: cellProp('vAlign'),
       wrapText: cellProp('wrap'),
       indentLevel: cellProp('indent'),
+      shrinkToFit: cellProp('shrink'),
       columnWidth: {
         set: (m: RangeModel, v) => {
           checkSheetSetting(m.sheet, 'allowFormatColumns');

@@ -1,4 +1,4 @@
-import { getForm } from '../../src/forms';
+import { getForm, tagName } from '../../src/forms';
 import { firstCell } from '../../src/forms/address';
 import { cellKey } from '../../src/model/types';
 import { SUMMARY_SHEET_NAMES } from '../../src/i18n/excel';
@@ -48,7 +48,7 @@ test('names come back scoped to their sheet, formulas without "="; merges are re
   const { sheetName } = await insertForm('application');
   const grid = await readWorkbookGrid({ sheets: [sheetName] });
   expect(grid.sheets.map((s) => s.name)).toEqual([sheetName]);
-  expect(grid.names).toContainEqual({ name: 'WUHUA_application_v1', scope: sheetName, ref: `'${sheetName}'!$A$1` });
+  expect(grid.names).toContainEqual({ name: tagName(getForm('application')), scope: sheetName, ref: `'${sheetName}'!$A$1` });
   expect(grid.sheets[0].merges).toContain(getForm('application').titleCell);
 });
 

@@ -1,8 +1,8 @@
 /**
  * One layout, two renderers: a form inserted by the add-in (Office.js, here the strict
  * test double) and the same form's template file (exceljs) must be the same sheet —
- * cell for cell the same texts, merges, inputs, formats, fills, locks, alignment, fonts
- * and lines — so a clerk gets the same form whichever way it reached them.
+ * cell for cell the same texts, merges, inputs, formats, fills, locks, alignment, indents,
+ * wrapping, shrink to fit, fonts and lines — so a clerk gets the same form whichever way it reached them.
  */
 import ExcelJS from 'exceljs';
 import { FORMS } from '../../src/forms';
@@ -21,6 +21,9 @@ interface Drawn {
   fill: boolean;
   locked: boolean;
   hAlign: string;
+  indent: number;
+  wrap: boolean;
+  shrink: boolean;
   font: string;
   lines: string;
 }
@@ -34,6 +37,9 @@ function fromOffice(c: CellModel | undefined): Drawn {
     fill: Boolean(c?.fill),
     locked: c?.locked ?? true,
     hAlign: (c?.hAlign ?? 'General').toLowerCase(),
+    indent: c?.indent ?? 0,
+    wrap: c?.wrap ?? false,
+    shrink: c?.shrink ?? false,
     font: c ? `${c.fontName} ${c.fontSize}${c.bold ? ' bold' : ''}` : '',
     lines: SIDES.filter((s) => c?.borders[s]).join(' '),
   };
@@ -47,6 +53,9 @@ function fromExceljs(c: ExcelJS.Cell, isMergedSlave: boolean): Drawn {
     fill: Boolean(fill?.fgColor?.argb),
     locked: c.protection?.locked !== false,
     hAlign: c.alignment?.horizontal ?? 'general',
+    indent: c.alignment?.indent ?? 0,
+    wrap: c.alignment?.wrapText ?? false,
+    shrink: c.alignment?.shrinkToFit ?? false,
     font: `${c.font?.name} ${c.font?.size}${c.font?.bold ? ' bold' : ''}`,
     lines: SIDES.filter((s) => c.border?.[s]?.style).join(' '),
   };

@@ -1,3 +1,5 @@
+import { displayWidth } from '../../src/model/text';
+import { printableSize } from '../../src/forms/units';
 import { FORMS, MAX_ROW_HEIGHT, findForm, fieldName, getForm, parseTagName, tagName } from '../../src/forms';
 import { parseRange, type RangeRef } from '../../src/forms/address';
 import type { FormSpec } from '../../src/forms/types';
@@ -38,6 +40,27 @@ describe.each(FORMS.map((f) => [f.attachment, f] as const))('%s FormSpec', (_nam
   test('row heights are within Excel\'s 409-point limit (a taller row fails in Office.js)', () => {
     const heights = [...Object.values(form.rowHeights), form.months?.rowHeight ?? 0];
     for (const h of heights) expect(h).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
+  });
+
+  test('the form fits inside its page\'s margins at 100 % (so 附件N prints at 16 pt and the title at 22 pt) and fills most of it', () => {
+    const page = printableSize(form.print);
+    const width = form.columnWidths.reduce((a, b) => a + b, 0);
+    const rows = { ...form.rowHeights };
+    if (form.months) for (let i = 0; i < 12; i++) rows[form.months.firstRow + i] = form.months.rowHeight;
+    const height = Object.values(rows).reduce((a, b) => a + b, 0);
+    expect([width <= page.width, height <= page.height - 4, height / page.height > 0.97]).toEqual([true, true, true]);
+  });
+
+  test('every label in the table stands off its borders (its longest line at least 4 pt from each side)', () => {
+    const table = parseRange(form.tableRange);
+    const labels = form.fields.filter((f) => f.label).map((f) => f.label!);
+    for (const { text, cell } of labels) {
+      const r = parseRange(cell);
+      if (r.top < table.top) continue;
+      const width = form.columnWidths.slice(r.left - 1, r.right).reduce((a, b) => a + b, 0);
+      const longest = (displayWidth(text) * form.fonts.body.size) / 2;
+      expect([text, width - longest >= 8]).toEqual([text, true]);
+    }
   });
 
   test('field ids are unique and opinion dates point at an opinion', () => {

@@ -257,7 +257,7 @@ describe('extractForms on tagged sheets', () => {
     const form = getForm('application');
     const [x] = await tagged([form], { shift: 2 });
     expect([x.form, x.via]).toEqual(['application', 'labels']);
-    expect(flat(x)).toMatchObject({ branchName: ['C5', '第二党支部'], date: ['F5', '2019年5月8日'], tableDate: ['F6', '2019年5月9日'], memberCount: ['B6', 12] });
+    expect(flat(x)).toMatchObject({ branchName: ['B5', '第二党支部'], date: ['F5', '2019年5月8日'], tableDate: ['F6', '2019年5月9日'], memberCount: ['B6', 12] });
   });
 
   test('progress moved under its tag: the month table is found by its header', async () => {

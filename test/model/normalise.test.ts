@@ -93,7 +93,7 @@ describe('normaliseForm', () => {
       workCommitteeOpinionDate: null,
     });
     expect(sub.cells.memberCount).toBe('B5');
-    expect(sub.cells.date).toBe('G4');
+    expect(sub.cells.date).toBe('H4');
     expect(sub).toMatchObject({ file: 'a.xlsx', sheet: '附件1 示范点创建申报表', form: 'demonstration', via: 'tag', templateVersion: 1, parseIssues: [] });
     expect(sub.months).toBeUndefined();
   });

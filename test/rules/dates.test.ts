@@ -30,7 +30,7 @@ describe('date-late', () => {
   });
   test('附件1 dated 6月1日 is late (notice 三(二))', () => {
     const issues = issuesOf('date-late', submission('demonstration', { date: '2019-06-01' }), LATE);
-    expect(issues.map((i) => [i.severity, i.field, i.cell])).toEqual([['warning', 'date', 'G4']]);
+    expect(issues.map((i) => [i.severity, i.field, i.cell])).toEqual([['warning', 'date', 'H4']]);
     expect(issues[0].message).toMatch(/5月31日.*通知三\(二\)/);
   });
   test('the deadline is in the date\'s own year', () => {

@@ -44,7 +44,7 @@ describe('contact-format (附件1)', () => {
 describe('branch-name-kind', () => {
   test.each(['财政局机关党总支', '财政局机关总支部委员会', '财政局机关党委', '中共永州市财政局委员会', '财政局党总支部'])('%s → warning', (branchName) => {
     const issues = issuesOf('branch-name-kind', submission('application', { branchName }));
-    expect(issues.map((i) => [i.severity, i.field, i.cell])).toEqual([['warning', 'branchName', 'C3']]);
+    expect(issues.map((i) => [i.severity, i.field, i.cell])).toEqual([['warning', 'branchName', 'B3']]);
   });
   test.each(['中共永州市财政局机关第一党支部委员会', '财政局机关第一党支部', '财政局离退休干部党支部', '财政局党总支第一支部'])('%s is a branch', (branchName) => {
     expect(brief('branch-name-kind', submission('progress', { branchName }))).toEqual([]);

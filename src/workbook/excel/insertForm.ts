@@ -1,4 +1,4 @@
-import { charsToPoints, getForm } from '../../forms';
+import { getForm } from '../../forms';
 import { columnLetters, firstCell, parseRange } from '../../forms/address';
 import type { FormId } from '../../forms/types';
 import { FIELD_NAME_COMMENT, TAG_NAME_COMMENT } from '../../i18n/form';
@@ -72,7 +72,9 @@ function line(range: Excel.Range, edges: readonly Excel.BorderIndex[] | readonly
 
 /** Queues everything a form sheet is made of (no sync). */
 function renderForm(sheet: Excel.Worksheet, layout: FormLayout): void {
-  // RangeFormat.indentLevel (the stamp line's indent) is ExcelApi 1.9; below it the text is flush right.
+  // RangeFormat.indentLevel and shrinkToFit are ExcelApi 1.9
+  // (https://learn.microsoft.com/javascript/api/excel/excel.rangeformat); below it text is
+  // flush against its edge and a long branch name wraps instead of printing smaller.
   const canIndent = Office.context.requirements.isSetSupported('ExcelApi', '1.9');
   const whole = sheet.getRange(layout.printArea);
   whole.format.font.name = layout.bodyFont.name;
@@ -80,9 +82,9 @@ function renderForm(sheet: Excel.Worksheet, layout: FormLayout): void {
   whole.format.verticalAlignment = 'Center';
   whole.format.wrapText = true;
 
-  layout.columnWidths.forEach((chars, i) => {
+  layout.columnWidths.forEach((points, i) => {
     const letter = columnLetters(i + 1);
-    sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(chars);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = points;
   });
   for (const [row, points] of layout.rowHeights) sheet.getRange(`${row}:${row}`).format.rowHeight = points;
 
@@ -106,6 +108,11 @@ function renderForm(sheet: Excel.Worksheet, layout: FormLayout): void {
     range.format.horizontalAlignment = input.hAlign;
     range.format.verticalAlignment = input.vAlign;
     if (canIndent && input.indent) range.format.indentLevel = input.indent;
+    if (canIndent && input.shrinkToFit) {
+      range.format.wrapText = false;
+      range.format.shrinkToFit = true;
+    }
+    if (input.font.size !== layout.bodyFont.size) range.format.font.size = input.font.size;
     range.format.fill.color = layout.inputFill;
     range.format.protection.locked = false;
     if (input.underline) line(range, ['EdgeBottom']);

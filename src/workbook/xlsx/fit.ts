@@ -5,7 +5,7 @@
  * then prints in a smaller font, down to MIN_FONT. What does not fit even then is
  * reported, never silently cut. Pure: estimates from the FormSpec's sizes.
  */
-import { charsToPoints, MAX_ROW_HEIGHT } from '../../forms';
+import { MAX_ROW_HEIGHT } from '../../forms';
 import { cellAddress, parseRange } from '../../forms/address';
 import type { FieldId, FormSpec } from '../../forms/types';
 import { wrappedLines } from '../../model/text';
@@ -57,7 +57,7 @@ export function fitBoxes(form: FormSpec, boxes: readonly Box[]): Fit {
     if (box.text === '') continue;
     const r = parseRange(box.cell);
     let width = 0;
-    for (let c = r.left; c <= r.right; c++) width += charsToPoints(form.columnWidths[c - 1] ?? 8);
+    for (let c = r.left; c <= r.right; c++) width += form.columnWidths[c - 1] ?? 48;
     let height = 0;
     for (let row = r.top; row <= r.bottom; row++) height += rowHeightOf(form, row);
     if (needed(box.text, width, base) <= height) continue;

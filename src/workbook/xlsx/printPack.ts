@@ -13,7 +13,8 @@ import { printPackZh } from '../../i18n/merge';
 import { branchKey } from '../../merge/branch';
 import type { Summary, SummaryRow } from '../../merge/types';
 import { fitBoxes } from './fit';
-import { workbookBytes } from './summary';
+import { withNormalFont } from './normalFont';
+import { withFixedZipTimes } from './zipTimes';
 import { addFormSheet, valueBoxes } from './template';
 
 /** Excel's limit, in UTF-16 code units (what Excel and exceljs count). */
@@ -147,5 +148,7 @@ export function printPack(summary: Summary, opts: PrintPackOptions = {}): PrintP
 /** The print pack's bytes (zip entries dated at the as-of date: the same merge gives the same file) and what does not fit. */
 export async function printPackBytes(summary: Summary, opts: PrintPackOptions = {}): Promise<{ bytes: Uint8Array; overflow: PackOverflow[] }> {
   const pack = printPack(summary, opts);
-  return { bytes: await workbookBytes(pack.workbook), overflow: pack.overflow };
+  const written = await pack.workbook.xlsx.writeBuffer();
+  const bytes = withNormalFont(written instanceof Uint8Array ? written : new Uint8Array(written as ArrayBuffer));
+  return { bytes: withFixedZipTimes(bytes, pack.workbook.created), overflow: pack.overflow };
 }

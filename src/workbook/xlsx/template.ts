@@ -10,6 +10,7 @@ import type { FieldSpec, FontSpec, FormSpec } from '../../forms/types';
 import type { FieldValue, Submission } from '../../model/types';
 import { formLayout, type HAlign, type InputBlock, type VAlign } from '../layout';
 import type { Box, Fit } from './fit';
+import { columnWidthUnits, withNormalFont } from './normalFont';
 
 export interface FormSheetOptions {
   /** Defaults to the form's sheetName. */
@@ -31,8 +32,9 @@ const V: Record<VAlign, ExcelJS.Alignment['vertical']> = { Top: 'top', Center: '
 /** "#FFFBE8" → exceljs' "FFFFFBE8". */
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
+/** Family (1 serif, 2 sans) and character set 134 (GB2312): what picks a substitute when the font is missing. */
 function font(spec: FontSpec): Partial<ExcelJS.Font> {
-  return { name: spec.name, size: spec.size, bold: spec.bold ?? false, charset: 134 };
+  return { name: spec.name, size: spec.size, bold: spec.bold ?? false, family: spec.fallback === 'sans' ? 2 : 1, charset: 134 };
 }
 
 function* cellsOf(r: RangeRef): Generator<{ row: number; col: number }> {
@@ -108,8 +110,8 @@ export function addFormSheet(wb: ExcelJS.Workbook, form: FormSpec, opts: FormShe
   const values = opts.values;
   const ws = wb.addWorksheet(sheetName, { views: [{ showGridLines: false, zoomScale: 100 }], properties: { defaultRowHeight: 20 } });
 
-  layout.columnWidths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
+  layout.columnWidths.forEach((points, i) => {
+    ws.getColumn(i + 1).width = columnWidthUnits(points);
   });
   for (const [row, h] of layout.rowHeights) ws.getRow(row).height = h;
   for (const [row, h] of opts.fit?.rowHeights ?? []) ws.getRow(row).height = h;
@@ -144,8 +146,14 @@ export function addFormSheet(wb: ExcelJS.Workbook, form: FormSpec, opts: FormShe
     if (value !== undefined) ws.getCell(firstCell(input.address)).value = value;
     each(input.address, (st) => {
       st.protection = { locked: false };
+      st.font = font(input.font);
       st.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(layout.inputFill) } };
-      st.alignment = { horizontal: H[input.hAlign], vertical: V[input.vAlign], wrapText: true, ...(input.indent ? { indent: input.indent } : {}) };
+      st.alignment = {
+        horizontal: H[input.hAlign],
+        vertical: V[input.vAlign],
+        ...(input.shrinkToFit ? { shrinkToFit: true } : { wrapText: true }),
+        ...(input.indent ? { indent: input.indent } : {}),
+      };
       st.numFmt = input.numberFormat;
       if (input.underline) st.border = { ...st.border, bottom: THIN };
     });
@@ -224,5 +232,5 @@ export function templateWorkbook(form: FormSpec): ExcelJS.Workbook {
 
 export async function templateBytes(form: FormSpec): Promise<Uint8Array> {
   const buf = await templateWorkbook(form).xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return withNormalFont(new Uint8Array(buf as ArrayBuffer));
 }
