@@ -101,6 +101,10 @@ export const ruleMessages = {
     `${month}月份还没有到（今天是${d(asOf)}），${q(MONTH_COLUMN_NAMES.status)}却已写明完成：进度表应如实填写，未到的月份请留空或写计划，请核对。`,
   branchNameKind: (name: string, ending: string) =>
     `党支部名称“${shorten(name)}”以“${ending}”结尾，看起来不是党支部：本表由党支部填报，请填写党支部全称（如“××局机关第一党支部”）；党总支、党委请组织所属党支部分别填报。`,
+  textOverflow: (field: FieldId, hidden: number, shown: number) =>
+    `${q(FIELD_NAMES[field])}内容超出表格方框，按模板打印时约有${hidden}字显示不出来（方框约可容纳${shown}字）：请精简内容，或在表内注明“详见附页”并另附页打印全文。`,
+  monthTextOverflow: (month: number, key: MonthKey, hidden: number, shown: number) =>
+    `${month}月份的${q(MONTH_COLUMN_NAMES[key])}内容超出单元格，按模板打印时约有${hidden}字显示不出来（约可容纳${shown}字）：请精简内容，或另附页说明。`,
 };
 
 /** One-line descriptions of every issue id, for the task pane's help and the README. */
@@ -133,6 +137,7 @@ export const ruleDescriptions: Record<string, string> = {
   'form-missing': '党支部只报送了附件2、附件3中的一张：两表须一并上报（通知三(一)；汇总时为错误，填写中为警告）',
   'demonstration-missing': '没有示范点的机关、事业单位党委或工委直辖党总支，所属党支部无一报送附件1（通知三(二)；5月31日前为警告，之后为错误）',
   'cross-form-mismatch': '同一党支部的附件1与附件2党员人数或支委人数不一致（警告）',
+  'text-overflow': '填写的文字超出表格方框，按模板打印时会显示不全',
 };
 
 /** The forms by their full titles, as the notice names them (附件1：《…》). */
@@ -180,6 +185,7 @@ export const RULE_NAMES: Record<string, string> = {
   'month-owner-missing': '月度责任人未填',
   'month-status-missing': '完成情况未填',
   'branch-name-kind': '名称不像党支部',
+  'text-overflow': '文字超出方框',
   'not-on-roster': '不在名单中',
   superseded: '已被新报送取代',
   rejected: '文件未受理',

@@ -12,6 +12,7 @@ import { branchNameKind, contactFormat, required } from './fields';
 import { monthDoneFuture, monthGoalMissing, monthOwnerMissing, monthStatusMissing, monthsDuplicate, monthsMissing, monthsOrder } from './months';
 import { opinionMissing, opinionPending, opinionUndated } from './opinions';
 import { hiddenSheet } from './sheet';
+import { textOverflow } from './overflow';
 import type { Rule, RuleContext, RuleInfo } from './types';
 
 export type { Rule, RuleContext, RuleInfo } from './types';
@@ -50,6 +51,7 @@ export const CHECKS: readonly Rule[] = [
   monthStatusMissing,
   monthDoneFuture,
   branchNameKind,
+  textOverflow,
   hiddenSheet,
 ];
 
