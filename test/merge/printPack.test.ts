@@ -7,7 +7,7 @@ import { join } from 'path';
 import { mergeSubmissions } from '../../src/merge';
 import { printPack, printPackBytes, sheetName } from '../../src/workbook/xlsx/printPack';
 import { months, okOne, sub } from './helpers';
-import { convert, pdfPages } from '../fixtures/libreoffice';
+import { convert, pdfPages, pdfWords } from '../fixtures/libreoffice';
 
 describe('print pack sheet names (Excel rules)', () => {
   test('forbidden characters replaced, at most 31 characters, the suffix kept whole', () => {
@@ -187,6 +187,35 @@ describe('print pack', () => {
       expect(pages).toBe(1);
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s/g, '');
       expect(text).toContain('计划到此结束');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the page as a whole, measured in the PDF: no word below 7 pt after page scaling, one page a form, what cannot fit is named', async () => {
+    const longMonths = months(Array.from({ length: 12 }, () => '已完成。'.repeat(50))).map((m, i) => ({ ...m, goal: `第${i + 1}月目标：${'落实三会一课，'.repeat(12)}` }));
+    const basicWork = `${'开展学习。'.repeat(239)}情况到此结束`;
+    const s = mergeSubmissions(
+      [
+        okOne(sub('progress', '中共某局机关党支部', 'p.xlsx', {}, { months: longMonths })),
+        okOne(sub('demonstration', '中共某局机关党支部', 'd.xlsx', { date: '2019-04-03', memberCount: 8, committeeCount: 3, basicWork })),
+      ],
+      { asOf: '2019-05-01' },
+    );
+    const { bytes, overflow } = await printPackBytes(s);
+    expect(overflow.every((o) => o.form === 'progress' && o.field.startsWith('months.'))).toBe(true);
+    expect(overflow.length).toBeGreaterThan(0);
+    const dir = mkdtempSync(join(tmpdir(), 'pack-page-'));
+    try {
+      const file = join(dir, 'pack.xlsx');
+      writeFileSync(file, bytes);
+      const [pdf] = convert([file], 'pdf', join(dir, 'out'));
+      const { words, pages } = pdfWords(pdf);
+      expect(pages.length).toBe(2);
+      const smallest = Math.min(...words.map((w) => w.size));
+      expect([smallest, smallest >= 6.9]).toEqual([smallest, true]);
+      // 附件1's 1,200 characters print whole (the empty 特色亮点做法 gave up room, then a smaller font).
+      expect(words.filter((w) => w.page === 1).map((w) => w.text).join('')).toContain('情况到此结束');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

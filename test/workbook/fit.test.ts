@@ -1,4 +1,5 @@
 import { getForm, MAX_ROW_HEIGHT } from '../../src/forms';
+import { printableSize } from '../../src/forms/units';
 import { DEFAULT_ROW_HEIGHT, fitBoxes, MIN_FONT } from '../../src/workbook/xlsx/fit';
 
 const application = getForm('application');
@@ -11,7 +12,7 @@ describe('fitBoxes: long values print whole on the form’s page', () => {
     expect([fit.rowHeights.size, fit.fontSizes.size, fit.overflow]).toEqual([0, 0, []]);
   });
 
-  test('附件1 基础工作情况 longer than its 240-pt box: the row grows, the font stays', () => {
+  test('附件1 基础工作情况 longer than its box while 特色亮点做法 is empty: the row grows into the room the empty box gives up, the font stays', () => {
     const fit = fitBoxes(demonstration, [{ cell: 'B6:H6', text: '字'.repeat(600), key: 'basicWork' }]);
     const h = fit.rowHeights.get(6)!;
     expect(h).toBeGreaterThan(240);
@@ -54,5 +55,35 @@ describe('fitBoxes: long values print whole on the form’s page', () => {
     const grown = fitBoxes(unsized, plan('一\n二\n三')).rowHeights.get(5)!;
     expect(grown).toBeGreaterThan(DEFAULT_ROW_HEIGHT);
     expect(grown).toBeLessThan(application.rowHeights[5]);
+  });
+
+  test('the page as a whole: never taller than the room inside its margins, so nothing is scaled below MIN_FONT on paper', () => {
+    const progress = getForm('progress');
+    const months = Array.from({ length: 12 }, (_, i) => ['B', 'C', 'D', 'E'].map((c) => ({ cell: `${c}${5 + i}`, text: '长'.repeat(90), key: `months.${i + 1}.goal` }))).flat();
+    for (const [form, boxes] of [
+      [progress, months],
+      [demonstration, [{ cell: 'B6:H6', text: '字'.repeat(3000), key: 'basicWork' }, { cell: 'B7:H7', text: '字'.repeat(3000), key: 'highlights' }]],
+      [application, plan('字'.repeat(20000))],
+    ] as const) {
+      const fit = fitBoxes(form, boxes);
+      const rows = new Map<number, number>(Object.entries(form.rowHeights).map(([r, h]) => [Number(r), h]));
+      if (form.months) for (let i = 0; i < 12; i++) rows.set(form.months.firstRow + i, form.months.rowHeight);
+      for (const [r, h] of fit.rowHeights) rows.set(r, h);
+      const total = [...rows.values()].reduce((a, b) => a + b, 0);
+      expect([form.id, total <= printableSize(form.print).height]).toEqual([form.id, true]);
+      for (const size of fit.fontSizes.values()) expect(size).toBeGreaterThanOrEqual(MIN_FONT);
+      for (const h of rows.values()) expect(h).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
+    }
+  });
+
+  test('附件3 with long months: shorter months give up room first, then the long ones print smaller; what still cannot fit is named', () => {
+    const progress = getForm('progress');
+    const one = fitBoxes(progress, [{ cell: 'E9', text: '完成。'.repeat(40), key: 'months.5.status' }]);
+    expect([one.fontSizes.size, one.overflow]).toEqual([0, []]);
+    expect(one.rowHeights.get(9)!).toBeGreaterThan(progress.months!.rowHeight);
+    const all = Array.from({ length: 12 }, (_, i) => ({ cell: `E${5 + i}`, text: '完成。'.repeat(200), key: `months.${i + 1}.status` }));
+    const fit = fitBoxes(progress, all);
+    expect(Math.min(...fit.fontSizes.values())).toBe(MIN_FONT);
+    expect(fit.overflow.map((b) => b.key)).toContain('months.1.status');
   });
 });
