@@ -186,6 +186,7 @@ export const RULE_NAMES: Record<string, string> = {
   'month-status-missing': '完成情况未填',
   'branch-name-kind': '名称不像党支部',
   'text-overflow': '文字超出方框',
+  'hidden-sheet': '表单在隐藏工作表上',
   'not-on-roster': '不在名单中',
   superseded: '已被新报送取代',
   rejected: '文件未受理',
