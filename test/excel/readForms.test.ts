@@ -195,7 +195,7 @@ describe('robust reads (issue 11 §1)', () => {
     excel.fake.flavor = 'web';
     const grid = await readWorkbookGrid();
     expect(grid.names.filter((n) => n.name === 'Print_Book')).toEqual([{ name: 'Print_Book', scope: undefined, ref: `'${sheetName}'!$A$1:$B$2` }]);
-    expect(grid.names).toContainEqual({ name: 'WUHUA_application_v1', scope: sheetName, ref: `'${sheetName}'!$A$1` });
+    expect(grid.names).toContainEqual({ name: tagName(getForm('application')), scope: sheetName, ref: `'${sheetName}'!$A$1` });
   });
 
   test('a sheet with more than 512 merged areas is read without its merges; the other sheets keep theirs and their form', async () => {
