@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   merge: async () => (await import('./merge')).mergeCommand,
   review: async () => (await import('./review')).reviewCommand,
   sample: async () => (await import('./sample')).sampleCommand,
+  remind: async () => (await import('./remind')).remindCommand,
 };
 
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {

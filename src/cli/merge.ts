@@ -27,12 +27,12 @@ export const PROGRESS_INTERVAL_MS = 1000;
 const LIST_MAX = 20;
 
 /** Today in local time, "YYYY-MM-DD". */
-function today(now = new Date()): string {
+export function today(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-function isIsoDate(s: string): boolean {
+export function isIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -44,7 +44,7 @@ function isIsoDate(s: string): boolean {
  * Read synchronously: files are taken one at a time anyway, and fs.promises.readFile
  * costs about 0.5 ms a file in FileHandle bookkeeping — more than reading the form.
  */
-async function intakeFile(input: InputFile, opts: CheckOptions): Promise<IntakeResult> {
+export async function intakeFile(input: InputFile, opts: CheckOptions): Promise<IntakeResult> {
   if (!input.ok) return { ok: false, file: input.file, reason: input.reason };
   let bytes: Uint8Array;
   try {
@@ -83,7 +83,7 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string>): { ok:
   });
 }
 
-async function canWriteInto(path: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function canWriteInto(path: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const target = resolve(path);
   const self = await fs.stat(target).catch(() => undefined);
   if (self?.isDirectory()) return { ok: false, reason: systemReason({ code: 'EISDIR' }) };
@@ -114,6 +114,7 @@ function closing(summary: Summary): string {
       warnings: summary.total.warnings,
     }),
   ];
+  lines.push(...summary.notJudged); // what could not be judged for want of a roster (or of its columns)
   if (summary.rejected.length > 0) {
     lines.push(mergeCliZh.rejectedHeader);
     for (const r of summary.rejected.slice(0, LIST_MAX)) lines.push(mergeCliZh.rejectedLine(r.file, r.reason));

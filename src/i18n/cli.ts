@@ -16,6 +16,8 @@ export const USAGE = `五化建设表单助手（命令行）
                                                 批量初核，生成报送包（详见 bin/wuhua review --help）
   bin/wuhua sample 文件或文件夹...|报告.json --seed 种子 (--rate 10% | --count N) -o 抽查名单.xlsx
                                                 年底随机抽查名单（详见 bin/wuhua sample --help）
+  bin/wuhua remind 文件或文件夹... --roster 名册.xlsx -o 催报.xlsx [--text 催报.txt] [--as-of YYYY-MM-DD]
+                                                按名册列出应报未报的表单，生成催报通知（详见 bin/wuhua remind --help）
   bin/wuhua --help                              显示本说明
 
 <表单>：
@@ -61,8 +63,8 @@ export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning:
 
 export const CLI = {
   seeHelp: '运行 bin/wuhua --help 查看用法。',
-  noCommand: '缺少命令：template、check、merge、review 或 sample。',
-  unknownCommand: (c: string) => `未知命令“${c}”：可用的命令是 template、check、merge、review、sample。`,
+  noCommand: '缺少命令：template、check、merge、review、sample 或 remind。',
+  unknownCommand: (c: string) => `未知命令“${c}”：可用的命令是 template、check、merge、review、sample、remind。`,
   unknownOption: (o: string) => `不认识的选项“${o}”。`,
   missingValue: (o: string) => `选项“${o}”后面缺少取值。`,
   repeated: (o: string) => `选项“${o}”只能给一次。`,

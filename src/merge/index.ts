@@ -46,6 +46,7 @@ export * from './types';
 export { branchKey, branchNameOf, displayName } from './branch';
 export { isMonthDone, monthsDue, progressTotals } from './progress';
 export * from './obligations';
+export * from './reminders';
 
 export const NOT_ON_ROSTER = 'not-on-roster';
 

@@ -247,12 +247,12 @@ describe('totals and problems', () => {
   test('per-form totals count kept submissions only', () => {
     expect(s.totals.map((t) => [t.form, t.branches, t.members, t.committeeMembers, t.errors, t.warnings, t.superseded])).toEqual([
       ['demonstration', 2, 30, 3, 1, 2, 0],
-      ['application', 1, 10, 3, 1, 0, 1],
+      ['application', 1, 10, 3, 2, 0, 1], // r4 and form-missing (A sent 附件2 without 附件3)
       ['progress', 0, 0, 0, 0, 0, 0],
     ]);
     // Hand count: branches A and B (A sent two forms: counted once); members A 10 (附件2) + B 20 (附件1 only) = 30;
-    // 支委 A 3 (附件2) + B none = 3; problems of all kept forms: errors r1, r4; warnings r2, r3.
-    expect(s.total).toEqual({ branches: 2, organisations: 0, unnamed: 0, superseded: 1, members: 30, committeeMembers: 3, errors: 2, warnings: 2 });
+    // 支委 A 3 (附件2) + B none = 3; problems of all kept forms: errors r1, r4, form-missing; warnings r2, r3.
+    expect(s.total).toEqual({ branches: 2, organisations: 0, unnamed: 0, superseded: 1, members: 30, committeeMembers: 3, errors: 3, warnings: 2 });
     expect(s.files).toBe(6);
   });
 
@@ -263,6 +263,7 @@ describe('totals and problems', () => {
       ['issue', 'd2.xlsx', 'r3'],
       ['superseded', 'a0.xlsx', 'superseded'],
       ['issue', 'a1.xlsx', 'r4'],
+      ['issue', 'a1.xlsx', 'form-missing'],
       ['rejected', 'a/notes.txt', 'rejected'],
       ['rejected', 'z/broken.xlsx', 'rejected'],
     ]);

@@ -28,6 +28,8 @@ import type { FormTotals, Summary, SummaryRow } from '../../merge/types';
 import { displayWidth, wrappedLines } from '../../model/text';
 import { collectBytes, SpreadsheetWriter, type XPage, type XStyle } from './sheetWriter';
 import { withFixedZipTimes } from './zipTimes';
+import { reminderTable, statusTable } from './committeeSheets';
+import { committeeSheetsZh } from '../../i18n/committee';
 
 const MAX_CELL = 32767;
 /** One line of 11-pt 宋体 (Excel's own row height for it is 14.25 pt), and a little room above and below. */
@@ -119,7 +121,7 @@ function count(v: unknown): CellValue {
   return typeof v === 'number' ? v : text(v);
 }
 
-function zhDate(iso: string): string {
+export function zhDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
@@ -134,7 +136,12 @@ export interface Table {
   feet?: CellValue[][];
   /** A fill (ARGB) for one body cell (row and column 0-based), e.g. a month not done. */
   fill?: (row: number, col: number) => string | undefined;
+  /** Columns (0-based, within A..Z) of shares 0..1 drawn as data bars (conditional formatting; the in-memory writer). */
+  dataBars?: number[];
 }
+
+/** The grey of the foot rows, for subtotal rows inside a body. */
+export const SUBTOTAL_FILL = TOTAL_FILL;
 
 /** A re-iterable view of `list` as rows: each row is made when written, not kept. */
 export function rowsOf<T>(list: readonly T[], row: (item: T, i: number) => CellValue[]): Iterable<CellValue[]> {
@@ -196,7 +203,7 @@ function exceljsStyle(s: XStyle): Partial<ExcelJS.Style> {
 }
 
 /** Adds a table to an in-memory exceljs workbook: styled, frozen, filtered header and A4 landscape print setup. */
-function addTable(wb: ExcelJS.Workbook, t: Table): void {
+export function addTable(wb: ExcelJS.Workbook, t: Table): void {
   const { columns } = t;
   const feet = t.feet ?? [];
   const { widths, wrap, headerHeight, bodyRows } = layoutOf(t);
@@ -244,7 +251,13 @@ function addTable(wb: ExcelJS.Workbook, t: Table): void {
       if (v !== null) cell.value = v;
       cell.style = footStyles[i];
     });
-  });
+  });  for (const c of t.dataBars ?? []) {
+    const col = String.fromCharCode(65 + c);
+    ws.addConditionalFormatting({
+      ref: `${col}2:${col}${bodyRows + feet.length + 1}`,
+      rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: 'FF5B9BD5' } } as unknown as ExcelJS.ConditionalFormattingRule],
+    });
+  }
 }
 
 /** Streams a table into a SpreadsheetWriter: the same cells, styles and setup as addTable. */
@@ -413,6 +426,10 @@ export function summarySheets(summary: Summary): Table[] {
     problemsSheet(summary, summaryZh.title(summaryZh.sheets.problems, asOf)),
   ];
   if (summary.hasRoster) sheets.push(missingSheet(summary, summaryZh.title(summaryZh.sheets.missing, asOf)));
+  if (summary.obligations) {
+    sheets.push(statusTable(summary.obligations, summaryZh.title(committeeSheetsZh.status, asOf)));
+    sheets.push(reminderTable(summary.obligations, summaryZh.title(committeeSheetsZh.reminders, asOf)));
+  }
   return sheets;
 }
 

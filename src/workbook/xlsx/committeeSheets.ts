@@ -1,0 +1,115 @@
+/**
+ * The committee's sheets of the summary workbook (with a roster): 报送情况 — one row per
+ * branch, grouped by 上级党组织 with a subtotal row each and the total at the foot,
+ * data bars on the rates — and 催报 — who to remind of what, with the message to send.
+ */
+import type { FormId } from '../../forms/types';
+import { committeeSheetsZh as z, committeeZh } from '../../i18n/committee';
+import { reminders } from '../../merge/reminders';
+import type { FormStatus, Obligations, Tally } from '../../merge/obligations';
+import { SUBTOTAL_FILL, zhDate, type CellValue, type ColumnDef, type Table } from './summary';
+
+const FORMS: readonly FormId[] = ['demonstration', 'application', 'progress'];
+
+function stateText(s: FormStatus): string {
+  if (s.state === 'missing') return committeeZh.missingOverdue(s.daysOverdue);
+  const label = committeeZh.states[s.state];
+  return s.state === 'sent' || s.state === 'late' ? committeeZh.stateWithDate(label, s.date && s.date.length === 10 ? zhDate(s.date) : s.date) : label;
+}
+
+/** Owed / on time / late / missing over a branch's forms (附件1 is owed by the group, not the branch). */
+function branchTally(forms: Record<FormId, FormStatus>): Tally {
+  const t = { owed: 0, sent: 0, late: 0, missing: 0, rate: null as number | null };
+  for (const f of FORMS) {
+    const s = forms[f];
+    if (f !== 'demonstration' && s.due !== null) t.owed++;
+    if (f === 'demonstration') continue; // a voluntary 附件1 is shown, not counted for the branch
+    if (s.state === 'sent') t.sent++;
+    else if (s.state === 'late') t.late++;
+    else if (s.state === 'missing') t.missing++;
+  }
+  t.rate = t.owed > 0 ? (t.sent + t.late) / t.owed : null;
+  return t;
+}
+
+/**
+ * A group's (or all groups') figures over the three forms: 附件2 and 附件3 per branch;
+ * 附件1 once per group that owes one — on time if any came on time, else late if one
+ * came late, else missing. A voluntary 附件1 counts for nothing owed.
+ */
+function sumTallies(tallies: Record<FormId, Tally>): Tally {
+  const { application: a, progress: p, demonstration: d } = tallies;
+  const demoSent = d.owed > 0 && d.sent > 0 ? d.owed : 0;
+  const demoLate = d.owed > 0 && d.sent === 0 && d.late > 0 ? d.owed : 0;
+  const t = { owed: a.owed + p.owed + d.owed, sent: a.sent + p.sent + demoSent, late: a.late + p.late + demoLate, missing: a.missing + p.missing + d.missing };
+  return { ...t, rate: t.owed > 0 ? (t.sent + t.late) / t.owed : null };
+}
+
+export function statusTable(o: Obligations, title: string): Table {
+  const h = z.statusHeaders;
+  const columns: ColumnDef[] = [
+    { header: h[0], max: 6, align: 'center' },
+    { header: h[1], max: 18, wrap: true },
+    { header: h[2], max: 22, wrap: true },
+    { header: h[3], max: 6, align: 'center' },
+    { header: h[4], max: 6, align: 'center' },
+    { header: h[5], max: 16, wrap: true },
+    { header: h[6], max: 16, wrap: true },
+    { header: h[7], max: 16, wrap: true },
+    { header: h[8], max: 5, align: 'right' },
+    { header: h[9], max: 5, align: 'right' },
+    { header: h[10], max: 5, align: 'right' },
+    { header: h[11], max: 5, align: 'right' },
+    { header: h[12], max: 8, align: 'right', numFmt: '0%' },
+    { header: h[13], max: 5, align: 'right' },
+    { header: h[14], max: 5, align: 'right' },
+    { header: h[15], max: 24, wrap: true },
+  ];
+  const rows: CellValue[][] = [];
+  const subtotalRows = new Set<number>();
+  let n = 0;
+  for (const g of o.groups) {
+    const parent = g.parent || committeeZh.noParentGroup;
+    for (const b of g.branches) {
+      const t = branchTally(b.forms);
+      const sources = FORMS.map((f) => b.forms[f].row?.submission.file).filter((x): x is string => !!x);
+      rows.push([++n, parent, b.name, b.entry?.category ?? null, b.entry?.status ?? null, ...FORMS.map((f) => stateText(b.forms[f])), t.owed, t.sent, t.late, t.missing, t.rate, b.errors, b.warnings, sources.join('\n') || null]);
+    }
+    const t = sumTallies(g.tally);
+    const demo = g.owesDemonstration === null ? z.demoUnknown : g.owesDemonstration ? `${z.demoOwed}\n${z.tallyText(g.tally.demonstration)}` : z.demoNotOwed;
+    subtotalRows.add(rows.length);
+    rows.push([null, z.subtotal(parent), `${g.branches.length}个党支部`, null, null, demo, z.tallyText(g.tally.application), z.tallyText(g.tally.progress), t.owed, t.sent, t.late, t.missing, t.rate, g.branches.reduce((k, b) => k + b.errors, 0), g.branches.reduce((k, b) => k + b.warnings, 0), null]);
+  }
+  const all = { owed: 0, sent: 0, late: 0, missing: 0, rate: null as number | null };
+  for (const g of o.groups) {
+    const t = sumTallies(g.tally);
+    for (const k of ['owed', 'sent', 'late', 'missing'] as const) all[k] += t[k];
+  }
+  all.rate = all.owed > 0 ? (all.sent + all.late) / all.owed : null;
+  const branches = o.groups.reduce((k, g) => k + g.branches.length, 0);
+  const foot: CellValue[] = [null, z.total, `${branches}个党支部`, null, null, z.tallyText(o.tally.demonstration), z.tallyText(o.tally.application), z.tallyText(o.tally.progress), all.owed, all.sent, all.late, all.missing, all.rate, null, null, null];
+  return { name: z.status, title, columns, rows, feet: [foot], fill: (r) => (subtotalRows.has(r) ? SUBTOTAL_FILL : undefined), dataBars: [12] };
+}
+
+export function reminderTable(o: Obligations, title: string): Table {
+  const h = z.reminderHeaders;
+  const columns: ColumnDef[] = [
+    { header: h[0], max: 6, align: 'center' },
+    { header: h[1], max: 16, wrap: true },
+    { header: h[2], max: 20, wrap: true },
+    { header: h[3], max: 10, wrap: true },
+    { header: h[4], max: 15, align: 'center' },
+    { header: h[5], max: 8, align: 'right' },
+    { header: h[6], max: 8 },
+    { header: h[7], max: 14 },
+    { header: h[8], max: 70, wrap: true },
+  ];
+  const rows: CellValue[][] = [];
+  let n = 0;
+  for (const p of reminders(o)) {
+    if (p.message !== null) rows.push([null, p.parent, z.toParent, p.demonstration ? z.formsShort(['demonstration']) : null, p.demonstration ? zhDate(p.demonstration.due) : null, p.demonstration ? Math.max(0, p.demonstration.daysOverdue) : null, null, null, p.message]);
+    for (const b of p.branches) rows.push([++n, p.parent, b.branch, z.formsShort(b.forms), zhDate(b.due), Math.max(0, b.daysOverdue), b.secretary ?? null, b.phone ?? null, b.message]);
+  }
+  if (rows.length === 0) rows.push([null, null, null, null, null, null, null, null, z.none]);
+  return { name: z.reminders, title, columns, rows };
+}

@@ -1,0 +1,198 @@
+/**
+ * A realistic committee run: 42 branches under three 党委 and 工委直辖, some owing, some
+ * late, one 党委 (教育局) without any 附件1. Every figure of 报送情况, 汇总, 进度,
+ * 问题清单, 未报送 and 催报 is held against the hand count written beside it.
+ */
+import ExcelJS from 'exceljs';
+import { mergeSubmissions, reminders, type RosterEntry } from '../../src/merge';
+import type { IntakeResult } from '../../src/model/types';
+import { summaryBytes } from '../../src/workbook/xlsx/summary';
+import { months, okOne, sub } from './helpers';
+
+const P1 = '中共永州市财政局机关委员会'; // no 示范点; one 附件1 on time
+const P2 = '中共永州市教育局机关委员会'; // no 示范点; no 附件1 at all
+const P3 = '中共永州市中心医院委员会'; // has a 示范点
+const DIRECT = '工委直辖';
+
+type Plan = 'both' | 'late' | 'only2' | 'none' | 'exempt';
+interface Branch {
+  entry: RosterEntry;
+  plan: Plan;
+  demo?: boolean;
+  date?: string;
+}
+
+function branches(parent: string, prefix: string, plans: Plan[], extra: Partial<RosterEntry>[] = []): Branch[] {
+  return plans.map((plan, i) => ({ entry: { name: `${prefix}第${i + 1}党支部`, parent, ...(extra[i] ?? {}) }, plan }));
+}
+
+// 财政局: 12 branches — 1..5 both on time, 6 late, 7 only 附件2, 8 nothing, 9–10 离退休, 11–12 已达标.
+const b1 = branches(P1, '财政局机关', ['both', 'both', 'both', 'both', 'both', 'late', 'only2', 'none', 'exempt', 'exempt', 'exempt', 'exempt'], [
+  { hasDemo: false }, {}, {}, {}, {}, {}, {}, {}, { category: '离退休' }, { category: '离退休' }, { status: '已达标' }, { status: '已达标' },
+]);
+b1[0].demo = true; // 附件1 on 5-20
+// 教育局: 12 branches — 1..7 on time, 8–9 late, 10–11 nothing, 12 已达标.
+const b2 = branches(P2, '教育局机关', ['both', 'both', 'both', 'both', 'both', 'both', 'both', 'late', 'late', 'none', 'none', 'exempt'], [
+  {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, { status: '已达标' },
+]);
+// 中心医院: 10 branches — 1..8 on time, 9 founded 4-20 and sent 5-15 (due 5-20: on time), 10 nothing.
+const b3 = branches(P3, '中心医院', ['both', 'both', 'both', 'both', 'both', 'both', 'both', 'both', 'both', 'none'], [
+  { hasDemo: true }, {}, {}, {}, {}, {}, {}, {}, { founded: '2019-04-20' }, {},
+]);
+b3[8].date = '2019-05-15';
+// 工委直辖: 8 branches — 1..6 on time (1 also sends an 附件1 of its own accord), 7 nothing, 8 离退休.
+const b4 = branches(DIRECT, '市档案馆', ['both', 'both', 'both', 'both', 'both', 'both', 'none', 'exempt'], [{}, {}, {}, {}, {}, {}, {}, { category: '离退休' }]);
+b4[0].demo = true;
+const ALL = [...b1, ...b2, ...b3, ...b4];
+
+function inputs(): IntakeResult[] {
+  const out: IntakeResult[] = [];
+  for (const b of ALL) {
+    const name = b.entry.name;
+    const date = b.plan === 'late' ? '2019-05-06' : (b.date ?? '2019-04-25');
+    const done = b.plan === 'late' ? ['完成', '完成', '完成'] : ['完成', '完成', '完成', '完成', '完成'];
+    if (b.plan === 'both' || b.plan === 'late' || b.plan === 'only2') out.push(okOne(sub('application', name, `${name}/附件2.xlsx`, { date, memberCount: 20, committeeCount: 5 })));
+    if (b.plan === 'both' || b.plan === 'late') out.push(okOne(sub('progress', name, `${name}/附件3.xlsx`, { date }, { months: months(done) })));
+    if (b.demo) out.push(okOne(sub('demonstration', name, `${name}/附件1.xlsx`, { date: '2019-05-20', memberCount: 20, committeeCount: 5 })));
+  }
+  // A 党委's own form and a form without a name: counted apart.
+  out.push(okOne(sub('application', P1, '财政局党委/附件2.xlsx', { date: '2019-04-25', memberCount: 260, committeeCount: 7 })));
+  out.push(okOne(sub('application', null, '无名/附件2.xlsx', { date: '2019-04-25', memberCount: 9, committeeCount: 3 })));
+  return out;
+}
+
+const AS_OF = '2019-06-10';
+const summary = mergeSubmissions(inputs(), { asOf: AS_OF, roster: ALL.map((b) => b.entry) });
+
+async function sheets() {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await summaryBytes(summary)) as unknown as ArrayBuffer);
+  return wb;
+}
+const values = (ws: ExcelJS.Worksheet, r: number) => Array.from({ length: ws.columnCount }, (_, c) => ws.getRow(r).getCell(c + 1).value ?? null);
+
+test('the fixture is realistic: 42 branches, three 党委 and 工委直辖', () => {
+  expect(ALL).toHaveLength(42);
+  expect(summary.obligations!.groups.map((g) => [g.parent, g.branches.length])).toEqual([
+    [P1, 12],
+    [P2, 12],
+    [P3, 10],
+    [DIRECT, 8],
+  ]);
+});
+
+test('报送情况 subtotals per 上级党组织 and the total match the hand count', async () => {
+  const g = Object.fromEntries(summary.obligations!.groups.map((x) => [x.parent, x.tally]));
+  // 财政局: 8 owe (12 − 2 离退休 − 2 已达标). 附件2: 5 + only2 on time = 6, late 1, missing 1 (none). 附件3: 5 on time, 1 late, 2 missing (only2, none).
+  expect(g[P1].application).toEqual({ owed: 8, sent: 6, late: 1, missing: 1, rate: 7 / 8 });
+  expect(g[P1].progress).toEqual({ owed: 8, sent: 5, late: 1, missing: 2, rate: 6 / 8 });
+  expect(g[P1].demonstration).toEqual({ owed: 1, sent: 1, late: 0, missing: 0, rate: 1 });
+  // 教育局: 11 owe. 7 on time, 2 late, 2 missing, both forms; 附件1 owed and missing.
+  expect(g[P2].application).toEqual({ owed: 11, sent: 7, late: 2, missing: 2, rate: 9 / 11 });
+  expect(g[P2].progress).toEqual({ owed: 11, sent: 7, late: 2, missing: 2, rate: 9 / 11 });
+  expect(g[P2].demonstration).toEqual({ owed: 1, sent: 0, late: 0, missing: 1, rate: 0 });
+  // 中心医院: 10 owe, 9 on time (the branch founded 4-20 is due 5-20), 1 missing; has a 示范点: owes no 附件1.
+  expect(g[P3].application).toEqual({ owed: 10, sent: 9, late: 0, missing: 1, rate: 9 / 10 });
+  expect(g[P3].demonstration).toEqual({ owed: 0, sent: 0, late: 0, missing: 0, rate: null });
+  // 工委直辖: 7 owe, 6 on time, 1 missing; its 附件1 is voluntary.
+  expect(g[DIRECT].progress).toEqual({ owed: 7, sent: 6, late: 0, missing: 1, rate: 6 / 7 });
+  // All: 附件2 owed 36 = 28 on time + 3 late + 5 missing; 附件3 owed 36 = 27 + 3 + 6.
+  expect(summary.obligations!.tally.application).toEqual({ owed: 36, sent: 28, late: 3, missing: 5, rate: 31 / 36 });
+  expect(summary.obligations!.tally.progress).toEqual({ owed: 36, sent: 27, late: 3, missing: 6, rate: 30 / 36 });
+
+  const ws = (await sheets()).getWorksheet('报送情况')!;
+  // 42 branch rows + 4 subtotal rows, then the total: row 1 header, rows 2..47, foot 48.
+  expect(ws.rowCount).toBe(48);
+  const sub1 = values(ws, 14); // after 财政局's 12 branches
+  expect(sub1.slice(1, 3)).toEqual([`小计：${P1}`, '12个党支部']);
+  // owed 8 + 8 + 1 = 17; on time 6 + 5 + 1 = 12; late 1 + 1 = 2; missing 1 + 2 = 3; rate 14/17.
+  expect(sub1.slice(8, 13)).toEqual([17, 12, 2, 3, 14 / 17]);
+  const sub2 = values(ws, 27);
+  expect(sub2.slice(1, 2).concat(sub2.slice(8, 13))).toEqual([`小计：${P2}`, 23, 14, 4, 5, 18 / 23]);
+  const foot = values(ws, 48);
+  // 36 + 36 + 2 (附件1 owed by 财政局 and 教育局) = 74; on time 28 + 27 + 1 = 56; late 6; missing 5 + 6 + 1 = 12.
+  expect(foot.slice(1, 3).concat(foot.slice(8, 13))).toEqual(['合计', '42个党支部', 74, 56, 6, 12, 62 / 74]);
+  expect(values(ws, 9).slice(2, 8)).toEqual(['财政局机关第8党支部', null, null, '不需报送', '未报送（已逾期41天）', '未报送（已逾期41天）']);
+  expect(values(ws, 7).slice(6, 8)).toEqual(['逾期报送（2019年5月6日）', '逾期报送（2019年5月6日）']);
+});
+
+test('汇总: branches once, members once per branch, the 党委 and the unnamed form apart', async () => {
+  // Branches that sent anything: 财政局 7, 教育局 9, 中心医院 9, 工委直辖 6 = 31; each 20 members in 附件2 (and the same in 附件1).
+  expect(summary.total).toMatchObject({ branches: 31, organisations: 1, unnamed: 1, members: 31 * 20, committeeMembers: 31 * 5 });
+  expect(summary.totals.map((t) => [t.form, t.branches, t.members])).toEqual([
+    ['demonstration', 2, 40],
+    ['application', 31, 620],
+    ['progress', 30, 0],
+  ]);
+  const ws = (await sheets()).getWorksheet('汇总')!;
+  const last = ws.rowCount;
+  expect(values(ws, last).slice(1, 6)).toEqual(['总计', '31个党支部；另有1份为党委/党总支的表、1份未填党支部名称', null, 620, 155]);
+});
+
+test('进度: 30 branches; as of June five months are due; the 3 late branches did 3 of them: 27×5 + 3×3 = 144 of 150', async () => {
+  const ws = (await sheets()).getWorksheet('进度')!;
+  expect(ws.rowCount).toBe(32);
+  expect(values(ws, 32).slice(1, 2).concat(values(ws, 32).slice(14, 16))).toEqual(['合计（30个党支部）', '144/150', 144 / 150]);
+});
+
+test('问题清单: form-missing (财政局第7), not-on-roster (the 党委’s own form), demonstration-missing (教育局, past 5月31日)', async () => {
+  expect(summary.problems.map((p) => [p.rule, p.severity, p.branch])).toEqual([
+    ['not-on-roster', 'warning', P1],
+    ['form-missing', 'error', '财政局机关第7党支部'],
+    ['demonstration-missing', 'error', P2],
+  ]);
+  const ws = (await sheets()).getWorksheet('问题清单')!;
+  expect(values(ws, ws.rowCount)[8]).toBe('错误 2 条，警告 1 条，提示 0 条');
+});
+
+test('未报送: the five branches that owe and sent nothing (not 离退休, not 已达标)', () => {
+  expect(summary.missing.map((m) => m.name)).toEqual(['财政局机关第8党支部', '教育局机关第10党支部', '教育局机关第11党支部', '中心医院第10党支部', '市档案馆第7党支部']);
+});
+
+test('催报: six branches, three letters to 党委 (none to 工委直辖), 教育局’s names its missing 附件1', async () => {
+  const list = reminders(summary.obligations!);
+  expect(list.map((p) => [p.parent, p.branches.map((b) => `${b.branch}:${b.forms.join('+')}`), p.demonstration !== null, p.message !== null])).toEqual([
+    [P1, ['财政局机关第7党支部:progress', '财政局机关第8党支部:application+progress'], false, true],
+    [P2, ['教育局机关第10党支部:application+progress', '教育局机关第11党支部:application+progress'], true, true],
+    [P3, ['中心医院第10党支部:application+progress'], false, true],
+    [DIRECT, ['市档案馆第7党支部:application+progress'], false, false],
+  ]);
+  expect(list[1].message).toMatch(/至今未报送附件1《市直机关党支部“五化”建设示范点创建申报表》（截止日期2019年5月31日，已逾期10天）/);
+  expect(list[0].branches[1].message).toMatch(/^财政局机关第8党支部：\n.*须于2019年4月30日前.*附件2《市直机关党支部“五化”建设申报表》和附件3《市直机关党支部“五化”建设创建进度表》.*已逾期41天/s);
+  const ws = (await sheets()).getWorksheet('催报')!;
+  expect(ws.rowCount).toBe(1 + 3 + 6);
+});
+
+describe('bin/wuhua remind', () => {
+  test('writes 催报.xlsx and 催报.txt from real files and a roster; --help is Chinese; usage errors exit 2; inputs are never outputs', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync, rmSync, mkdirSync } = await import('fs');
+    const { join } = await import('path');
+    const { tmpdir } = await import('os');
+    const { bufferIo } = await import('../../src/cli/io');
+    const { run } = await import('../../src/cli/main');
+    const { filledBytes } = await import('./files');
+    const dir = mkdtempSync(join(tmpdir(), 'wuhua-remind-'));
+    try {
+      mkdirSync(join(dir, 'in'));
+      writeFileSync(join(dir, 'in', 'a2.xlsx'), await filledBytes('application', { branchName: '中共甲局第一党支部', date: '2019-04-20', memberCount: 12, committeeCount: 3 }));
+      writeFileSync(join(dir, '名册.csv'), '党支部名称,上级党组织,书记,联系电话\n中共甲局第一党支部,中共甲局机关委员会,张三,13907461234\n中共甲局第二党支部,中共甲局机关委员会,李四,0746-8221234\n');
+      const io = bufferIo();
+      const code = await run(['remind', join(dir, 'in'), '--roster', join(dir, '名册.csv'), '--as-of', '2019-05-10', '-o', join(dir, '催报.xlsx'), '--text', join(dir, '催报.txt')], io);
+      expect([code, io.err()]).toEqual([0, expect.stringContaining('已写入催报工作簿')]);
+      expect(io.out()).toContain('1 个上级党组织、2 个党支部尚有应报未报的表单（共 4 份）');
+      const text = readFileSync(join(dir, '催报.txt'), 'utf8');
+      expect(text).toMatch(/中共甲局机关委员会：[\s\S]*中共甲局第一党支部：未报送附件3（截止日期2019年4月30日，已逾期10天）；书记 张三 13907461234/);
+      expect(text).toMatch(/中共甲局第二党支部：\n[\s\S]*尚未报送附件2《市直机关党支部“五化”建设申报表》和附件3/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(join(dir, '催报.xlsx')) as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['催报', '报送情况']);
+      const help = bufferIo();
+      expect(await run(['remind', '--help'], help)).toBe(0);
+      expect(help.out()).toMatch(/用法：bin\/wuhua remind[\s\S]*退出码/);
+      expect(await run(['remind', join(dir, 'in'), '-o', join(dir, 'x.xlsx')], bufferIo())).toBe(2); // no roster
+      expect(await run(['remind', join(dir, 'in'), '--roster', join(dir, '名册.csv'), '-o', join(dir, 'in', 'a2.xlsx')], bufferIo())).toBe(2); // an input
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
