@@ -32,7 +32,8 @@ export interface ReviewOptions {
 
 /** The errors that hold a form back at review: every error but the opinion being written. */
 export function blockingErrors(issues: readonly Issue[]): Issue[] {
-  return issues.filter((i) => i.severity === 'error' && i.rule !== 'opinion-missing');
+  // form-missing is about the other form (not yet in): it is reported, and does not hold back the one that came.
+  return issues.filter((i) => i.severity === 'error' && i.rule !== 'opinion-missing' && i.rule !== 'form-missing');
 }
 
 /** Table rows that match no kept form: the table names a branch that is not in this review. */
