@@ -239,7 +239,7 @@ describe('summaryTables', () => {
     const sub = submission({ sheet: 'S1', fields: { branchName: '=第一党支部', date: '2019-04-03', memberCount: 23, committeeCount: 5 } });
     const summary = mergeSubmissions([{ ok: true, file: 'a.xlsx', submissions: [sub] }], { asOf: '2019-05-01', roster: ['第九党支部'] });
     const tables = summaryTables(summary);
-    expect(tables.map((t) => t.name)).toEqual(['汇总', '进度', '问题清单', '未报送']);
+    expect(tables.map((t) => t.name)).toEqual(['汇总', '进度', '问题清单', '未报送', '报送情况', '催报']);
     const rows = tables[0];
     expect(rows.header).toContain('党支部名称');
     const branchCol = rows.header.indexOf('党支部名称');

@@ -88,7 +88,7 @@ export function statusTable(o: Obligations, title: string): Table {
   all.rate = all.owed > 0 ? (all.sent + all.late) / all.owed : null;
   const branches = o.groups.reduce((k, g) => k + g.branches.length, 0);
   const foot: CellValue[] = [null, z.total, `${branches}个党支部`, null, null, z.tallyText(o.tally.demonstration), z.tallyText(o.tally.application), z.tallyText(o.tally.progress), all.owed, all.sent, all.late, all.missing, all.rate, null, null, null];
-  return { name: z.status, title, columns, rows, feet: [foot], fill: (r) => (subtotalRows.has(r) ? SUBTOTAL_FILL : undefined), dataBars: [12] };
+  return { name: z.status, title, columns, rows, feet: [foot], fill: (r) => (subtotalRows.has(r) ? SUBTOTAL_FILL : undefined) };
 }
 
 export function reminderTable(o: Obligations, title: string): Table {

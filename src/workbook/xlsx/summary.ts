@@ -136,8 +136,6 @@ export interface Table {
   feet?: CellValue[][];
   /** A fill (ARGB) for one body cell (row and column 0-based), e.g. a month not done. */
   fill?: (row: number, col: number) => string | undefined;
-  /** Columns (0-based, within A..Z) of shares 0..1 drawn as data bars (conditional formatting; the in-memory writer). */
-  dataBars?: number[];
 }
 
 /** The grey of the foot rows, for subtotal rows inside a body. */
@@ -251,13 +249,7 @@ export function addTable(wb: ExcelJS.Workbook, t: Table): void {
       if (v !== null) cell.value = v;
       cell.style = footStyles[i];
     });
-  });  for (const c of t.dataBars ?? []) {
-    const col = String.fromCharCode(65 + c);
-    ws.addConditionalFormatting({
-      ref: `${col}2:${col}${bodyRows + feet.length + 1}`,
-      rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: 'FF5B9BD5' } } as unknown as ExcelJS.ConditionalFormattingRule],
-    });
-  }
+  });
 }
 
 /** Streams a table into a SpreadsheetWriter: the same cells, styles and setup as addTable. */
