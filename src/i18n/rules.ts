@@ -188,6 +188,10 @@ export const RULE_NAMES: Record<string, string> = {
   'text-overflow': '文字超出方框',
   'hidden-sheet': '表单在隐藏工作表上',
   'not-on-roster': '不在名单中',
+  'month-done-future': '未到月份已写完成',
+  'form-missing': '附件2附件3缺一',
+  'demonstration-missing': '未报附件1示范点',
+  'cross-form-mismatch': '附件1与附件2人数不一致',
   superseded: '已被新报送取代',
   rejected: '文件未受理',
 };
