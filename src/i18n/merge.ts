@@ -140,7 +140,7 @@ export const mergeCliZh = {
   }): string =>
     [
       `共读取 ${s.files} 个文件：${s.submissions} 份报送（计入汇总 ${s.kept} 份，涉及 ${s.branches} 个党支部${apart(s.organisations, s.unnamed, '，', ' ')}），未受理 ${s.rejected} 个文件。`,
-      `重复报送：${s.duplicates} 处，${s.superseded} 份较早的报送已被替代（均列在“问题清单”中）。`,
+      `重复报送：${s.duplicates} 处，${s.superseded} 份较早的报送已被替代（内容有差异的均列在“问题清单”中；只差意见的同一份表单视为一份，不列）。`,
       s.missing === null ? '未提供名册，未统计未报送的党支部。' : `名册中未报送的党支部：${s.missing} 个。`,
       `计入汇总的报送共有错误 ${s.errors} 个、警告 ${s.warnings} 个。`,
     ].join('\n'),
