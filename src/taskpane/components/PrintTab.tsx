@@ -1,9 +1,10 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Summary } from '../../merge/types';
 import { tp } from '../../i18n/taskpane';
 import type { Reporter } from '../App';
-import type { ActionResult, Host } from '../host';
+import type { Host } from '../host';
+import { useAction } from './useAction';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
@@ -11,21 +12,10 @@ const useStyles = makeStyles({
 
 export function PrintTab({ host, report, summary }: { host: Host; report: Reporter; summary: Summary | null }) {
   const styles = useStyles();
-  const [busy, setBusy] = useState<'setup' | 'pack' | null>(null);
+  const [busy, run] = useAction<'setup' | 'pack'>(report);
   const setupHintId = useId();
   // A message bar without a title is labelled by its text (Fluent points aria-labelledby at a title otherwise absent).
   const onlyExcelId = useId();
-
-  const run = async (what: 'setup' | 'pack', action: () => Promise<ActionResult>) => {
-    setBusy(what);
-    try {
-      report.done(await action());
-    } catch (e) {
-      report.error(e);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <>

@@ -9,7 +9,7 @@ import { Badge, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBar
 import { useState } from 'react';
 import { getField, getForm } from '../../forms';
 import { firstCell } from '../../forms/address';
-import { reviewPaneZh as z } from '../../i18n/review';
+import { levelZh, reviewPaneZh as z } from '../../i18n/review';
 import { formShortLabel, THIS_WORKBOOK } from '../../i18n/taskpane';
 import type { Summary, SummaryRow } from '../../merge/types';
 import { blockingErrors, reviewSummary } from '../../review/review';
@@ -18,6 +18,7 @@ import type { OpinionWrite } from '../../workbook/excel/writeOpinions';
 import type { Reporter } from '../App';
 import { todayIso, type Host } from '../host';
 import { runJob } from '../work/client';
+import { useAction } from './useAction';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -61,49 +62,41 @@ export function ReviewPanel({ host, report, summary, files }: { host: Host; repo
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(summary.rows.filter((r) => blockingErrors(r.submission.issues).length === 0).map(rowId)));
   const [replace, setReplace] = useState(false);
   const [includeErrors, setIncludeErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busyWith, run] = useAction<'pack' | 'returns' | 'workbook'>(report);
+  const busy = busyWith !== null;
   const [result, setResult] = useState<ReviewResult | null>(null);
 
   const dateOk = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`));
   const rows = scope === 'all' ? summary.rows : summary.rows.filter((r) => chosen.has(rowId(r)));
   const problem = opinion.trim() === '' ? z.emptyOpinion : !dateOk ? z.badDate : rows.length === 0 ? z.nothingSelected : null;
 
+  /** Who reviews: the name typed, else the level's own name (上级党委（党总支） / 市直工委). */
+  const reviewerName = () => reviewer.trim() || levelZh[level === 'party' ? '党委' : '工委'].name;
   const review = (): ReviewResult =>
-    reviewSummary({ ...summary, rows }, { level, opinion: opinion.trim(), date, replace, includeErrors, reviewer: reviewer.trim() || (level === 'party' ? z.levelParty.replace('初核', '') : z.levelWork.replace('审核', '')) });
-
-  const act = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (e) {
-      report.error(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    reviewSummary({ ...summary, rows }, { level, opinion: opinion.trim(), date, replace, includeErrors, reviewer: reviewerName() });
 
   const makePack = () =>
-    act(async () => {
+    run('pack', async () => {
       const r = review();
       setResult(r);
       const made = await runJob('reviewPackFile', { summary, review: r, level, reviewer: reviewer.trim(), date, files });
-      if (host.handOver) report.done(await host.handOver({ ...made, fileName: z.packFile }));
+      return host.handOver?.({ ...made, fileName: z.packFile });
     });
 
   const downloadReturns = (r: ReviewResult) =>
-    act(async () => {
-      const made = await runJob('returnsFile', { review: r, levelName: reviewer.trim() || (level === 'party' ? '上级党委（党总支）' : '市直工委'), date });
-      if (host.handOver) report.done(await host.handOver({ ...made, fileName: z.returnsFile }));
+    run('returns', async () => {
+      const made = await runJob('returnsFile', { review: r, levelName: reviewerName(), date });
+      return host.handOver?.({ ...made, fileName: z.returnsFile });
     });
 
   const writeWorkbook = () =>
-    act(async () => {
+    run('workbook', async () => {
       const r = review();
       setResult(r);
       const { writes, skipped } = workbookWrites(r, level);
       if (writes.length === 0) throw new Error(z.nothingInWorkbook);
       const done = await host.writeOpinions!(writes);
-      report.done({ ...done, notes: [...(done.notes ?? []), z.wroteWorkbook(writes.length, skipped)] });
+      return { ...done, notes: [...(done.notes ?? []), z.wroteWorkbook(writes.length, skipped)] };
     });
 
   const hasWorkbookForms = summary.rows.some((r) => r.submission.file === THIS_WORKBOOK);

@@ -12,6 +12,7 @@ import { drawSample, parseRate, type Draw, type SampleSize } from '../../review/
 import type { Reporter } from '../App';
 import { todayIso, type Host } from '../host';
 import { runJob } from '../work/client';
+import { useAction } from './useAction';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -25,7 +26,8 @@ export function SamplePanel({ host, report, summary }: { host: Host; report: Rep
   const [mode, setMode] = useState<'rate' | 'count'>('rate');
   const [rate, setRate] = useState('10');
   const [count, setCount] = useState('1');
-  const [busy, setBusy] = useState(false);
+  const [busyWith, run] = useAction<'sample'>(report);
+  const busy = busyWith !== null;
   const [draw, setDraw] = useState<Draw | null>(null);
 
   const parsedRate = parseRate(rate);
@@ -33,23 +35,17 @@ export function SamplePanel({ host, report, summary }: { host: Host; report: Rep
   const size: SampleSize | null = mode === 'rate' ? (parsedRate === null ? null : { rate: parsedRate }) : parsedCount === null ? null : { count: parsedCount };
   const problem = seed.trim() === '' ? z.emptySeed : size === null ? (mode === 'rate' ? z.badRate : z.badCount) : null;
 
-  const make = async () => {
-    if (!size) return;
-    setBusy(true);
-    try {
+  const make = () =>
+    run('sample', async () => {
+      if (!size) return undefined;
       const candidates = summary.rows
         .filter((r) => r.form === 'application' && r.branchKey !== '')
         .map((r) => ({ branch: r.branch, key: r.branchKey, stratum: r.submission.origin?.parent ?? sampleZh.ungrouped, source: `${r.submission.file}（${r.submission.sheet}）` }));
       const d = drawSample(candidates, seed.trim(), size);
       setDraw(d);
       const made = await runJob('sampleFile', { draw: d, seed: seed.trim(), size, asOf: todayIso() });
-      if (host.handOver) report.done(await host.handOver({ ...made, fileName: z.sampleFile }));
-    } catch (e) {
-      report.error(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return host.handOver?.({ ...made, fileName: z.sampleFile });
+    });
 
   return (
     <section className={styles.section} aria-labelledby="sample-title" data-testid="sample-panel">
