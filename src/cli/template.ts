@@ -1,4 +1,4 @@
-/** `wuhua template <form> -o FILE.xlsx` and `wuhua template --all -o DIR`. */
+/** `wuhua template <form> -o FILE.xlsx`, `wuhua template --all -o DIR`, and 下发 with --roster (./dispatch.ts). */
 import { promises as fs } from 'fs';
 import { join } from 'path';
 import { FORMS, findForm } from '../forms';
@@ -7,6 +7,7 @@ import { CLI, TEMPLATE_USAGE } from '../i18n/cli';
 import { rosterTemplateBytes } from '../workbook/xlsx/rosterTemplate';
 import { templateBytes } from '../workbook/xlsx/template';
 import { parseArgs } from './args';
+import { dispatchCommand } from './dispatch';
 import { systemReason, usageError, writeFileAtomic, type CliIo } from './io';
 
 export const EXIT = { ok: 0, unwritable: 1, usage: 2 } as const;
@@ -22,7 +23,10 @@ const ROSTER_FILE = '名册.xlsx';
 const formLabel = (f: FormSpec) => `${f.attachment} ${f.title.replace(/\n/g, '')}`;
 
 export async function templateCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: { '-o': 'out', '--output': 'out' }, flags: { '--all': 'all', '--help': 'help', '-h': 'help' } });
+  const args = parseArgs(argv, {
+    values: { '-o': 'out', '--output': 'out', '--roster': 'roster', '--zip': 'zip', '--as-of': 'asOf' },
+    flags: { '--all': 'all', '--force': 'force', '--help': 'help', '-h': 'help' },
+  });
   if (!args.ok) return usageError(io, args.error, TEMPLATE_USAGE);
   if (args.flags.has('help')) {
     io.stdout(TEMPLATE_USAGE);
@@ -30,6 +34,9 @@ export async function templateCommand(argv: readonly string[], io: CliIo): Promi
   }
   const out = args.options.out;
   const all = args.flags.has('all');
+  const { roster, zip, asOf } = args.options;
+  if (roster !== undefined) return dispatchCommand({ positionals: args.positionals, all, roster, out, zip, asOf, force: args.flags.has('force') }, io);
+  if (zip !== undefined || asOf !== undefined || args.flags.has('force')) return usageError(io, CLI.templateOnlyWithRoster, TEMPLATE_USAGE);
   if (!all && args.positionals.length === 0) return usageError(io, CLI.templateNoForm, TEMPLATE_USAGE);
   if (args.positionals.length > (all ? 0 : 1)) return usageError(io, CLI.templateTooMany, TEMPLATE_USAGE);
   if (!out) return usageError(io, all ? CLI.templateAllNeedsDir : CLI.templateNeedsOut, TEMPLATE_USAGE);

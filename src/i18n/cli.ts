@@ -7,6 +7,8 @@ export const USAGE = `五化建设表单助手（命令行）
   bin/wuhua template <表单> -o 文件.xlsx       生成可打印、可填写的空白模板
   bin/wuhua template --all -o 文件夹            一次生成三张表的模板
   bin/wuhua template roster -o 名册.xlsx        生成名册模板（上级党组织、类别、达标情况等）
+  bin/wuhua template 2 3 --roster 名册.xlsx -o 下发/ [--zip 下发.zip] [--force]
+                                                按名册下发：为每个应报的党支部生成已填好名称的模板
   bin/wuhua check 文件或文件夹... [--json 报告.json] [--as-of YYYY-MM-DD] [--stage filling|committee]
                                                 检查已填写的表格，逐个文件列出问题
   bin/wuhua merge 文件或文件夹... -o 汇总.xlsx [--json 报告.json] [--roster 名册.txt|名册.xlsx]
@@ -37,6 +39,7 @@ check 的选项：
 export const TEMPLATE_USAGE = `用法：bin/wuhua template <1|2|3|demonstration|application|progress> -o 文件.xlsx
       bin/wuhua template --all -o 文件夹
       bin/wuhua template roster -o 名册.xlsx
+      bin/wuhua template <表单>... --roster 名册.xlsx -o 下发/ [--zip 下发.zip] [--force] [--as-of YYYY-MM-DD]
 
   <表单>          1 或 demonstration：附件1 示范点创建申报表
                   2 或 application：  附件2 “五化”建设申报表
@@ -46,7 +49,19 @@ export const TEMPLATE_USAGE = `用法：bin/wuhua template <1|2|3|demonstration|
                   达标情况、已有示范点；带下拉选项和一行示例）
   -o              输出文件或文件夹
 
-退出码：0 完成；1 输出无法写入；2 命令用法有误。输入文件（名册）不会被修改。
+按名册下发（--roster，名册可为 .xlsx、.xls、.et、.ods、.csv 或 .txt）：
+  为名册中每个应报该表的党支部生成一份模板，“申报党支部名称”（附件1 还有书记姓名、
+  联系方式）已按名册填好，仍可修改；文件名为“附件2-党支部名称.xlsx”，每个上级党组织
+  一个文件夹（工委直辖单独一个）。离退休、已达标的党支部不需报送附件2、附件3，不生成。
+  附件1 按上级党组织生成：尚无示范点的机关党委、事业单位党委、工委直辖党总支各一份
+  空白附件1（只有一个党支部的直接填好该支部），由其选定党支部填写；工委直辖和已有
+  示范点的不生成。可一次写多张表，如 template 2 3，或 --all 写三张。
+  -o 文件夹       写到该文件夹（不存在会自动创建）；-o 下发.zip 则只写一个压缩包
+  --zip 文件.zip  另外（或只）写一个压缩包，内含同样的文件夹和文件
+  --force         覆盖已存在的同名文件（默认不覆盖，已存在则什么也不写并列出）
+  --as-of 日期    以哪一天为准判断成立时间和应报情况，默认今天
+
+退出码：0 完成；1 输出无法写入或已存在；2 命令用法有误。输入文件（名册）不会被修改。
 `;
 
 export const CHECK_USAGE = `用法：bin/wuhua check 文件或文件夹... [--json 报告.json] [--as-of YYYY-MM-DD] [--stage filling|committee]
@@ -76,6 +91,7 @@ export const CLI = {
   templateAllNeedsDir: '使用 --all 时，-o 应为一个文件夹（不存在会自动创建）。',
   templateNotXlsx: (out: string) => `输出文件“${out}”应以 .xlsx 结尾。`,
   rosterTemplateLabel: '名册模板',
+  templateOnlyWithRoster: '--zip、--force 和 --as-of 只用于按名册下发，请同时给出 --roster 名册文件。',
   templateWritten: (file: string, form: string) => `已生成 ${form}：${file}\n`,
   cannotWrite: (file: string, reason: string) => `无法写入“${file}”：${reason}。请换一个位置，或检查文件是否正被 Excel/WPS 打开。\n`,
   cannotMakeDir: (dir: string, reason: string) => `无法创建文件夹“${dir}”：${reason}。\n`,

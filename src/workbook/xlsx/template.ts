@@ -15,13 +15,16 @@ import { columnWidthUnits, withNormalFont } from './normalFont';
 export interface FormSheetOptions {
   /** Defaults to the form's sheetName. */
   sheetName?: string;
-  /** Values to write into the inputs (the print pack); always as values, never formulas. */
-  values?: Submission;
+  /** Values to write into the inputs (the print pack, 下发's prefill); always as values, never formulas. */
+  values?: FormValues;
   /** Sheet protection without password: labels locked, inputs free. Default true. */
   protect?: boolean;
   /** Taller rows and smaller fonts so long values print whole (see fit.ts, valueBoxes). */
   fit?: Fit;
 }
+
+/** What a sheet can be filled with: a submission's fields and months. */
+export type FormValues = Pick<Submission, 'fields' | 'months'> & Partial<Submission>;
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -85,7 +88,7 @@ function cellValue(field: FieldSpec, v: FieldValue | undefined): ExcelJS.CellVal
 }
 
 /** A submission's value for one input of the layout (a field id or "months.N.goal"). */
-function inputValue(form: FormSpec, key: string, values: Submission): ExcelJS.CellValue | undefined {
+function inputValue(form: FormSpec, key: string, values: FormValues): ExcelJS.CellValue | undefined {
   const month = /^months\.(\d+)\.(goal|problem|owner|status)$/.exec(key);
   if (month) {
     const entry = values.months?.find((m) => m.month === Number(month[1])); // a doubled month: its first row
@@ -96,7 +99,7 @@ function inputValue(form: FormSpec, key: string, values: Submission): ExcelJS.Ce
 }
 
 /** The values of a submission as they print in the form's boxes (fields, then month cells). */
-export function valueBoxes(form: FormSpec, values: Submission): Box[] {
+export function valueBoxes(form: FormSpec, values: FormValues): Box[] {
   return formLayout(form).inputs.flatMap((input) => {
     const v = inputValue(form, input.key, values);
     return typeof v === 'string' ? [{ cell: input.address, text: v, key: input.key }] : [];
@@ -221,16 +224,16 @@ export function addFormSheet(wb: ExcelJS.Workbook, form: FormSpec, opts: FormShe
   return ws;
 }
 
-/** A new workbook holding one blank form. */
-export function templateWorkbook(form: FormSpec): ExcelJS.Workbook {
+/** A new workbook holding one form: blank, or with `values` already in its inputs (下发's prefill). */
+export function templateWorkbook(form: FormSpec, values?: FormValues): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '五化建设表单助手';
   wb.title = form.title.replace(/\n/g, '');
-  addFormSheet(wb, form);
+  addFormSheet(wb, form, values ? { values } : {});
   return wb;
 }
 
-export async function templateBytes(form: FormSpec): Promise<Uint8Array> {
-  const buf = await templateWorkbook(form).xlsx.writeBuffer();
+export async function templateBytes(form: FormSpec, values?: FormValues): Promise<Uint8Array> {
+  const buf = await templateWorkbook(form, values).xlsx.writeBuffer();
   return withNormalFont(new Uint8Array(buf as ArrayBuffer));
 }
