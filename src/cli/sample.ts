@@ -13,7 +13,7 @@ import { branchKey, displayName, Merger } from '../merge';
 import type { CheckOptions } from '../model/types';
 import { drawSample, parseRate, rosterStrata, type SampleCandidate, type SampleSize } from '../review/sample';
 import { intakeBytes } from '../workbook/xlsx/intake';
-import { readWorkbook } from '../workbook/xlsx/read';
+import { parseRoster } from '../workbook/xlsx/roster';
 import { sampleBytes } from '../workbook/xlsx/sampleSheet';
 import { parseArgs } from './args';
 import { today } from './check';
@@ -75,8 +75,10 @@ export async function sampleCommand(argv: readonly string[], io: CliIo): Promise
     } catch (e) {
       return usageError(io, sampleCliZh.rosterFailed(o.roster, systemReason(e, 'readFile')), usage);
     }
-    const grid = readWorkbook(bytes, o.roster);
-    if (grid.ok) strata = rosterStrata(grid.grid); // a plain list (.txt) gives no strata
+    const parsed = await parseRoster(bytes, o.roster);
+    if (!parsed.ok) return usageError(io, sampleCliZh.rosterFailed(o.roster, parsed.reason), usage);
+    strata = rosterStrata(parsed.entries); // a plain list gives no strata
+    if (strata.size === 0) io.stderr(sampleCliZh.rosterWithoutParents(o.roster) + '\n');
   }
 
   const inputs = await collectInputs(args.positionals);

@@ -11,7 +11,7 @@ export const USAGE = `五化建设表单助手（命令行）
                                                 按名册下发：为每个应报的党支部生成已填好名称的模板
   bin/wuhua check 文件或文件夹... [--json 报告.json] [--as-of YYYY-MM-DD] [--stage filling|committee]
                                                 检查已填写的表格，逐个文件列出问题
-  bin/wuhua merge 文件或文件夹... -o 汇总.xlsx [--json 报告.json] [--roster 名册.txt|名册.xlsx]
+  bin/wuhua merge 文件或文件夹... -o 汇总.xlsx [--json 报告.json] [--roster 名册.xlsx|.xls|.csv|.txt]
                   [--as-of YYYY-MM-DD] [--print-pack 打印包.xlsx]
                                                 汇总各支部报送的表格（详见 bin/wuhua merge --help）
   bin/wuhua review 文件或文件夹... --as 党委|工委 --opinion 意见 [--date YYYY-MM-DD] -o 报送包.xlsx
@@ -156,7 +156,7 @@ export const REVIEW_USAGE = `用法：bin/wuhua review 文件或文件夹... --a
   --include-errors     有错误的表单也写入意见并上报（默认列入退回清单，不写意见、不进报送包）
   -o 报送包.xlsx       报送包：各表按党支部排列，每份一页A4，意见已填；
                        另有隐藏工作表“报送来源”，逐份记录来源文件、工作表、文件SHA-256、初核级别、日期和内容校验
-  --roster 名册        名册（.txt 或 .xlsx），不在名册中的支部会得到提示
+  --roster 名册        名册（.xlsx、.xls、.et、.ods、.csv 或 .txt），不在名册中的支部会得到提示
   --by 名称            初核单位名称（如“中共永州市财政局机关委员会”），写入来源记录和退回通知
   --returns 文件.xlsx  另外写出退回清单（每个问题一行，附可直接发送的退回通知）
 

@@ -106,7 +106,7 @@ export const rosterZh = {
 /** `wuhua merge` messages. */
 export const mergeCliZh = {
   usage: [
-    '用法：wuhua merge 文件或文件夹... -o 汇总.xlsx [--json 报告.json] [--roster 名册.txt|名册.xlsx]',
+    '用法：wuhua merge 文件或文件夹... -o 汇总.xlsx [--json 报告.json] [--roster 名册.xlsx|.xls|.csv|.txt]',
     '                  [--as-of YYYY-MM-DD] [--print-pack 打印包.xlsx]',
     '  文件夹会递归读取；每个文件要么计入报送，要么列为未受理并写明原因。输入文件不会被修改。',
   ].join('\n'),

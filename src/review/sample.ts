@@ -10,9 +10,7 @@
  * Pure: candidates in, the draw out.
  */
 import { branchKey } from '../merge/branch';
-import { cellText } from '../model/parse';
-import { compactLabel } from '../model/text';
-import { cellKey, type WorkbookGrid } from '../model/types';
+import type { RosterEntry } from '../merge/types';
 import { sha256 } from './sha256';
 
 export interface SampleCandidate {
@@ -98,34 +96,15 @@ export function parseRate(s: string): number | null {
   return pct > 0 && pct <= 100 ? pct / 100 : null;
 }
 
-const NAME_HEADER = /^(?:党支部|支部|党组织|单位)?名称$|^党支部$/;
-const PARENT_HEADER = /^上级党组织|^上级党委|^所属党委|^所属党组织/;
-
 /**
- * 上级党组织 by branch key, from a roster workbook that has such a column beside the
- * branch names (the structured roster of DOMAIN.md). Empty when it has none.
+ * 上级党组织 by branch key, from the structured roster (src/merge/roster.ts read it:
+ * header labels and synonyms, .xlsx/.xls/.csv/pasted text). Empty for a plain list.
  */
-export function rosterStrata(grid: WorkbookGrid): Map<string, string> {
+export function rosterStrata(roster: readonly RosterEntry[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const sheet of grid.sheets) {
-    for (let row = 1; row <= Math.min(sheet.maxRow, 10); row++) {
-      let name: number | undefined;
-      let parent: number | undefined;
-      for (let col = 1; col <= sheet.maxCol; col++) {
-        const c = sheet.cells.get(cellKey(row, col));
-        if (!c || typeof c.v !== 'string') continue;
-        const t = compactLabel(c.v);
-        if (PARENT_HEADER.test(t)) parent ??= col;
-        else if (NAME_HEADER.test(t)) name ??= col;
-      }
-      if (name === undefined || parent === undefined) continue;
-      for (let r = row + 1; r <= sheet.maxRow; r++) {
-        const n = cellText(sheet.cells.get(cellKey(r, name)) ?? null);
-        const p = cellText(sheet.cells.get(cellKey(r, parent)) ?? null);
-        if (n && p && !out.has(branchKey(n))) out.set(branchKey(n), p.replace(/\s+/g, ' '));
-      }
-      return out;
-    }
+  for (const e of roster) {
+    const key = branchKey(e.name);
+    if (e.parent && !out.has(key)) out.set(key, e.parent);
   }
   return out;
 }

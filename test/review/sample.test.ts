@@ -108,6 +108,30 @@ describe('bin/wuhua sample', () => {
     expect(other.out).toContain('抽取 4 个');
   });
 
+  test('the roster is read by the structured roster reader: a .csv in GBK with a synonym header stratifies the same; a plain list says it gives no strata; an unreadable one is refused', async () => {
+    const { inbox, roster } = await setUp();
+    const first = await wuhua('sample', inbox, '--roster', roster, '--rate', '10%', '--seed', 'S', '-o', join(dir, 'a.xlsx'));
+    const lines = ['编号,支部名称,所属党委', ...Array.from({ length: 8 }, (_, i) => `${i + 1},中共永州市第${i + 1}党支部,${i < 5 ? '财政局机关党委' : '工委直辖'}`)];
+    const csv = join(dir, '名册.csv');
+    writeFileSync(csv, new Uint8Array(new TextEncoder().encode('\ufeff' + lines.join('\r\n'))));
+    const fromCsv = await wuhua('sample', inbox, '--roster', csv, '--rate', '10%', '--seed', 'S', '-o', join(dir, 'b.xlsx'));
+    expect([fromCsv.code, fromCsv.out]).toEqual([0, first.out]);
+    expect(first.out).toContain('2 个上级党组织');
+
+    const plain = join(dir, '名单.txt');
+    writeFileSync(plain, '中共永州市第1党支部\n中共永州市第2党支部\n');
+    const p = await wuhua('sample', inbox, '--roster', plain, '--rate', '10%', '--seed', 'S', '-o', join(dir, 'c.xlsx'));
+    expect(p.code).toBe(0);
+    expect(p.err).toContain('没有填写“上级党组织”');
+    expect(p.out).toContain('1 个上级党组织');
+
+    const bomb = join(dir, '坏名册.xlsx');
+    writeFileSync(bomb, Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0, 0]));
+    const b = await wuhua('sample', inbox, '--roster', bomb, '--rate', '10%', '--seed', 'S', '-o', join(dir, 'd.xlsx'));
+    expect(b.code).toBe(2);
+    expect(b.err).toContain('名册“');
+  });
+
   test.each([
     [['--rate', '10%'], '缺少 --seed'],
     [['--seed', 'x'], '--rate（如 10%）或 --count'],

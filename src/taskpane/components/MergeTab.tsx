@@ -221,7 +221,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
         <Field label={tp.rosterLabel}>
           <Textarea value={rosterText} disabled={running} onChange={(_, d) => editRoster(d.value)} resize="vertical" rows={3} />
         </Field>
-        <FilePicker label={tp.rosterFile} buttonText={tp.pickFiles} accept=".txt,.csv,.xlsx,text/plain,text/csv" testId="roster-file" disabled={running} onFiles={loadRoster} />
+        <FilePicker label={tp.rosterFile} buttonText={tp.pickFiles} accept=".txt,.csv,.xlsx,.xls,.et,.ods,text/plain,text/csv" testId="roster-file" disabled={running} onFiles={loadRoster} />
       </div>
 
       <div className={styles.row}>

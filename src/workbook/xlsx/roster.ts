@@ -4,7 +4,8 @@
  * Chinese reason, never an exception.
  *
  * - .xlsx/.xlsm: read with the project's own reader (readWorkbook: size, entry-count
- *   and compression-ratio limits, so a zip bomb is refused with a Chinese reason).
+ *   and compression-ratio limits, so a zip bomb is refused with a Chinese reason);
+ *   .xls/.et/.ods through the legacy reader (readAnyWorkbook loads it only then).
  *   A sheet with a header row (党支部名称 …) is a table; otherwise the first column
  *   holding branch-like names is a plain list.
  * - .csv / .txt / pasted text: UTF-8 with or without BOM, or GB18030/GBK (what Excel
@@ -16,7 +17,7 @@ import { rosterZh } from '../../i18n/merge';
 import { LOOKS_LIKE_BRANCH, parseRosterLines, parseRosterTable, plainRoster, rosterName, type ParsedRoster, type RosterRow } from '../../merge/roster';
 import { cellAddress } from '../../forms/address';
 import { cellKey, type SheetGrid, type WorkbookGrid } from '../../model/types';
-import { readWorkbook } from './read';
+import { readAnyWorkbook } from './intake';
 
 export { rosterName } from '../../merge/roster';
 
@@ -105,7 +106,7 @@ export async function parseRoster(bytes: Uint8Array, file: string): Promise<Rost
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   const isCfb = bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (isZip || isCfb) {
-    const read = readWorkbook(bytes, baseName(file));
+    const read = await readAnyWorkbook(bytes, baseName(file));
     if (!read.ok) return { ok: false, reason: rosterZh.unreadable(read.reason) };
     return parseRosterGrid(read.grid, file);
   }
