@@ -12,7 +12,7 @@ import { constants, promises as fs, readFileSync } from 'fs';
 import { dirname, resolve } from 'path';
 import { getForm } from '../forms';
 import { mergeCliZh, printPackZh } from '../i18n/merge';
-import { distinctBranches, Merger, type RosterEntry, type Summary } from '../merge';
+import { distinctBranches, Merger, type MergedSubmission, type RosterEntry, type Summary } from '../merge';
 import { buildReport, jsonSubmission } from '../model/report';
 import type { CheckOptions, IntakeResult } from '../model/types';
 import { intakeBytes } from '../workbook/xlsx/intake';
@@ -20,6 +20,7 @@ import { writeSummary } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
 import { systemReason, usageError, writeFileAtomic, writeStreamAtomic, type CliIo } from './io';
+import { FileSpill } from './spill';
 
 /** Progress on stderr at most this often (ms), and once at the end. */
 export const PROGRESS_INTERVAL_MS = 1000;
@@ -58,13 +59,14 @@ export async function intakeFile(input: InputFile, opts: CheckOptions): Promise<
 /**
  * The JSON report (DESIGN.md shape, the same text as JSON.stringify(report, null, 2)),
  * produced one submission at a time: ten thousand submissions never become one
- * 40 MB string.
+ * 40 MB string. `whole` gives a submission back with every value (a compact merge's
+ * Merger.whole).
  */
-export function* reportChunks(summary: Summary): Generator<string> {
+export function* reportChunks(summary: Summary, whole: (s: MergedSubmission) => MergedSubmission = (s) => s): Generator<string> {
   yield '{\n  "submissions": [';
   let first = true;
   for (const sub of summary.submissions) {
-    yield (first ? '\n    ' : ',\n    ') + JSON.stringify(jsonSubmission(sub), null, 2).replace(/\n/g, '\n    ');
+    yield (first ? '\n    ' : ',\n    ') + JSON.stringify(jsonSubmission(whole(sub)), null, 2).replace(/\n/g, '\n    ');
     first = false;
   }
   yield first ? '],\n' : '\n  ],\n';
@@ -193,7 +195,19 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
     }
   }
 
-  const merger = new Merger({ asOf, roster });
+  // Memory flat in N: keep only what the summary reads; the JSON report's values wait in
+  // a temporary file. The print pack prints every value of every kept form, so with
+  // --print-pack the merge keeps them all.
+  const spill = json !== undefined && pack === undefined ? new FileSpill() : undefined;
+  try {
+    return await mergeRun({ inputs, opts, io, stats, out, json, pack, merger: new Merger({ asOf, roster, ...(pack === undefined ? { compact: { spill } } : {}) }) });
+  } finally {
+    spill?.close();
+  }
+}
+
+async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliIo; stats?: MergeRunStats; out: string; json?: string; pack?: string; merger: Merger }): Promise<number> {
+  const { inputs, opts, io, stats, out, json, pack, merger } = run;
   const started = Date.now();
   let lastProgress = started;
   for (let n = 0; n < inputs.length; n++) {
@@ -213,7 +227,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   const writes: { path: string; what: string; write: () => Promise<{ ok: true } | { ok: false; reason: string }> }[] = [
     { path: out, what: mergeCliZh.what.summary, write: async () => writeStreamAtomic(out, (put) => writeSummary(summary, put)) },
   ];
-  if (json !== undefined) writes.push({ path: json, what: mergeCliZh.what.json, write: async () => writeChunksAtomic(json, reportChunks(summary)) });
+  if (json !== undefined) writes.push({ path: json, what: mergeCliZh.what.json, write: async () => writeChunksAtomic(json, reportChunks(summary, (s) => merger.whole(s))) });
   if (pack !== undefined) {
     writes.push({
       path: pack,

@@ -1,6 +1,6 @@
 import type { FormId } from '../forms/types';
 import type { Obligations } from './obligations';
-import type { CheckedSubmission, Rejected, Severity } from '../model/types';
+import type { CheckedSubmission, Rejected, Severity, Submission } from '../model/types';
 
 export type BranchCategory = '在职' | '离退休';
 export type BranchStatus = '已达标' | '未达标' | '未申报';
@@ -31,6 +31,28 @@ export interface MergeOptions {
   asOf: string;
   /** Names of the branches expected to report (plain names or entries with their source). */
   roster?: readonly (string | RosterEntry)[];
+  /**
+   * Keep of each submission only what the summary sheets, the totals, the obligations
+   * and the problem list read (see COMPACT_FIELDS), so memory stays flat in N (the
+   * command line's merge). The rest goes to `spill` when one is given and comes back
+   * through Merger.whole (the JSON report); without a spill it is dropped. Not for a
+   * Summary that is printed or reviewed (those read every field).
+   */
+  compact?: { spill?: MergeSpill };
+}
+
+/** What a compact merge does not keep of a submission in memory (the JSON report reads it back). */
+export type SpilledPart = Pick<Submission, 'fields' | 'cells' | 'months'>;
+
+/**
+ * Where a compact merge puts what must wait for the end (the command line: a temporary
+ * file; see src/cli/spill.ts). The core stays pure: it only hands records over.
+ */
+export interface MergeSpill {
+  /** Keeps a record; returns the ticket that gets it back. */
+  put(part: SpilledPart): number;
+  /** The record given to put, as it was. */
+  get(ticket: number): SpilledPart;
 }
 
 /** A submission as merged: its branch key and whether it is the one counted. */
@@ -45,6 +67,10 @@ export interface MergedSubmission extends CheckedSubmission {
   fileTime?: number;
   /** Superseded by a copy of the same form that differs only in having more opinions filled (e.g. inside a 报送包): not a problem. */
   sameContent?: boolean;
+  /** A compact merge: the digest of the values other than the opinions, taken while the submission was whole. */
+  contentKey?: string;
+  /** A compact merge with a spill: the ticket of the submission's spilled part. */
+  spilled?: number;
 }
 
 /**
