@@ -48,7 +48,7 @@ export const dispatchCliZh = {
 /** The pane's and page's 按名册生成模板. */
 export const dispatchPaneZh = {
   title: '按名册生成模板（下发）',
-  hint: '按上方名册，为每个需要报送的党支部生成已填好党支部名称（及书记、联系电话）的附件2、附件3，按上级党组织分文件夹，打包为一个 .zip 下载。',
+  hint: '按上方名册，为每个需要报送的党支部生成已填好党支部名称的模板（附件1 按上级党组织生成），每个上级党组织一个文件夹，打包为一个 .zip 下载，再分发给各支部填写。',
   formsLabel: '要下发的表',
   make: '按名册生成模板',
   making: '正在生成模板…',
@@ -56,4 +56,5 @@ export const dispatchPaneZh = {
   noForms: '请至少选择一张表。',
   done: (files: number, folders: number): string => `已生成 ${files} 个预填模板（${folders} 个文件夹），已下载 ${dispatchZh.zipName}。`,
   progress: (done: number, total: number): string => `正在生成 ${done}/${total}…`,
+  excelNote: '压缩包以下载方式保存；若没有看到下载的文件（Mac 版 Excel 不支持下载），请在浏览器中打开本页面生成。',
 };

@@ -19,7 +19,8 @@ export function displayName(file: File): string {
 
 /** Hands bytes to the user as a download (the only way out of a browser page). */
 export function downloadBytes(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const type = /\.zip$/i.test(fileName) ? 'application/zip' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -493,6 +493,41 @@ async function main() {
     await shot('05-merge-400');
   });
 
+  await step('下发: a roster .xlsx picked into the roster box, 按名册生成模板 downloads 下发模板.zip with a folder per 上级党组织 and each branch\'s name prefilled', async () => {
+    const ExcelJS = require('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名册');
+    const P1 = '中共永州市财政局机关委员会';
+    for (const r of [
+      ['党支部名称', '上级党组织', '类别', '书记'],
+      ['中共永州市财政局第一党支部', P1, '在职', '张三'],
+      ['中共永州市财政局离退休党支部', P1, '离退休', '李四'],
+      ['中共永州市档案馆党支部', '工委直辖', '在职', '王五'],
+    ])
+      ws.addRow(r);
+    const rosterFile = path.join(work, '名册.xlsx');
+    fs.writeFileSync(rosterFile, Buffer.from(await wb.xlsx.writeBuffer()));
+    await page.getByRole('textbox', { name: /应报送支部名单/ }).fill('');
+    await page.getByTestId('roster-file').setInputFiles(rosterFile);
+    // The roster is read in the worker: the box holds the table (tab-separated) when it is done.
+    await page.waitForFunction(() => [...document.querySelectorAll('textarea')].some((t) => t.value.startsWith('党支部名称\t上级党组织')), null, { timeout: 30000 });
+    const panel = page.getByTestId('dispatch-panel');
+    await panel.scrollIntoViewIfNeeded();
+    const file = await download(() => panel.getByRole('button', { name: '按名册生成模板' }).click());
+    assert(path.basename(file) === '下发模板.zip', path.basename(file));
+    const entries = unzipSync(new Uint8Array(fs.readFileSync(file)));
+    const names = Object.keys(entries);
+    const want = [`${P1}/附件2-中共永州市财政局第一党支部.xlsx`, `${P1}/附件3-中共永州市财政局第一党支部.xlsx`, '工委直辖/附件2-中共永州市档案馆党支部.xlsx', '工委直辖/附件3-中共永州市档案馆党支部.xlsx'];
+    assert(JSON.stringify(names) === JSON.stringify(want), `zip entries: ${JSON.stringify(names)}`);
+    const read = await intakeBytes(entries[want[3]], want[3], { asOf: `${AS_OF_YEAR}-04-01`, stage: 'filling' });
+    assert(read.ok && read.submissions[0].form === 'progress' && read.submissions[0].fields.branchName === '中共永州市档案馆党支部', `prefilled name: ${JSON.stringify(read.ok ? read.submissions[0].fields : read)}`);
+    const status = await page.getByTestId('dispatch-status').innerText();
+    assert(status === '已生成 4 个预填模板（2 个文件夹），已下载 下发模板.zip。', `status: ${status}`);
+    const notes = await page.getByTestId('dispatch-notes').innerText();
+    assert(notes.includes('中共永州市财政局离退休党支部'), `notes: ${notes}`);
+    await shot('11-dispatch');
+  });
+
   await step('security: no request but office.js left the page; no inline script; no console errors', async () => {
     assert(foreign.length === 0, `requests to ${foreign.join(', ')}`);
     const html = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');

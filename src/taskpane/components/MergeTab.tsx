@@ -33,6 +33,7 @@ import type { Reporter } from '../App';
 import type { Host, MergeOutcome, MergeProgress } from '../host';
 import { todayIso } from '../host';
 import { FilePicker } from './FilePicker';
+import { DispatchPanel } from './DispatchPanel';
 import { FileResults } from './FileResults';
 import { LiveRegion, useAnnouncer } from './LiveRegion';
 import { ReviewPanel } from './ReviewPanel';
@@ -222,6 +223,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
           <Textarea value={rosterText} disabled={running} onChange={(_, d) => editRoster(d.value)} resize="vertical" rows={3} />
         </Field>
         <FilePicker label={tp.rosterFile} buttonText={tp.pickFiles} accept=".txt,.csv,.xlsx,.xls,.et,.ods,text/plain,text/csv" testId="roster-file" disabled={running} onFiles={loadRoster} />
+        <DispatchPanel host={host} report={report} rosterText={rosterText} rosterSource={rosterSource} disabled={running} />
       </div>
 
       <div className={styles.row}>

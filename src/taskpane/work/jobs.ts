@@ -20,6 +20,7 @@ import { DEFAULT_READ_LIMITS } from '../../workbook/xlsx/read';
 import { sha256 } from '../../review/sha256';
 import type { ReviewLevel, ReviewResult } from '../../review/types';
 import type { Draw, SampleSize } from '../../review/sample';
+import { planDispatch } from '../../merge/dispatch';
 import { rosterToTsv } from '../../merge/roster';
 import { rosterZh } from '../../i18n/merge';
 import type { RosterRead } from '../host';
@@ -196,6 +197,22 @@ export async function sampleFile(job: { draw: Draw; seed: string; size: SampleSi
   return { bytes: await (await writers()).sampleBytes(job.draw, { seed: job.seed, size: job.size, asOf: job.asOf }) };
 }
 
+/** 下发: the roster in the pane's box → one zip of prefilled templates (src/merge/dispatch.ts), or only notes when nobody owes. */
+export async function dispatchFile(
+  job: { rosterText: string; rosterSource?: string; forms: FormId[]; asOf: string },
+  ctl: JobControl = {},
+): Promise<{ bytes?: Uint8Array; notes: string[]; files: number; folders: number }> {
+  const parsed = (await rosterReader()).parseRosterText(job.rosterText, job.rosterSource ?? tp.pastedRoster);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  const plan = planDispatch(parsed.entries, job.forms, job.asOf);
+  const notes = [...parsed.problems, ...plan.notes];
+  if (plan.files.length === 0) return { notes, files: 0, folders: 0 };
+  const progress = throttled(ctl.onProgress);
+  const total = plan.files.length;
+  const bytes = await (await writers()).dispatchZipBytes(plan, (done, f) => progress({ done, total, current: f.path }, done === total));
+  return { bytes, notes, files: total, folders: plan.folders.length };
+}
+
 /** Every job by name: what the worker runs and the page falls back to. One argument each, plus the control. */
 export const JOBS = {
   merge,
@@ -208,4 +225,5 @@ export const JOBS = {
   reviewPackFile,
   returnsFile,
   sampleFile,
+  dispatchFile,
 };

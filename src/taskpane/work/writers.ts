@@ -5,3 +5,4 @@ export { templateBytes } from '../../workbook/xlsx/template';
 export { summaryTables } from '../summaryTables';
 export { returnsBytes, reviewPackBytes } from '../../workbook/xlsx/reviewPack';
 export { sampleBytes } from '../../workbook/xlsx/sampleSheet';
+export { dispatchZipBytes } from '../../workbook/xlsx/dispatch';
