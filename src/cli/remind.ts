@@ -10,7 +10,7 @@ import { mergeCliZh } from '../i18n/merge';
 import { Merger, reminders } from '../merge';
 import { parseRoster } from '../workbook/xlsx/roster';
 import { reminderTable, statusTable } from '../workbook/xlsx/committeeSheets';
-import { addTable, workbookBytes, zhDate } from '../workbook/xlsx/summary';
+import { addTable, summaryShortPaths, workbookBytes, zhDate } from '../workbook/xlsx/summary';
 import { summaryZh } from '../i18n/merge';
 import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput } from './files';
@@ -75,7 +75,7 @@ export async function remindCommand(argv: readonly string[], io: CliIo): Promise
   wb.modified = wb.created;
   const day = zhDate(asOf);
   addTable(wb, reminderTable(o, summaryZh.title(committeeSheetsZh.reminders, day)));
-  addTable(wb, statusTable(o, summaryZh.title(committeeSheetsZh.status, day)));
+  addTable(wb, statusTable(o, summaryZh.title(committeeSheetsZh.status, day), summaryShortPaths(summary)));
   let failed = false;
   const written = await writeFileAtomic(out, await workbookBytes(wb));
   if (written.ok) io.stderr(mergeCliZh.wrote(z.what.workbook, out) + '\n');

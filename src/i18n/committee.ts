@@ -40,8 +40,8 @@ export const committeeZh = {
   direct: '工委直辖',
   states: { sent: '已报送', late: '逾期报送', missing: '未报送', 'not-required': '不需报送' } as Record<string, string>,
   /** "已报送（2019年4月20日）" */
-  stateWithDate: (state: string, date: string | null) => (date ? `${state}（${date}）` : state),
-  missingOverdue: (days: number) => (days > 0 ? `未报送（已逾期${days}天）` : `未报送（${-days === 0 ? '今天截止' : `距截止还有${-days}天`}）`),
+  stateWithDate: (state: string, date: string | null) => (date ? `${state}\n${date}` : state),
+  missingOverdue: (days: number) => (days > 0 ? `未报送\n（已逾期${days}天）` : `未报送\n（${-days === 0 ? '今天截止' : `距截止还有${-days}天`}）`),
   notJudged: {
     noRoster:
       '未提供名册：无法判断哪些党支部未报送（附件2、附件3应报未报）、哪些上级党组织未报送附件1（demonstration-missing），也不生成报送情况和催报。只报送了附件2、附件3其中一张的（form-missing）、附件1与附件2人数不一致的（cross-form-mismatch）照常检查。',
@@ -72,6 +72,8 @@ const NOTICE = '《关于认真学习贯彻〈中国共产党支部工作条例�
 export const committeeSheetsZh = {
   status: '报送情况',
   reminders: '催报',
+  /** 报送情况's column after the printed ones: each form's file in full. */
+  fullSources: '完整路径（屏幕查看，不打印）',
   statusHeaders: ['序号', '上级党组织', '党支部名称', '类别', '达标情况', '附件1', '附件2', '附件3', '应报', '按时报送', '逾期报送', '未报送', '报送率', '错误数', '警告数', '来源文件'],
   subtotal: (parent: string) => `小计：${parent}`,
   total: '合计',

@@ -45,8 +45,10 @@ export const summaryZh = {
     '市直工委意见',
     '错误数',
     '警告数',
-    '来源文件/工作表',
+    '来源文件',
   ],
+  /** The column after the printed ones: where a row came from in full (file path, sheet, cell). */
+  fullSource: '完整来源（屏幕查看，不打印）',
   formTotal: (attachment: string): string => `${attachment}合计`,
   grandTotal: '总计',
   /** A count of branches, and beside it the forms of 党委/党总支 and those that name none (never counted as branches). */
@@ -57,7 +59,7 @@ export const summaryZh = {
     ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
     '已完成/应完成',
     '完成率',
-    '来源文件/工作表',
+    '来源文件',
   ],
   /** 进度 at the foot, in the branch column. */
   progressFoot: (branches: number, organisations: number, unnamed: number): string => `合计（${branches}个党支部${apart(organisations, unnamed, '；')}）`,

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Summary } from '../merge/types';
 import type { SummaryTable } from '../workbook/excel';
 import { summaryWorkbook } from '../workbook/xlsx/summary';
+import { columnNumber } from '../forms/address';
 
 /** "2019年4月3日": how a date reads in a cell written as a value (the adapter writes text and numbers). */
 function zhDate(d: Date): string {
@@ -31,12 +32,15 @@ export function summaryTables(summary: Summary): SummaryTable[] {
     const header = row(1).map((v) => (v === null ? '' : String(v)));
     const rows: (string | number | null)[][] = [];
     for (let r = 2; r <= ws.rowCount; r++) rows.push(row(r));
+    // The print area's last column ("A$1:M$70" as summary.ts gives it to exceljs): the columns after it are for the screen.
+    const last = /:\$?([A-Z]+)/.exec(ws.pageSetup.printArea ?? '')?.[1];
     return {
       name: ws.name,
       header,
       rows,
       widths: Array.from({ length: width }, (_, c) => ws.getColumn(c + 1).width ?? 10),
       landscape: ws.pageSetup.orientation === 'landscape',
+      ...(last ? { printColumns: columnNumber(last) } : {}),
     };
   });
 }

@@ -41,6 +41,13 @@ test('header bold and frozen, autofilter over the table, A4 landscape fitted to 
   expect(excel.fake.workbook.active?.name).toBe('汇总');
 });
 
+test('columns meant for the screen (a full path) are left out of the print area; a table printed whole gets none', async () => {
+  const [summary, ...rest] = branches(3);
+  await writeSummary([{ ...summary, header: [...HEADER, '完整来源'], rows: summary.rows.map((r) => [...r, `D:/收件/${r[1]}/附件1.xlsx`]), printColumns: 13 }, ...rest]);
+  expect(excel.fake.workbook.sheet('汇总').pageLayout.printArea).toBe('A1:M4');
+  expect(excel.fake.workbook.sheet('进度').pageLayout.printArea).toBeUndefined();
+});
+
 test('submitted text that looks like a formula is written as text, never evaluated', async () => {
   const evil = ['=HYPERLINK("http://x","点我")', '+86 13800138000', '-3人', '@SUM(A1)', '=1+1'];
   await writeSummary([{ name: '问题清单', header: ['说明'], rows: evil.map((e) => [e]) }]);

@@ -91,7 +91,7 @@ describe('wuhua merge', () => {
     expect(io.err()).toContain('已处理 8/8 个文件');
     // the problem list names rejected and superseded files
     const problems = wb.getWorksheet('问题清单')!;
-    const listed = (problems.getColumn(2).values as unknown[]).filter((v) => typeof v === 'string');
+    const listed = (problems.getColumn(11).values as unknown[]).filter((v) => typeof v === 'string'); // the full path (on screen)
     expect(listed).toEqual(expect.arrayContaining([join(inDir, '损坏.xlsx'), join(inDir, '财政局一支部.xlsx')]));
     // no temporary file left next to the outputs
     expect(readdirSync(dir).sort()).toEqual(['report.json', '收件箱', '汇总.xlsx'].sort());

@@ -4,65 +4,12 @@
  * 问题清单, 未报送 and 催报 is held against the hand count written beside it.
  */
 import ExcelJS from 'exceljs';
-import { mergeSubmissions, reminders, type RosterEntry } from '../../src/merge';
-import type { IntakeResult } from '../../src/model/types';
+import { mergeSubmissions, reminders } from '../../src/merge';
 import { summaryBytes } from '../../src/workbook/xlsx/summary';
-import { months, okOne, sub } from './helpers';
+import { AS_OF, committeeFixture, DIRECT, P1, P2, P3 } from './committeeFixture';
 
-const P1 = '中共永州市财政局机关委员会'; // no 示范点; one 附件1 on time
-const P2 = '中共永州市教育局机关委员会'; // no 示范点; no 附件1 at all
-const P3 = '中共永州市中心医院委员会'; // has a 示范点
-const DIRECT = '工委直辖';
-
-type Plan = 'both' | 'late' | 'only2' | 'none' | 'exempt';
-interface Branch {
-  entry: RosterEntry;
-  plan: Plan;
-  demo?: boolean;
-  date?: string;
-}
-
-function branches(parent: string, prefix: string, plans: Plan[], extra: Partial<RosterEntry>[] = []): Branch[] {
-  return plans.map((plan, i) => ({ entry: { name: `${prefix}第${i + 1}党支部`, parent, ...(extra[i] ?? {}) }, plan }));
-}
-
-// 财政局: 12 branches — 1..5 both on time, 6 late, 7 only 附件2, 8 nothing, 9–10 离退休, 11–12 已达标.
-const b1 = branches(P1, '财政局机关', ['both', 'both', 'both', 'both', 'both', 'late', 'only2', 'none', 'exempt', 'exempt', 'exempt', 'exempt'], [
-  { hasDemo: false }, {}, {}, {}, {}, {}, {}, {}, { category: '离退休' }, { category: '离退休' }, { status: '已达标' }, { status: '已达标' },
-]);
-b1[0].demo = true; // 附件1 on 5-20
-// 教育局: 12 branches — 1..7 on time, 8–9 late, 10–11 nothing, 12 已达标.
-const b2 = branches(P2, '教育局机关', ['both', 'both', 'both', 'both', 'both', 'both', 'both', 'late', 'late', 'none', 'none', 'exempt'], [
-  {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, { status: '已达标' },
-]);
-// 中心医院: 10 branches — 1..8 on time, 9 founded 4-20 and sent 5-15 (due 5-20: on time), 10 nothing.
-const b3 = branches(P3, '中心医院', ['both', 'both', 'both', 'both', 'both', 'both', 'both', 'both', 'both', 'none'], [
-  { hasDemo: true }, {}, {}, {}, {}, {}, {}, {}, { founded: '2019-04-20' }, {},
-]);
-b3[8].date = '2019-05-15';
-// 工委直辖: 8 branches — 1..6 on time (1 also sends an 附件1 of its own accord), 7 nothing, 8 离退休.
-const b4 = branches(DIRECT, '市档案馆', ['both', 'both', 'both', 'both', 'both', 'both', 'none', 'exempt'], [{}, {}, {}, {}, {}, {}, {}, { category: '离退休' }]);
-b4[0].demo = true;
-const ALL = [...b1, ...b2, ...b3, ...b4];
-
-function inputs(): IntakeResult[] {
-  const out: IntakeResult[] = [];
-  for (const b of ALL) {
-    const name = b.entry.name;
-    const date = b.plan === 'late' ? '2019-05-06' : (b.date ?? '2019-04-25');
-    const done = b.plan === 'late' ? ['完成', '完成', '完成'] : ['完成', '完成', '完成', '完成', '完成'];
-    if (b.plan === 'both' || b.plan === 'late' || b.plan === 'only2') out.push(okOne(sub('application', name, `${name}/附件2.xlsx`, { date, memberCount: 20, committeeCount: 5 })));
-    if (b.plan === 'both' || b.plan === 'late') out.push(okOne(sub('progress', name, `${name}/附件3.xlsx`, { date }, { months: months(done) })));
-    if (b.demo) out.push(okOne(sub('demonstration', name, `${name}/附件1.xlsx`, { date: '2019-05-20', memberCount: 20, committeeCount: 5 })));
-  }
-  // A 党委's own form and a form without a name: counted apart.
-  out.push(okOne(sub('application', P1, '财政局党委/附件2.xlsx', { date: '2019-04-25', memberCount: 260, committeeCount: 7 })));
-  out.push(okOne(sub('application', null, '无名/附件2.xlsx', { date: '2019-04-25', memberCount: 9, committeeCount: 3 })));
-  return out;
-}
-
-const AS_OF = '2019-06-10';
-const summary = mergeSubmissions(inputs(), { asOf: AS_OF, roster: ALL.map((b) => b.entry) });
+const { all: ALL, inputs, roster } = committeeFixture();
+const summary = mergeSubmissions(inputs, { asOf: AS_OF, roster });
 
 async function sheets() {
   const wb = new ExcelJS.Workbook();
@@ -112,8 +59,8 @@ test('报送情况 subtotals per 上级党组织 and the total match the hand co
   const foot = values(ws, 48);
   // 36 + 36 + 2 (附件1 owed by 财政局 and 教育局) = 74; on time 28 + 27 + 1 = 56; late 6; missing 5 + 6 + 1 = 12.
   expect(foot.slice(1, 3).concat(foot.slice(8, 13))).toEqual(['合计', '42个党支部', 74, 56, 6, 12, 62 / 74]);
-  expect(values(ws, 9).slice(2, 8)).toEqual(['财政局机关第8党支部', null, null, '不需报送', '未报送（已逾期41天）', '未报送（已逾期41天）']);
-  expect(values(ws, 7).slice(6, 8)).toEqual(['逾期报送（2019年5月6日）', '逾期报送（2019年5月6日）']);
+  expect(values(ws, 9).slice(2, 8)).toEqual(['财政局机关第8党支部', null, null, '不需报送', '未报送\n（已逾期41天）', '未报送\n（已逾期41天）']);
+  expect(values(ws, 7).slice(6, 8)).toEqual(['逾期报送\n2019年5月6日', '逾期报送\n2019年5月6日']);
 });
 
 test('汇总: branches once, members once per branch, the 党委 and the unnamed form apart', async () => {

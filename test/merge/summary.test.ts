@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeSubmissions } from '../../src/merge';
 import { displayWidth, wrappedLines } from '../../src/model/text';
-import { summaryBytes, summaryBytesStreaming, summaryWorkbook, cellText, rowHeight } from '../../src/workbook/xlsx/summary';
+import { summaryBytes, summaryBytesStreaming, summaryWorkbook, cellText, rowHeight, shortPaths } from '../../src/workbook/xlsx/summary';
 import { bad, issue, months, okOne, sub } from './helpers';
 import { pdfPages } from '../fixtures/libreoffice';
 
@@ -66,14 +66,15 @@ describe('summary workbook', () => {
   test('汇总 has the DESIGN.md columns, one row per kept submission, and totals at the foot', async () => {
     const ws = (await readBack(await summaryBytes(sample()))).getWorksheet('汇总')!;
     expect(rowValues(ws, 1)).toEqual([
-      '序号', '党支部名称', '表单', '申报时间', '党员人数', '支委人数', '书记姓名', '联系方式', '党委(党总支)意见', '市直工委意见', '错误数', '警告数', '来源文件/工作表',
+      '序号', '党支部名称', '表单', '申报时间', '党员人数', '支委人数', '书记姓名', '联系方式', '党委(党总支)意见', '市直工委意见', '错误数', '警告数', '来源文件', '完整来源（屏幕查看，不打印）',
     ]);
     expect(ws.getCell('B2').value).toBe('=1+1');
     expect(ws.getCell('C2').value).toBe('附件1'); // the short name keeps the column narrow
     expect((ws.getCell('D2').value as Date).toISOString()).toBe('2019-04-03T00:00:00.000Z');
-    expect(ws.getCell('M2').value).toBe('in/d1.xlsx（工作表：附件，单元格 C4）'); // file, sheet and the branch name's cell
+    expect(ws.getCell('M2').value).toBe('d1.xlsx'); // printed: the file's name (unique here)
+    expect(ws.getCell('N2').value).toBe('in/d1.xlsx（工作表：附件，单元格 C4）'); // on screen: file, sheet and the branch name's cell
     expect(ws.getCell('D3').value).toBe('2019年4月'); // month-only date stays text
-    expect(ws.getCell('M3').value).toBe('in/a1.xlsx（工作表：附件，单元格 C3）'); // the later 申报时间, not a0
+    expect(ws.getCell('N3').value).toBe('in/a1.xlsx（工作表：附件，单元格 C3）'); // the later 申报时间, not a0
     expect(ws.getCell('B4').value).toBe('中共乙局党支部');
     // feet: 附件1合计, 附件2合计, 附件3合计, 总计
     expect([5, 6, 7, 8].map((r) => ws.getCell(`B${r}`).value)).toEqual(['附件1合计', '附件2合计', '附件3合计', '总计']);
@@ -114,7 +115,10 @@ describe('summary workbook', () => {
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
       expect(ws.getRow(1).font?.bold ?? ws.getCell('A1').font.bold).toBe(true);
     }
-    expect(wb.getWorksheet('汇总')!.autoFilter).toBe('A1:M4'); // data rows only: the totals stay put
+    expect(wb.getWorksheet('汇总')!.autoFilter).toBe('A1:N4'); // data rows only: the totals stay put
+    // Printed: up to the short source (M); the full source (N) is on screen only.
+    expect(wb.getWorksheet('汇总')!.pageSetup.printArea).toBe('A1:M8');
+    expect(wb.getWorksheet('问题清单')!.pageSetup.printArea).toMatch(/^A1:I\d+$/);
   });
 
   test('进度: statuses, done/due and share as a percentage; 问题清单: superseded and rejected rows name their file', async () => {
@@ -130,11 +134,12 @@ describe('summary workbook', () => {
     const superseded = rows.find((r) => r[10] === 'superseded')!;
     // 规则 in Chinese; the id in a column of its own.
     expect(superseded[7]).toBe('已被新报送取代');
-    expect(superseded[2]).toBe('in/a0.xlsx');
+    expect(superseded[2]).toBe('a0.xlsx');
+    expect(superseded[11]).toBe('in/a0.xlsx');
     expect(superseded[9]).toContain('in/a1.xlsx');
     const rejected = rows.find((r) => r[10] === 'rejected')!;
     expect(rejected[7]).toBe('文件未受理');
-    expect(rejected.slice(2, 3)).toEqual(['in/bad.xls']);
+    expect([rejected[2], rejected[11]]).toEqual(['bad.xls', 'in/bad.xls']);
     expect(rejected[8]).toBe('错误');
     expect(rejected[9]).toBe('这是旧版 .xls 文件');
   });
@@ -194,7 +199,8 @@ describe('summary workbook', () => {
         expect(Math.round(p.width)).toBe(842); // A4 long side in points
       }
       const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', join(dir, 'out', 'summary.pdf'), '-'], { encoding: 'utf8' });
-      expect(page2).toContain('来源文件/工作表');
+      expect(page2).toContain('来源文件');
+      expect(page2).not.toContain('完整来源'); // on screen only
       expect(page2).toContain('中共测试局第');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -233,7 +239,7 @@ describe('summary workbook', () => {
       expect(ws.getRow(rowOf('短')).height ?? 15).toBeLessThanOrEqual(15);
     });
 
-    test('汇总 at its widest (every column at its cap) is 170–190 characters wide, was 288', () => {
+    test('汇总 at its widest (every column at its cap) prints 125–135 characters wide (was 181, and 288 before)', () => {
       const wide = '很长的文字'.repeat(40);
       const s = mergeSubmissions(
         [
@@ -252,13 +258,14 @@ describe('summary workbook', () => {
         { asOf: '2019-05-01' },
       );
       const ws = summaryWorkbook(s).getWorksheet('汇总')!;
-      const total = ws.columns.reduce((n, c) => n + (c.width ?? 0), 0);
-      expect(total).toBeGreaterThanOrEqual(170);
-      expect(total).toBeLessThanOrEqual(190);
+      const total = ws.columns.slice(0, 13).reduce((n, c) => n + (c.width ?? 0), 0); // the printed columns A:M
+      expect(ws.pageSetup.printArea).toBe('A$1:M$4'); // exceljs's spelling of $A$1:$M$4
+      expect(total).toBeGreaterThanOrEqual(125);
+      expect(total).toBeLessThanOrEqual(135);
       expect(ws.getRow(2).height).toBeGreaterThan(15); // the long texts wrap and the row grows
     });
 
-    test('LibreOffice prints long 问题说明 and branch names whole (their last words are on the page), 汇总 at 6.5 pt or larger', async () => {
+    test('LibreOffice prints long 问题说明 and branch names whole (their last words are on the page), 汇总 at 9 pt or larger', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'summary-wrap-'));
       try {
         const long = `${'材料中的党员人数与花名册不一致，请逐一核对后重新报送，'.repeat(8)}ENDOFMESSAGE`;
@@ -275,10 +282,10 @@ describe('summary workbook', () => {
         expect(text.split('ENDOFMESSAGE').length - 1).toBe(1);
         expect(text.split('LASTWORD').length - 1).toBeGreaterThanOrEqual(2); // 汇总 and 问题清单
         // The printed font size of 汇总 after fit-to-width: a CJK glyph is 1 em wide, so the
-        // header "党支部名称" (11 pt, 5 glyphs) is 5 × the size. 288 characters printed it at 5.1 pt.
+        // header "党支部名称" (11 pt, 5 glyphs) is 5 × the size. 288 characters printed it at 5.1 pt, 181 at 6.6 pt.
         const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
         const word = /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">党支部名称<\/word>/.exec(bbox)!;
-        expect((Number(word[2]) - Number(word[1])) / 5).toBeGreaterThanOrEqual(6.5);
+        expect((Number(word[2]) - Number(word[1])) / 5).toBeGreaterThanOrEqual(9);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -325,7 +332,7 @@ describe('summary workbook', () => {
         { asOf: '2019-05-01' },
       );
       const ws = (await readBack(await summaryBytes(s))).getWorksheet('进度')!;
-      expect(ws.autoFilter).toBe('A1:Q4'); // header and data only
+      expect(ws.autoFilter).toBe('A1:R4'); // header and data only
       expect(ws.getCell('B5').value).toBe('合计（2个党支部；另有1份未填党支部名称）');
       expect(ws.getCell('O5').value).toBe('4/12');
       expect(ws.getCell('P5').value).toBeCloseTo(4 / 12);
@@ -341,14 +348,23 @@ describe('summary workbook', () => {
       expect(ws.getCell(`B${foot}`).value).toBe(`合计 ${rows.length} 条`);
       expect(ws.getCell(`I${foot}`).value).toBe(`错误 ${count('错误')} 条，警告 ${count('警告')} 条，提示 ${count('提示')} 条`);
       expect(count('提示')).toBe(1); // the superseded a0
-      expect(ws.autoFilter).toBe(`A1:J${foot - 1}`);
+      expect(ws.autoFilter).toBe(`A1:K${foot - 1}`);
     });
   });
 
-  test('汇总 and 进度 rows name the file, the sheet and the branch name\'s cell', async () => {
+  test('汇总 and 进度 rows name the file, the sheet and the branch name\'s cell (on screen, after the printed columns)', async () => {
     const wb = await readBack(await summaryBytes(sample()));
-    expect(wb.getWorksheet('汇总')!.getCell('M4').value).toBe('in/p.xlsx（工作表：附件，单元格 C3）');
-    expect(wb.getWorksheet('进度')!.getCell('Q2').value).toBe('in/p.xlsx（工作表：附件，单元格 C3）');
+    expect(wb.getWorksheet('汇总')!.getCell('N4').value).toBe('in/p.xlsx（工作表：附件，单元格 C3）');
+    expect(wb.getWorksheet('进度')!.getCell('R2').value).toBe('in/p.xlsx（工作表：附件，单元格 C3）');
+    expect(wb.getWorksheet('进度')!.getCell('Q2').value).toBe('p.xlsx');
+  });
+
+  test('shortPaths: the file name when it is unique, else the last folder and the name; both separators', () => {
+    const short = shortPaths(['D:\\收件\\财政局\\附件2.xlsx', '/home/a/教育局/附件2.xlsx', 'x/唯一.xlsx', '附件3.xlsx']);
+    expect(short('D:\\收件\\财政局\\附件2.xlsx')).toBe('财政局/附件2.xlsx');
+    expect(short('/home/a/教育局/附件2.xlsx')).toBe('教育局/附件2.xlsx');
+    expect(short('x/唯一.xlsx')).toBe('唯一.xlsx');
+    expect(short('附件3.xlsx')).toBe('附件3.xlsx');
   });
 
   describe('the streaming writer (what `wuhua merge` writes)', () => {

@@ -93,7 +93,7 @@ test('branches → 党委 A and B → 市直工委: every form once, opinions an
   await wb.xlsx.readFile(summaryFile);
   const rows = wb.getWorksheet('汇总')!;
   const sources: string[] = [];
-  rows.eachRow((r) => sources.push(String(r.getCell(13).value ?? '')));
+  rows.eachRow((r) => sources.push(String(r.getCell(14).value ?? ''))); // the full source, after the printed columns
   expect(sources.some((s) => s.includes('党委A报送包.xlsx') && s.includes('→ 财政局一支部-附件2.xlsx（工作表：附件2 五化建设申报表）'))).toBe(true);
   const problems = wb.getWorksheet('问题清单')!;
   const problemText: string[] = [];

@@ -40,7 +40,7 @@ const SUMMARY_MARGIN_IN = 0.5;
  * so the height is left to the host rather than relying on verticalFitToPages: 0. ExcelApi 1.9.
  * Returns the page layout with its zoom loaded after the setters, or null without the set.
  */
-export function setSummaryPageLayout(sheet: Excel.Worksheet, landscape: boolean): Excel.PageLayout | null {
+export function setSummaryPageLayout(sheet: Excel.Worksheet, landscape: boolean, printArea?: string): Excel.PageLayout | null {
   if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return null;
   const layout = sheet.pageLayout;
   layout.paperSize = 'A4';
@@ -52,6 +52,9 @@ export function setSummaryPageLayout(sheet: Excel.Worksheet, landscape: boolean)
   layout.centerHorizontally = true;
   layout.zoom = { horizontalFitToPages: 1 };
   layout.setPrintTitleRows('$1:$1');
+  // PageLayout.setPrintArea (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprintarea-member(1)):
+  // columns meant for the screen (a full path) stay off the paper.
+  if (printArea) layout.setPrintArea(printArea);
   return layout.load('zoom');
 }
 

@@ -15,6 +15,8 @@ export interface SummaryTable {
   widths?: number[];
   /** Print landscape (wide tables). */
   landscape?: boolean;
+  /** Columns printed, from A (the rest, e.g. full paths, are for the screen); all when absent. */
+  printColumns?: number;
 }
 
 export interface WrittenSummary {
@@ -236,7 +238,9 @@ export async function writeSummary(tables: SummaryTable[]): Promise<WrittenSumma
         const table = `A1:${columnLetters(p.width)}${p.values.length + 1}`;
         const filtered = setSummaryAutoFilter(sheet, table);
         // Its zoom is read back after the setters ran: a host may not keep fit-to-page (issue #1860).
-        const layout = setSummaryPageLayout(sheet, tables[i].landscape ?? p.width > 6);
+        const printed = Math.min(p.width, tables[i].printColumns ?? p.width);
+        const printArea = printed < p.width ? `A1:${columnLetters(printed)}${p.values.length + 1}` : undefined;
+        const layout = setSummaryPageLayout(sheet, tables[i].landscape ?? p.width > 6, printArea);
         printSetupApplied = printSetupApplied && filtered && layout !== null;
         return layout;
       });

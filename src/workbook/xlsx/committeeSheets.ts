@@ -45,25 +45,27 @@ function sumTallies(tallies: Record<FormId, Tally>): Tally {
   return { ...t, rate: t.owed > 0 ? (t.sent + t.late) / t.owed : null };
 }
 
-export function statusTable(o: Obligations, title: string): Table {
+export function statusTable(o: Obligations, title: string, short: (file: string) => string): Table {
   const h = z.statusHeaders;
+  // 146 printed characters: 9 pt or more on A4 landscape (test/print/summary.test.ts); full paths on screen only.
   const columns: ColumnDef[] = [
-    { header: h[0], max: 6, align: 'center' },
-    { header: h[1], max: 18, wrap: true },
-    { header: h[2], max: 22, wrap: true },
-    { header: h[3], max: 6, align: 'center' },
-    { header: h[4], max: 6, align: 'center' },
-    { header: h[5], max: 16, wrap: true },
-    { header: h[6], max: 16, wrap: true },
-    { header: h[7], max: 16, wrap: true },
+    { header: h[0], max: 5, align: 'center' },
+    { header: h[1], max: 14, wrap: true },
+    { header: h[2], max: 20, wrap: true },
+    { header: h[3], max: 6, align: 'center', wrap: true },
+    { header: h[4], max: 6, align: 'center', wrap: true },
+    { header: h[5], max: 14, wrap: true },
+    { header: h[6], max: 14, wrap: true },
+    { header: h[7], max: 14, wrap: true },
     { header: h[8], max: 5, align: 'right' },
     { header: h[9], max: 5, align: 'right' },
     { header: h[10], max: 5, align: 'right' },
     { header: h[11], max: 5, align: 'right' },
-    { header: h[12], max: 8, align: 'right', numFmt: '0%' },
+    { header: h[12], max: 7, align: 'right', numFmt: '0%' },
     { header: h[13], max: 5, align: 'right' },
     { header: h[14], max: 5, align: 'right' },
-    { header: h[15], max: 24, wrap: true },
+    { header: h[15], max: 16, wrap: true },
+    { header: z.fullSources, max: 60, wrap: true, print: false },
   ];
   const rows: CellValue[][] = [];
   const subtotalRows = new Set<number>();
@@ -73,12 +75,12 @@ export function statusTable(o: Obligations, title: string): Table {
     for (const b of g.branches) {
       const t = branchTally(b.forms);
       const sources = FORMS.map((f) => b.forms[f].row?.submission.file).filter((x): x is string => !!x);
-      rows.push([++n, parent, b.name, b.entry?.category ?? null, b.entry?.status ?? null, ...FORMS.map((f) => stateText(b.forms[f])), t.owed, t.sent, t.late, t.missing, t.rate, b.errors, b.warnings, sources.join('\n') || null]);
+      rows.push([++n, parent, b.name, b.entry?.category ?? null, b.entry?.status ?? null, ...FORMS.map((f) => stateText(b.forms[f])), t.owed, t.sent, t.late, t.missing, t.rate, b.errors, b.warnings, sources.map(short).join('\n') || null, sources.join('\n') || null]);
     }
     const t = sumTallies(g.tally);
     const demo = g.owesDemonstration === null ? z.demoUnknown : g.owesDemonstration ? `${z.demoOwed}\n${z.tallyText(g.tally.demonstration)}` : z.demoNotOwed;
     subtotalRows.add(rows.length);
-    rows.push([null, z.subtotal(parent), `${g.branches.length}个党支部`, null, null, demo, z.tallyText(g.tally.application), z.tallyText(g.tally.progress), t.owed, t.sent, t.late, t.missing, t.rate, g.branches.reduce((k, b) => k + b.errors, 0), g.branches.reduce((k, b) => k + b.warnings, 0), null]);
+    rows.push([null, z.subtotal(parent), `${g.branches.length}个党支部`, null, null, demo, z.tallyText(g.tally.application), z.tallyText(g.tally.progress), t.owed, t.sent, t.late, t.missing, t.rate, g.branches.reduce((k, b) => k + b.errors, 0), g.branches.reduce((k, b) => k + b.warnings, 0), null, null]);
   }
   const all = { owed: 0, sent: 0, late: 0, missing: 0, rate: null as number | null };
   for (const g of o.groups) {
@@ -87,22 +89,22 @@ export function statusTable(o: Obligations, title: string): Table {
   }
   all.rate = all.owed > 0 ? (all.sent + all.late) / all.owed : null;
   const branches = o.groups.reduce((k, g) => k + g.branches.length, 0);
-  const foot: CellValue[] = [null, z.total, `${branches}个党支部`, null, null, z.tallyText(o.tally.demonstration), z.tallyText(o.tally.application), z.tallyText(o.tally.progress), all.owed, all.sent, all.late, all.missing, all.rate, null, null, null];
+  const foot: CellValue[] = [null, z.total, `${branches}个党支部`, null, null, z.tallyText(o.tally.demonstration), z.tallyText(o.tally.application), z.tallyText(o.tally.progress), all.owed, all.sent, all.late, all.missing, all.rate, null, null, null, null];
   return { name: z.status, title, columns, rows, feet: [foot], fill: (r) => (subtotalRows.has(r) ? SUBTOTAL_FILL : undefined) };
 }
 
 export function reminderTable(o: Obligations, title: string): Table {
   const h = z.reminderHeaders;
   const columns: ColumnDef[] = [
-    { header: h[0], max: 6, align: 'center' },
-    { header: h[1], max: 16, wrap: true },
-    { header: h[2], max: 20, wrap: true },
-    { header: h[3], max: 10, wrap: true },
-    { header: h[4], max: 15, align: 'center' },
-    { header: h[5], max: 8, align: 'right' },
-    { header: h[6], max: 8 },
-    { header: h[7], max: 14 },
-    { header: h[8], max: 70, wrap: true },
+    { header: h[0], max: 5, align: 'center' },
+    { header: h[1], max: 12, wrap: true },
+    { header: h[2], max: 18, wrap: true },
+    { header: h[3], max: 8, wrap: true },
+    { header: h[4], max: 13, align: 'center', wrap: true },
+    { header: h[5], max: 5, align: 'right' },
+    { header: h[6], max: 7, wrap: true },
+    { header: h[7], max: 13, wrap: true },
+    { header: h[8], max: 56, wrap: true },
   ];
   const rows: CellValue[][] = [];
   let n = 0;

@@ -10,6 +10,7 @@
  * same tables give the same bytes.
  */
 import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { NORMAL_FONT } from './normalFont';
 
 export type XValue = string | number | Date | null;
 
@@ -45,6 +46,8 @@ export interface XSheet {
   headerRows: number;
   /** Rows under the autofilter, header included (from row 1); 0 for none. */
   filterRows: number;
+  /** The printed range ("A1:M70"); the whole sheet when absent. */
+  printArea?: string;
   page: XPage;
   /** Header and footer codes (&C…), as Excel stores them. */
   header?: string;
@@ -137,7 +140,7 @@ export class SpreadsheetWriter {
       if (err) throw err;
       sink(data, final);
     });
-    this.style({ font: { name: 'Calibri', size: 11 } }); // xf 0: the default style
+    this.style({ font: { name: NORMAL_FONT, size: 11 } }); // xf 0: the default style, its font the unit of column widths
   }
 
   /** The id of a style, for XRow.styles. */
@@ -145,7 +148,9 @@ export class SpreadsheetWriter {
     const key = JSON.stringify([s.font.name, s.font.size, !!s.font.bold, s.fill, s.border, s.horizontal, s.vertical, !!s.wrap, s.numFmt]);
     const known = this.styleIds.get(key);
     if (known !== undefined) return known;
-    const font = `<font>${s.font.bold ? '<b/>' : ''}<sz val="${s.font.size}"/><name val="${escapeXml(s.font.name)}"/><family val="2"/><charset val="134"/></font>`;
+    // A Chinese face carries the GB2312 charset, so a computer without it falls back to another Chinese font.
+    const charset = /[^\x00-\x7f]/.test(s.font.name) ? '<charset val="134"/>' : '';
+    const font = `<font>${s.font.bold ? '<b/>' : ''}<sz val="${s.font.size}"/><name val="${escapeXml(s.font.name)}"/><family val="2"/>${charset}</font>`;
     const fill = s.fill ? `<fill><patternFill patternType="solid"><fgColor rgb="${s.fill}"/></patternFill></fill>` : undefined;
     const side = (n: string) => `<${n} style="thin"><color rgb="${s.border}"/></${n}>`;
     const border = s.border ? `<border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border>` : undefined;
@@ -155,7 +160,7 @@ export class SpreadsheetWriter {
     const numFmtId = s.numFmt ? builtinNumFmt(s.numFmt) ?? 164 + indexIn(this.numFmts, s.numFmt) : 0;
     const align =
       s.horizontal || s.vertical || s.wrap
-        ? `<alignment${s.horizontal ? ` horizontal="${s.horizontal}"` : ''}${s.vertical ? ` vertical="${s.vertical}"` : ''}${s.wrap ? ' wrapText="1"' : ''}/>`
+        ? `<alignment${s.horizontal ? ` horizontal="${s.horizontal}"` : ''}${s.vertical ? ` vertical="${s.vertical === 'middle' ? 'center' : s.vertical}"` : ''}${s.wrap ? ' wrapText="1"' : ''}/>`
         : '';
     const applied = `${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${numFmtId ? ' applyNumberFormat="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
     const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applied}${align ? `>${align}</xf>` : '/>'}`;
@@ -258,6 +263,7 @@ export class SpreadsheetWriter {
     sheets.forEach((s, i) => {
       const last = columnLetters(Math.max(0, s.widths.length - 1));
       if (s.filterRows > 0) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(quotedSheet(s.name))}!$A$1:$${last}$${s.filterRows}</definedName>`);
+      if (s.printArea) names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(quotedSheet(s.name))}!${s.printArea.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}</definedName>`);
       if (s.headerRows > 0) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quotedSheet(s.name))}!$1:$${s.headerRows}</definedName>`);
     });
     part(

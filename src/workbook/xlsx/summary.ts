@@ -26,8 +26,9 @@ import { ruleName } from '../../i18n/rules';
 import { progressTotals } from '../../merge';
 import type { FormTotals, Summary, SummaryRow } from '../../merge/types';
 import { displayWidth, wrappedLines } from '../../model/text';
-import { collectBytes, SpreadsheetWriter, type XPage, type XStyle } from './sheetWriter';
+import { collectBytes, columnLetters, SpreadsheetWriter, type XPage, type XStyle } from './sheetWriter';
 import { withFixedZipTimes } from './zipTimes';
+import { withNormalFont } from './normalFont';
 import { reminderTable, statusTable } from './committeeSheets';
 import { committeeSheetsZh } from '../../i18n/committee';
 
@@ -94,6 +95,8 @@ export interface ColumnDef {
   wrap?: boolean;
   align?: 'left' | 'center' | 'right';
   numFmt?: string;
+  /** False: on screen, not on paper (after the printed columns, outside the print area), e.g. a full path. */
+  print?: false;
 }
 
 /** The short name ("附件1"): what the committee calls the forms, and it keeps the column narrow. */
@@ -150,12 +153,14 @@ export function rowsOf<T>(list: readonly T[], row: (item: T, i: number) => CellV
   };
 }
 
-/** What both writers need beyond the table: column widths (characters), which wrap, the header's height, the body's length. */
+/** What both writers need beyond the table: column widths (characters), which wrap, the header's height, the body's length, the print area. */
 interface Layout {
   widths: number[];
   wrap: boolean[];
   headerHeight: number;
   bodyRows: number;
+  /** "A1:M70": the printed columns (those before the first `print: false` one), header to foot. */
+  printArea: string;
 }
 
 function layoutOf(t: Table): Layout {
@@ -174,11 +179,37 @@ function layoutOf(t: Table): Layout {
     bodyRows++;
   }
   for (const values of t.feet ?? []) measure(values);
-  const widths = columns.map((c, i) => Math.min(c.max, content[i] + 2));
+  // exceljs leaves out a column of its default width 9 (the reader then takes its own
+  // default, 8.43), so such a column is made a hair wider, the same in both writers.
+  const widths = columns.map((c, i) => Math.min(c.max, content[i] + 2)).map((w) => (w === 9 ? 9.1 : w));
   const wrap = columns.map((c) => c.wrap ?? false);
   // Header cells always wrap: a header wider than its column's cap takes two lines.
   const headerHeight = Math.max(HEADER_PT, rowHeight(columns.map((c) => c.header), widths, columns.map(() => true)) ?? 0);
-  return { widths, wrap, headerHeight, bodyRows };
+  const firstHidden = columns.findIndex((c) => c.print === false);
+  const printed = firstHidden < 0 ? columns.length : firstHidden;
+  const printArea = `A1:${columnLetters(Math.max(0, printed - 1))}${1 + bodyRows + (t.feet?.length ?? 0)}`;
+  return { widths, wrap, headerHeight, bodyRows, printArea };
+}
+
+/**
+ * Short names for the printed source column: a file's name, or its last folder and name
+ * when another source has the same name (every branch sends "附件2.xlsx"). The full
+ * path stays in the workbook, in a column after the printed ones.
+ */
+export function shortPaths(files: Iterable<string>): (file: string) => string {
+  const parts = (f: string) => f.split(/[\\/]+/).filter((p) => p !== '');
+  const byName = new Map<string, Set<string>>();
+  for (const f of files) {
+    const name = parts(f).pop() ?? f;
+    const set = byName.get(name) ?? new Set<string>();
+    set.add(f);
+    byName.set(name, set);
+  }
+  return (f) => {
+    const p = parts(f);
+    const name = p[p.length - 1] ?? f;
+    return (byName.get(name)?.size ?? 1) > 1 && p.length > 1 ? `${p[p.length - 2]}/${name}` : name;
+  };
 }
 
 const headerText = (t: Table) => `&C&12${t.title.replace(/&/g, '&&')}`;
@@ -204,10 +235,11 @@ function exceljsStyle(s: XStyle): Partial<ExcelJS.Style> {
 export function addTable(wb: ExcelJS.Workbook, t: Table): void {
   const { columns } = t;
   const feet = t.feet ?? [];
-  const { widths, wrap, headerHeight, bodyRows } = layoutOf(t);
+  const { widths, wrap, headerHeight, bodyRows, printArea } = layoutOf(t);
   const ws = wb.addWorksheet(t.name, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }],
-    pageSetup: { ...PAGE, fitToPage: true, printTitlesRow: '1:1' },
+    // exceljs writes the print area as '$' + first + ':$' + last: "A$1" makes it absolute ($A$1), which LibreOffice applies ($A1 it does not).
+    pageSetup: { ...PAGE, fitToPage: true, printTitlesRow: '1:1', printArea: printArea.replace(/([A-Z]+)(\d+)/g, '$1$$$2') },
     headerFooter: { oddHeader: headerText(t), oddFooter: footerText() },
   });
   ws.columns = widths.map((width) => ({ width }));
@@ -255,7 +287,7 @@ export function addTable(wb: ExcelJS.Workbook, t: Table): void {
 /** Streams a table into a SpreadsheetWriter: the same cells, styles and setup as addTable. */
 function streamTable(w: SpreadsheetWriter, t: Table): void {
   const { columns } = t;
-  const { widths, wrap, headerHeight, bodyRows } = layoutOf(t);
+  const { widths, wrap, headerHeight, bodyRows, printArea } = layoutOf(t);
   const headerStyles = columns.map(() => w.style(HEADER_STYLE));
   const bodyStyles = columns.map((c) => w.style(cellStyle(c, false)));
   const footStyles = columns.map((c) => w.style(cellStyle(c, true)));
@@ -275,7 +307,7 @@ function streamTable(w: SpreadsheetWriter, t: Table): void {
     }
     for (const values of t.feet ?? []) yield { height: rowHeight(values, widths, wrap), values, styles: footStyles };
   }
-  w.addSheet({ name: t.name, widths, headerRows: 1, filterRows: Math.max(1, bodyRows + 1), page: PAGE, header: headerText(t), footer: footerText() }, rows());
+  w.addSheet({ name: t.name, widths, headerRows: 1, filterRows: Math.max(1, bodyRows + 1), printArea, page: PAGE, header: headerText(t), footer: footerText() }, rows());
 }
 
 const ROW_FIELDS: { field: FieldId; kind: 'date' | 'count' | 'text' }[] = [
@@ -288,7 +320,7 @@ const ROW_FIELDS: { field: FieldId; kind: 'date' | 'count' | 'text' }[] = [
   { field: 'workCommitteeOpinion', kind: 'text' },
 ];
 
-function summaryRowValues(r: SummaryRow, n: number): CellValue[] {
+function summaryRowValues(r: SummaryRow, n: number, short: (file: string) => string): CellValue[] {
   const f = r.submission.fields;
   const values: CellValue[] = [n, r.branch, formLabel(r.form)];
   for (const { field, kind } of ROW_FIELDS) {
@@ -297,37 +329,38 @@ function summaryRowValues(r: SummaryRow, n: number): CellValue[] {
   }
   const source = summaryZh.source(r.submission.file, r.submission.sheet, r.submission.cells.branchName);
   const origin = r.submission.origin; // read from a 报送包: the chain to the branch's own file
-  values.push(r.errors, r.warnings, origin ? mergeZh.viaPack(source, origin.file, origin.sheet) : source);
+  values.push(r.errors, r.warnings, short(r.submission.file), origin ? mergeZh.viaPack(source, origin.file, origin.sheet) : source);
   return values;
 }
 
 /** A foot row of 汇总. `counts: false` leaves 党员人数 and 支委人数 blank (附件3 has no such fields). */
 function totalValues(label: string, t: Omit<FormTotals, 'form'>, counts = true): CellValue[] {
   const branches = summaryZh.branchesApart(t.branches, t.organisations, t.unnamed);
-  return [null, label, branches, null, counts ? t.members : null, counts ? t.committeeMembers : null, null, null, null, null, t.errors, t.warnings, null];
+  return [null, label, branches, null, counts ? t.members : null, counts ? t.committeeMembers : null, null, null, null, null, t.errors, t.warnings, null, null];
 }
 
-function rowsSheet(summary: Summary, title: string): Table {
+function rowsSheet(summary: Summary, title: string, short: (file: string) => string): Table {
   const h = summaryZh.rowHeaders;
-  // Caps sum to 181 characters (was 288), so fit to width on A4 landscape keeps the text
-  // readable (measured in LibreOffice: 5.1 → 6.8 pt; Excel's narrower unit gives ~8.8 pt);
-  // longer text wraps and the row grows.
+  // Caps sum to 130 printed characters (was 181, and 288 before): on A4 landscape after
+  // fit to width every word prints at 9 pt or more (test/print/summary.test.ts); longer
+  // text wraps and the row grows. The full source is on screen only, after the printed columns.
   const columns: ColumnDef[] = [
-    { header: h[0], max: 6, align: 'center' },
+    { header: h[0], max: 5, align: 'center' },
     { header: h[1], max: 22, wrap: true },
-    { header: h[2], max: 12, wrap: true },
-    { header: h[3], max: 15, min: 14, align: 'center', numFmt: 'yyyy"年"m"月"d"日"' },
-    { header: h[4], max: 10, align: 'right' },
-    { header: h[5], max: 10, align: 'right' },
-    { header: h[6], max: 10, wrap: true },
-    { header: h[7], max: 14, wrap: true },
-    { header: h[8], max: 20, wrap: true },
-    { header: h[9], max: 18, wrap: true },
-    { header: h[10], max: 8, align: 'right' },
-    { header: h[11], max: 8, align: 'right' },
-    { header: h[12], max: 28, wrap: true },
+    { header: h[2], max: 7, wrap: true },
+    { header: h[3], max: 13, min: 12, align: 'center', numFmt: 'yyyy"年"m"月"d"日"' },
+    { header: h[4], max: 6, align: 'right' },
+    { header: h[5], max: 6, align: 'right' },
+    { header: h[6], max: 9, wrap: true },
+    { header: h[7], max: 13, wrap: true },
+    { header: h[8], max: 12, wrap: true },
+    { header: h[9], max: 12, wrap: true },
+    { header: h[10], max: 5, align: 'right' },
+    { header: h[11], max: 5, align: 'right' },
+    { header: h[12], max: 16, wrap: true },
+    { header: summaryZh.fullSource, max: 60, wrap: true, print: false },
   ];
-  const rows = rowsOf(summary.rows, (r, i) => summaryRowValues(r, i + 1));
+  const rows = rowsOf(summary.rows, (r, i) => summaryRowValues(r, i + 1, short));
   // Totals at the foot, outside the filter range: one per form present, then the grand total.
   // Branch counts and member sums cover branches only; 总计 counts each branch once (see overallTotals).
   const feet: CellValue[][] = summary.totals
@@ -337,27 +370,29 @@ function rowsSheet(summary: Summary, title: string): Table {
   return { name: summaryZh.sheets.rows, title, columns, rows, feet };
 }
 
-function progressSheet(summary: Summary, title: string): Table {
+function progressSheet(summary: Summary, title: string, short: (file: string) => string): Table {
   const headers = summaryZh.progressHeaders();
   const columns: ColumnDef[] = headers.map((header, i) => {
-    if (i === 0) return { header, max: 6, align: 'center' };
+    if (i === 0) return { header, max: 5, align: 'center' };
     if (i === 1) return { header, max: 20, wrap: true };
-    if (i < 14) return { header, max: 10, min: 6, wrap: true };
-    if (i === 14) return { header, max: 15, align: 'center' };
-    if (i === 15) return { header, max: 8, align: 'right', numFmt: '0%' };
-    return { header, max: 24, wrap: true };
+    if (i < 14) return { header, max: 6, min: 5, wrap: true };
+    if (i === 14) return { header, max: 8, align: 'center', wrap: true };
+    if (i === 15) return { header, max: 6, align: 'right', numFmt: '0%' };
+    return { header, max: 16, wrap: true };
   });
+  columns.push({ header: summaryZh.fullSource, max: 60, wrap: true, print: false });
   const rows = rowsOf(summary.progress, (p, i) => [
     i + 1,
     p.branch,
     ...p.statuses.map((s) => text(s)),
     p.due > 0 ? `${p.doneCount}/${p.due}` : '0/0',
     p.share,
+    short(p.file),
     summaryZh.source(p.file, p.sheet, p.cell),
   ]);
   // All branches together, outside the filter range: due months done over due months.
   const t = progressTotals(summary.progress);
-  const foot: CellValue[] = [null, summaryZh.progressFoot(t.branches, t.organisations, t.unnamed), ...new Array<CellValue>(12).fill(null), `${t.doneCount}/${t.due}`, t.share, null];
+  const foot: CellValue[] = [null, summaryZh.progressFoot(t.branches, t.organisations, t.unnamed), ...new Array<CellValue>(12).fill(null), `${t.doneCount}/${t.due}`, t.share, null, null];
   // Due months not done, shaded so a reviewer sees the gaps at a glance.
   const fill = (r: number, col: number): string | undefined => {
     const p = summary.progress[r];
@@ -367,23 +402,25 @@ function progressSheet(summary: Summary, title: string): Table {
   return { name: summaryZh.sheets.progress, title, columns, rows, feet: [foot], fill };
 }
 
-function problemsSheet(summary: Summary, title: string): Table {
+function problemsSheet(summary: Summary, title: string, short: (file: string) => string): Table {
   const h = summaryZh.problemHeaders;
+  // The rule's id and the full path are for filtering and finding on screen, not for paper.
   const columns: ColumnDef[] = [
-    { header: h[0], max: 6, align: 'center' },
-    { header: h[1], max: 28, wrap: true },
-    { header: h[2], max: 16, wrap: true },
-    { header: h[3], max: 8, align: 'center' },
-    { header: h[4], max: 20, wrap: true },
-    { header: h[5], max: 8 },
+    { header: h[0], max: 5, align: 'center' },
+    { header: h[1], max: 16, wrap: true },
+    { header: h[2], max: 10, wrap: true },
+    { header: h[3], max: 6, align: 'center' },
+    { header: h[4], max: 18, wrap: true },
+    { header: h[5], max: 6, wrap: true },
     { header: h[6], max: 12, wrap: true },
-    { header: h[7], max: 6, align: 'center' },
-    { header: h[8], max: 50, wrap: true },
-    { header: h[9], max: 14, wrap: true },
+    { header: h[7], max: 5, align: 'center' },
+    { header: h[8], max: 44, wrap: true },
+    { header: h[9], max: 14, print: false },
+    { header: summaryZh.fullSource, max: 60, wrap: true, print: false },
   ];
   const rows = rowsOf(summary.problems, (p, i) => [
     i + 1,
-    p.file,
+    short(p.file),
     p.sheet,
     p.cell,
     p.branch,
@@ -392,9 +429,10 @@ function problemsSheet(summary: Summary, title: string): Table {
     severityZh[p.severity],
     p.message,
     p.rule,
+    p.file,
   ]);
   const by = (sev: 'error' | 'warning' | 'info') => summary.problems.filter((p) => p.severity === sev).length;
-  const foot: CellValue[] = [null, summaryZh.problemsFoot(summary.problems.length), null, null, null, null, null, null, summaryZh.problemsBySeverity(by('error'), by('warning'), by('info')), null];
+  const foot: CellValue[] = [null, summaryZh.problemsFoot(summary.problems.length), null, null, null, null, null, null, summaryZh.problemsBySeverity(by('error'), by('warning'), by('info')), null, null];
   return { name: summaryZh.sheets.problems, title, columns, rows, feet: [foot] };
 }
 
@@ -412,17 +450,29 @@ function missingSheet(summary: Summary, title: string): Table {
 /** The summary's sheets, in order, as data: what both writers write. */
 export function summarySheets(summary: Summary): Table[] {
   const asOf = zhDate(summary.asOf);
+  const short = summaryShortPaths(summary);
   const sheets = [
-    rowsSheet(summary, summaryZh.title(summaryZh.sheets.rows, asOf)),
-    progressSheet(summary, summaryZh.title(summaryZh.sheets.progress, asOf)),
-    problemsSheet(summary, summaryZh.title(summaryZh.sheets.problems, asOf)),
+    rowsSheet(summary, summaryZh.title(summaryZh.sheets.rows, asOf), short),
+    progressSheet(summary, summaryZh.title(summaryZh.sheets.progress, asOf), short),
+    problemsSheet(summary, summaryZh.title(summaryZh.sheets.problems, asOf), short),
   ];
   if (summary.hasRoster) sheets.push(missingSheet(summary, summaryZh.title(summaryZh.sheets.missing, asOf)));
   if (summary.obligations) {
-    sheets.push(statusTable(summary.obligations, summaryZh.title(committeeSheetsZh.status, asOf)));
+    sheets.push(statusTable(summary.obligations, summaryZh.title(committeeSheetsZh.status, asOf), short));
     sheets.push(reminderTable(summary.obligations, summaryZh.title(committeeSheetsZh.reminders, asOf)));
   }
   return sheets;
+}
+
+/** Short names of the files a summary names (shortPaths over all of them). */
+export function summaryShortPaths(summary: Summary): (file: string) => string {
+  return shortPaths(
+    (function* () {
+      for (const r of summary.rows) yield r.submission.file;
+      for (const p of summary.progress) yield p.file;
+      for (const p of summary.problems) yield p.file;
+    })(),
+  );
 }
 
 /** The as-of date, midnight UTC: the workbook's created/modified time and its zip entries' time. */
@@ -445,14 +495,15 @@ export function summaryWorkbook(summary: Summary): ExcelJS.Workbook {
 }
 
 /**
- * A workbook's bytes, its zip entries dated at the workbook's `created` time (the
- * as-of date for the summary and the print pack) instead of the time of writing, so
- * the same workbook gives the same bytes.
+ * A workbook's bytes: Arial as the Normal font (withNormalFont: column widths come out
+ * the same in Excel and LibreOffice, as the streaming writer's do), zip entries dated at
+ * the workbook's `created` time (the as-of date for the summary and the packs) instead
+ * of the time of writing, so the same workbook gives the same bytes.
  */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buf = await wb.xlsx.writeBuffer();
   const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
-  return withFixedZipTimes(bytes, wb.created ?? new Date(0));
+  return withFixedZipTimes(withNormalFont(bytes), wb.created ?? new Date(0));
 }
 
 export async function summaryBytes(summary: Summary): Promise<Uint8Array> {
