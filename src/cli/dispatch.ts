@@ -17,7 +17,7 @@ import { TEMPLATE_USAGE, CLI } from '../i18n/cli';
 import { dispatchCliZh as z } from '../i18n/dispatch';
 import { mergeCliZh, rosterZh } from '../i18n/merge';
 import { planDispatch, type DispatchFile } from '../merge/dispatch';
-import { dispatchTemplateBytes, dispatchZipBytes } from '../workbook/xlsx/dispatch';
+import { dispatchWriter, dispatchZipBytes } from '../workbook/xlsx/dispatch';
 import { parseRoster } from '../workbook/xlsx/roster';
 import { isIsoDate, today } from './check';
 import { outputThatIsInput } from './files';
@@ -101,6 +101,7 @@ export async function dispatchCommand(a: DispatchArgs, io: CliIo): Promise<numbe
   };
 
   if (dir !== undefined) {
+    const write = dispatchWriter();
     const made = new Set<string>();
     let done = 0;
     for (const f of plan.files) {
@@ -115,7 +116,7 @@ export async function dispatchCommand(a: DispatchArgs, io: CliIo): Promise<numbe
         made.add(folder);
       }
       const file = target(f);
-      const written = await writeFileAtomic(file, await dispatchTemplateBytes(f));
+      const written = await writeFileAtomic(file, await write(f));
       if (!written.ok) {
         io.stderr(CLI.cannotWrite(file, written.reason));
         return 1;
@@ -123,7 +124,6 @@ export async function dispatchCommand(a: DispatchArgs, io: CliIo): Promise<numbe
       done++;
       progress(done, f, done === plan.files.length);
     }
-    io.stdout(z.closing(plan.files.length, plan.folders, resolve(dir)) + '\n');
   }
   if (zip !== undefined) {
     const bytes = await dispatchZipBytes(plan, dir === undefined ? (done, f) => progress(done, f, done === plan.files.length) : undefined);
@@ -132,7 +132,11 @@ export async function dispatchCommand(a: DispatchArgs, io: CliIo): Promise<numbe
       io.stderr(CLI.cannotWrite(zip, written.reason));
       return 1;
     }
-    io.stdout(z.closing(plan.files.length, plan.folders, resolve(zip)) + '\n');
   }
+  // The summary: files per 上级党组织, then the total and where they are.
+  const named = plan.folders.filter((f) => f.folder !== '');
+  for (const f of named) io.stdout(z.folderLine(f.folder, f.files) + '\n');
+  if (dir !== undefined) io.stdout(z.closing(plan.files.length, named.length, resolve(dir)) + '\n');
+  if (zip !== undefined) io.stdout((dir === undefined ? z.closing(plan.files.length, named.length, resolve(zip)) : z.zipWritten(resolve(zip))) + '\n');
   return 0;
 }

@@ -36,13 +36,12 @@ export const dispatchCliZh = {
   exists: (files: readonly string[]): string =>
     `以下文件已存在，未覆盖（共 ${files.length} 个）：${list(files, 5)}。如确要覆盖，请加 --force；或换一个输出文件夹。`,
   isRoster: (p: string): string => `输出“${p}”就是名册本身：名册不会被修改，请换一个输出位置。`,
-  /** Closing line: how many files, per folder. */
-  closing: (files: number, folders: readonly { folder: string; files: number }[], where: string): string =>
-    `共生成 ${files} 个预填模板` +
-    (folders.length > 1 || (folders.length === 1 && folders[0].folder !== '')
-      ? `，分 ${folders.length} 个上级党组织文件夹（${folders.map((f) => `${f.folder} ${f.files} 个`).join('，')}）`
-      : '') +
-    `：${where}`,
+  /** One line per folder before the closing line. */
+  folderLine: (folder: string, files: number): string => `  ${folder}：${files} 个`,
+  /** Closing line: how many files in how many folders, and where. */
+  closing: (files: number, folders: number, where: string): string =>
+    `共生成 ${files} 个预填模板${folders > 0 ? `，分 ${folders} 个上级党组织文件夹` : ''}：${where}`,
+  zipWritten: (where: string): string => `已写入压缩包：${where}`,
 };
 
 /** The pane's and page's 按名册生成模板. */

@@ -97,7 +97,7 @@ test('template 2 3 --roster -o 下发/: one folder per 上级党组织, a file p
   );
   expect(readFileSync(roster).equals(before)).toBe(true); // the roster is only read
   expect(io.out()).toContain('1 个党支部不需报送附件2、附件3（离退休或已达标');
-  expect(io.out()).toContain(`共生成 8 个预填模板，分 2 个上级党组织文件夹（${P1} 6 个，${DIRECT} 2 个）`);
+  expect(io.out()).toContain(`  ${P1}：6 个\n  ${DIRECT}：2 个\n共生成 8 个预填模板，分 2 个上级党组织文件夹：${out}\n`);
   expect(io.err()).toContain('已生成 8/8');
   expect(io.err()).toContain('备注'); // the unknown column is named
 
