@@ -100,10 +100,35 @@ function MEASURES(paths, out, withPeers) {
   return list;
 }
 
+/** The figures as a Markdown table, to paste into the README's speed section as they are. */
+function markdown(results) {
+  const { node, help, check } = results.startup;
+  const lines = [
+    `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${results.machine}, load average ${results.load}.`,
+    '',
+    '| | files | wall | CPU | peak RSS | × floor (wall / CPU) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| \`node -e 0\` | | ${sec(node.ms)} | ${sec(node.cpu)} | ${mb(node.peak)} | |`,
+    `| \`bin/wuhua --help\` | | ${sec(help.ms)} | ${sec(help.cpu)} | ${mb(help.peak)} | ${(help.ms / node.ms).toFixed(2)} × / ${(help.cpu / node.cpu).toFixed(2)} × \`node -e 0\` |`,
+    `| \`bin/wuhua check\` (one file) | 1 | ${sec(check.ms)} | ${sec(check.cpu)} | ${mb(check.peak)} | ${(check.ms / node.ms).toFixed(2)} × / ${(check.cpu / node.cpu).toFixed(2)} × \`node -e 0\` |`,
+  ];
+  const label = { floor: 'floor (read + inflate + decode + scan)', merge: '`bin/wuhua merge` (whole process)', sheetjs: 'SheetJS 0.20.3, reading only', exceljs: 'exceljs 4.4.0, reading only' };
+  for (const [n, size] of Object.entries(results.sizes)) {
+    for (const name of ['floor', 'merge', 'sheetjs', 'exceljs']) {
+      const r = size[name];
+      if (!r) continue;
+      lines.push(`| ${label[name]} | ${Number(size.files).toLocaleString('en')} | ${sec(r.ms)} | ${sec(r.cpu)} | ${mb(r.peak)} | ${(r.ms / size.floor.ms).toFixed(2)} / ${(r.cpu / size.floor.cpu).toFixed(2)} |`);
+    }
+    void n;
+  }
+  return lines.join('\n');
+}
+
 async function main() {
   const o = options(process.argv.slice(2));
   const results = { machine: `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`, date: new Date().toISOString(), startup: {}, sizes: {} };
   console.log(`机器：${results.machine}；负载（1/5/15 分钟）：${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  results.load = os.loadavg()[0].toFixed(1);
   if (!fs.existsSync(path.join(ROOT, 'build', 'cli.js'))) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.cjs')], { stdio: 'inherit' });
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wuhua-bench-'));
@@ -132,7 +157,7 @@ async function main() {
     for (const [r, label, note] of [
       [node, 'node -e 0', ''],
       [help, 'bin/wuhua --help', `= ${(help.ms / node.ms).toFixed(2)} × node -e 0（CPU ${(help.cpu / node.cpu).toFixed(2)} ×；目标 ≤ 2.5）`],
-      [check, 'bin/wuhua check（1 个文件）', '（目标 ≤ 0.3 s）'],
+      [check, 'bin/wuhua check（1 个文件）', `= ${(check.ms / node.ms).toFixed(2)} × node -e 0（CPU ${(check.cpu / node.cpu).toFixed(2)} ×；目标 ≤ 0.3 s，即 ${sec(check.ms)}）`],
     ]) console.log(`${pad(label, 30)}${sec(r.ms).padStart(8)}  CPU ${sec(r.cpu).padStart(7)}  ${mb(r.peak).padStart(6)}  ${note}`);
 
     // 2. Merge against the floor, and the peers.
@@ -161,6 +186,8 @@ async function main() {
     const s = results.sizes;
     const ratio = (n) => (s[n] ? (s[n].merge.ms / s[n].floor.ms).toFixed(2) : '—');
     console.log(`\n目标：汇总/下限 1,000 个 ≤ 3（${ratio(1000)}），10,000 个 ≤ 2.5（${ratio(10000)}）；峰值内存 10,000 个 ≤ 200 MB 且 ≤ 1.5 × 1,000 个${s[1000] && s[10000] ? `（${mb(s[10000].merge.peak)}，${(s[10000].merge.peak / s[1000].merge.peak).toFixed(2)} ×）` : ''}；100,000 个 < 400 MB${s[100000] ? `（${mb(s[100000].merge.peak)}）` : '（--files 100000）'}`);
+    results.load += `–${os.loadavg()[0].toFixed(1)}`;
+    console.log('\n' + markdown(results));
     if (o.json) fs.writeFileSync(o.json, JSON.stringify(results, null, 2) + '\n');
   } finally {
     if (o.keep) console.log(`保留临时文件夹：${root}`);
