@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { committeeSheetsZh, remindCliZh as z } from '../i18n/committee';
 import { mergeCliZh } from '../i18n/merge';
-import { Merger, reminders } from '../merge';
+import { Merger, reminders, remindersText } from '../merge';
 import { parseRoster } from '../workbook/xlsx/roster';
 import { reminderTable, statusTable } from '../workbook/xlsx/committeeSheets';
 import { addTable, summaryShortPaths, workbookBytes, zhDate } from '../workbook/xlsx/summary';
@@ -84,9 +84,7 @@ export async function remindCommand(argv: readonly string[], io: CliIo): Promise
     failed = true;
   }
   if (text !== undefined) {
-    const messages = list.flatMap((p) => [...(p.message ? [p.message] : []), ...p.branches.map((b) => b.message)]);
-    const body = z.textHeader(day) + '\n' + (messages.length ? messages.join(z.textSeparator) : committeeSheetsZh.none) + '\n';
-    const t = await writeFileAtomic(text, body);
+    const t = await writeFileAtomic(text, remindersText(list, asOf));
     if (t.ok) io.stderr(mergeCliZh.wrote(z.what.text, text) + '\n');
     else {
       io.stderr(mergeCliZh.writeFailed(text, t.reason) + '\n');

@@ -47,6 +47,7 @@ export { branchKey, branchNameOf, displayName } from './branch';
 export { isMonthDone, monthsDue, progressTotals } from './progress';
 export * from './obligations';
 export * from './reminders';
+export * from './charts';
 
 export const NOT_ON_ROSTER = 'not-on-roster';
 

@@ -210,3 +210,16 @@ export function obligations(rows: readonly SummaryRow[], roster: readonly Roster
   for (const f of FORM_IDS) total[f] = finishTally(total[f]);
   return { asOf, groups: [...groups.values()], tally: total };
 }
+
+/**
+ * A group's (or all groups') figures over the three forms: 附件2 and 附件3 per branch;
+ * 附件1 once per group that owes one — on time if any came on time, else late if one
+ * came late, else missing. A voluntary 附件1 counts for nothing owed.
+ */
+export function overallTally(tallies: Record<FormId, Tally>): Tally {
+  const { application: a, progress: p, demonstration: d } = tallies;
+  const demoSent = d.owed > 0 && d.sent > 0 ? d.owed : 0;
+  const demoLate = d.owed > 0 && d.sent === 0 && d.late > 0 ? d.owed : 0;
+  const t = { owed: a.owed + p.owed + d.owed, sent: a.sent + p.sent + demoSent, late: a.late + p.late + demoLate, missing: a.missing + p.missing + d.missing };
+  return { ...t, rate: t.owed > 0 ? (t.sent + t.late) / t.owed : null };
+}

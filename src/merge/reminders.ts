@@ -5,7 +5,8 @@
  * A form sent late is not reminded (it came in); it shows as 逾期报送 in 报送情况.
  */
 import type { FormId } from '../forms/types';
-import { committeeSheetsZh as z, committeeZh } from '../i18n/committee';
+import { committeeSheetsZh as z, committeeZh, remindCliZh } from '../i18n/committee';
+import { zhDay } from '../i18n/committeePane';
 import { daysBetween, type Obligations } from './obligations';
 
 export interface BranchReminder {
@@ -49,4 +50,15 @@ export function reminders(o: Obligations): ParentReminder[] {
     out.push({ parent, branches, demonstration, message: addressable ? z.parentMessage(parent, o.asOf, lines, demo) : null });
   }
   return out;
+}
+
+/** Every message in sending order: per 上级党组织 its own message (when it has one), then its branches'. */
+export function reminderMessages(list: readonly ParentReminder[]): string[] {
+  return list.flatMap((p) => [...(p.message ? [p.message] : []), ...p.branches.map((b) => b.message)]);
+}
+
+/** All messages as one text: what `remind --text` writes and the pane's 复制全部 copies. */
+export function remindersText(list: readonly ParentReminder[], asOf: string): string {
+  const messages = reminderMessages(list);
+  return remindCliZh.textHeader(zhDay(asOf)) + '\n' + (messages.length ? messages.join(remindCliZh.textSeparator) : z.none) + '\n';
 }

@@ -78,7 +78,17 @@ export type MergeOutcome =
   | { cancelled: true; results: IntakeResult[]; total: number };
 
 /** A roster file read: its lines for the roster box (a table stays a tab-separated table), and what was not used. */
-export type RosterRead = { ok: true; names: string[]; notes?: string[] } | { ok: false; reason: string };
+export type RosterRead =
+  | {
+      ok: true;
+      names: string[];
+      notes?: string[];
+      /** Branches read; whether a header row was recognised, and its columns (as the template labels them). */
+      count?: number;
+      structured?: boolean;
+      columns?: string[];
+    }
+  | { ok: false; reason: string };
 
 export interface Host {
   kind: HostKind;

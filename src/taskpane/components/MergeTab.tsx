@@ -36,7 +36,9 @@ import { FilePicker } from './FilePicker';
 import { DispatchPanel } from './DispatchPanel';
 import { FileResults } from './FileResults';
 import { LiveRegion, useAnnouncer } from './LiveRegion';
+import { CommitteeViews } from './CommitteeViews';
 import { ReviewPanel } from './ReviewPanel';
+import { RosterNotes, RosterTemplateButton, type RosterReadNotes } from './RosterTools';
 import { SamplePanel } from './SamplePanel';
 
 const useStyles = makeStyles({
@@ -64,6 +66,8 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
   const [rosterText, setRosterText] = useState('');
   /** The roster file(s) the names came from; undefined: typed or pasted. */
   const [rosterSource, setRosterSource] = useState<string | undefined>(undefined);
+  /** Roster files read: what each gave and left out (shown until the roster box is emptied). */
+  const [rosterReads, setRosterReads] = useState<RosterReadNotes[]>([]);
   const [includeWorkbook, setIncludeWorkbook] = useState(isExcel);
   const [progress, setProgress] = useState<MergeProgress | null>(null);
   const [outcome, setOutcome] = useState<MergeOutcome | null>(null);
@@ -108,6 +112,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
 
   const editRoster = (text: string) => {
     setRosterText(text);
+    if (text.trim() === '') setRosterReads([]);
     setRosterSource((src) => (text.trim() === '' || src === undefined ? undefined : editedRoster(src)));
     invalidate();
   };
@@ -120,6 +125,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
           report.error(new Error(rosterFileError(f.name, r.reason)));
           continue;
         }
+        setRosterReads((prev) => [...prev.filter((p) => p.file !== f.name), { ...r, file: f.name }]);
         const typed = rosterText.trim() !== '';
         setRosterText((prev) => [prev.trim(), ...r.names].filter(Boolean).join('\n'));
         // Names only from files: 未报送 cites the file; mixed with typed names: the file and 粘贴.
@@ -223,6 +229,10 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
           <Textarea value={rosterText} disabled={running} onChange={(_, d) => editRoster(d.value)} resize="vertical" rows={3} />
         </Field>
         <FilePicker label={tp.rosterFile} buttonText={tp.pickFiles} accept=".txt,.csv,.xlsx,.xls,.et,.ods,text/plain,text/csv" testId="roster-file" disabled={running} onFiles={loadRoster} />
+        {rosterReads.map((r) => (
+          <RosterNotes key={r.file} read={r} />
+        ))}
+        <RosterTemplateButton host={host} report={report} disabled={running} />
         <DispatchPanel host={host} report={report} rosterText={rosterText} rosterSource={rosterSource} disabled={running} />
       </div>
 
@@ -286,6 +296,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
             </MessageBar>
           )}
           {/* Further views of the summary (charts, 催报, 初核 …) go here, each a component of its own over outcome.summary. */}
+          <CommitteeViews summary={outcome.summary} />
           {outcome.summary.rows.length > 0 && <ReviewPanel host={host} report={report} summary={outcome.summary} files={files} />}
           {outcome.summary.rows.length > 0 && <SamplePanel host={host} report={report} summary={outcome.summary} />}
         </div>

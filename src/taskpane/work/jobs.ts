@@ -21,7 +21,7 @@ import { sha256 } from '../../review/sha256';
 import type { ReviewLevel, ReviewResult } from '../../review/types';
 import type { Draw, SampleSize } from '../../review/sample';
 import { planDispatch } from '../../merge/dispatch';
-import { rosterToTsv } from '../../merge/roster';
+import { ROSTER_HEADERS, rosterToTsv } from '../../merge/roster';
 import { rosterZh } from '../../i18n/merge';
 import type { RosterRead } from '../host';
 import { displayName, readBytes } from '../files';
@@ -169,6 +169,11 @@ export async function templateFile(form: FormId): Promise<MadeBytes> {
   return { bytes: await (await writers()).templateBytes(getForm(form)) };
 }
 
+/** The roster template: the same bytes as `bin/wuhua template roster`. */
+export async function rosterTemplateFile(): Promise<MadeBytes> {
+  return { bytes: await (await writers()).rosterTemplateBytes() };
+}
+
 /**
  * A roster file → the lines for the roster box. A table (名册 with 上级党组织, 类别 …)
  * goes in as tab-separated lines with its header and is read back as a table; what was
@@ -180,7 +185,8 @@ export async function roster(file: File): Promise<RosterRead> {
   const r = await (await rosterReader()).parseRoster(read.bytes, displayName(file));
   if (!r.ok) return r;
   const notes = [...(r.ignored.length ? [rosterZh.ignoredColumns(r.ignored)] : []), ...r.problems];
-  return { ok: true, names: r.structured ? rosterToTsv(r.entries, r.columns).split('\n') : r.entries.map((e) => e.name), notes };
+  const names = r.structured ? rosterToTsv(r.entries, r.columns).split('\n') : r.entries.map((e) => e.name);
+  return { ok: true, names, notes, count: r.entries.length, structured: r.structured, columns: r.columns.map((c) => ROSTER_HEADERS[c]) };
 }
 
 /** The 报送包 of a review (初核 in the pane); the picked files are read again for their SHA-256. */
@@ -225,6 +231,7 @@ export const JOBS = {
   summaryFile,
   printPackFile,
   templateFile,
+  rosterTemplateFile,
   summaryTables: async (summary: Summary) => (await writers()).summaryTables(summary),
   roster,
   reviewPackFile,

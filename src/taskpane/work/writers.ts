@@ -6,3 +6,4 @@ export { summaryTables } from '../summaryTables';
 export { returnsBytes, reviewPackBytes } from '../../workbook/xlsx/reviewPack';
 export { sampleBytes } from '../../workbook/xlsx/sampleSheet';
 export { dispatchZipBytes } from '../../workbook/xlsx/dispatch';
+export { rosterTemplateBytes } from '../../workbook/xlsx/rosterTemplate';

@@ -6,7 +6,7 @@
 import type { FormId } from '../../forms/types';
 import { committeeSheetsZh as z, committeeZh } from '../../i18n/committee';
 import { reminders } from '../../merge/reminders';
-import type { FormStatus, Obligations, Tally } from '../../merge/obligations';
+import { overallTally, type FormStatus, type Obligations, type Tally } from '../../merge/obligations';
 import { SUBTOTAL_FILL, zhDate, type CellValue, type ColumnDef, type Table } from './summary';
 
 const FORMS: readonly FormId[] = ['demonstration', 'application', 'progress'];
@@ -30,19 +30,6 @@ function branchTally(forms: Record<FormId, FormStatus>): Tally {
   }
   t.rate = t.owed > 0 ? (t.sent + t.late) / t.owed : null;
   return t;
-}
-
-/**
- * A group's (or all groups') figures over the three forms: 附件2 and 附件3 per branch;
- * 附件1 once per group that owes one — on time if any came on time, else late if one
- * came late, else missing. A voluntary 附件1 counts for nothing owed.
- */
-function sumTallies(tallies: Record<FormId, Tally>): Tally {
-  const { application: a, progress: p, demonstration: d } = tallies;
-  const demoSent = d.owed > 0 && d.sent > 0 ? d.owed : 0;
-  const demoLate = d.owed > 0 && d.sent === 0 && d.late > 0 ? d.owed : 0;
-  const t = { owed: a.owed + p.owed + d.owed, sent: a.sent + p.sent + demoSent, late: a.late + p.late + demoLate, missing: a.missing + p.missing + d.missing };
-  return { ...t, rate: t.owed > 0 ? (t.sent + t.late) / t.owed : null };
 }
 
 export function statusTable(o: Obligations, title: string, short: (file: string) => string): Table {
@@ -77,14 +64,14 @@ export function statusTable(o: Obligations, title: string, short: (file: string)
       const sources = FORMS.map((f) => b.forms[f].row?.submission.file).filter((x): x is string => !!x);
       rows.push([++n, parent, b.name, b.entry?.category ?? null, b.entry?.status ?? null, ...FORMS.map((f) => stateText(b.forms[f])), t.owed, t.sent, t.late, t.missing, t.rate, b.errors, b.warnings, sources.map(short).join('\n') || null, sources.join('\n') || null]);
     }
-    const t = sumTallies(g.tally);
+    const t = overallTally(g.tally);
     const demo = g.owesDemonstration === null ? z.demoUnknown : g.owesDemonstration ? `${z.demoOwed}\n${z.tallyText(g.tally.demonstration)}` : z.demoNotOwed;
     subtotalRows.add(rows.length);
     rows.push([null, z.subtotal(parent), `${g.branches.length}个党支部`, null, null, demo, z.tallyText(g.tally.application), z.tallyText(g.tally.progress), t.owed, t.sent, t.late, t.missing, t.rate, g.branches.reduce((k, b) => k + b.errors, 0), g.branches.reduce((k, b) => k + b.warnings, 0), null, null]);
   }
   const all = { owed: 0, sent: 0, late: 0, missing: 0, rate: null as number | null };
   for (const g of o.groups) {
-    const t = sumTallies(g.tally);
+    const t = overallTally(g.tally);
     for (const k of ['owed', 'sent', 'late', 'missing'] as const) all[k] += t[k];
   }
   all.rate = all.owed > 0 ? (all.sent + all.late) / all.owed : null;
