@@ -455,6 +455,9 @@ async function main() {
     await shot('10-sample');
   });
 
+  // 名册, 催报 and the charts (issue 9 §1, §4, §6): steps of their own file.
+  await require('./committee.cjs')({ page, context, origin, step, assert, shot, work, fixtures, filled, load, year: AS_OF_YEAR, artifacts: ARTIFACTS, docs: DOCS });
+
   await step('汇总: 取消 stops a 400-file merge between files; merging all 400 then completes', async () => {
     await page.getByRole('tab', { name: '汇总' }).click();
     await page.getByRole('button', { name: '清空' }).click();
