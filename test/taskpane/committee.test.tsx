@@ -11,6 +11,7 @@ import { App } from '../../src/taskpane/App';
 import { mergeSubmissions, reminders, remindersText, type RosterEntry } from '../../src/merge';
 import { committeeZh } from '../../src/i18n/committee';
 import type { IntakeResult } from '../../src/model/types';
+import type { Host } from '../../src/taskpane/host';
 import { FakeHost } from './fakeHost';
 import { months, okOne, sub } from '../merge/helpers';
 
@@ -161,7 +162,7 @@ describe('roster', () => {
   test('下载名册模板 hands over the same bytes as bin/wuhua template roster', async () => {
     const host = new FakeHost('standalone');
     const handed: { bytes: Uint8Array; fileName: string }[] = [];
-    host.handOver = async (f) => {
+    (host as Host).handOver = async (f) => {
       handed.push(f);
       return { kind: 'downloaded', fileName: f.fileName };
     };
