@@ -37,6 +37,9 @@ export const rosterTemplateZh = {
 export const committeeZh = {
   notOnRosterGroup: '（不在名册中的党支部）',
   noParentGroup: '（名册未填上级党组织）',
+  /** 汇总/进度 grouped by 上级党组织: forms of a 党委/党总支 not on the roster, and forms without a branch name. */
+  otherGroup: '（其他：名册外党委/党总支的表、未填党支部名称的表）',
+  parentHeader: '上级党组织',
   direct: '工委直辖',
   states: { sent: '已报送', late: '逾期报送', missing: '未报送', 'not-required': '不需报送' } as Record<string, string>,
   /** "已报送（2019年4月20日）" */

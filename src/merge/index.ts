@@ -468,7 +468,7 @@ function formTotals(form: FormId, rows: readonly SummaryRow[]): FormTotals {
  * else its 附件1's: a branch that sent both is not counted twice); the forms of
  * 党委/党总支 and forms without a name counted apart; problems over every kept form.
  */
-function overallTotals(rows: readonly SummaryRow[]): Omit<FormTotals, 'form'> {
+export function overallTotals(rows: readonly SummaryRow[]): Omit<FormTotals, 'form'> {
   const { form: _f, ...t } = emptyTotals('application');
   const orgs = new Set<string>();
   const byBranch = new Map<string, Partial<Record<FormId, SummaryRow>>>();

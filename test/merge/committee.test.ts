@@ -73,13 +73,46 @@ test('汇总: branches once, members once per branch, the 党委 and the unnamed
   ]);
   const ws = (await sheets()).getWorksheet('汇总')!;
   const last = ws.rowCount;
-  expect(values(ws, last).slice(1, 6)).toEqual(['总计', '31个党支部；另有1份为党委/党总支的表、1份未填党支部名称', null, 620, 155]);
+  // Grouped by 上级党组织: the foot keeps its figures, one column on (上级党组织 after 序号).
+  expect(values(ws, last).slice(1, 7)).toEqual(['总计', '31个党支部；另有1份为党委/党总支的表、1份未填党支部名称', null, null, 620, 155]);
+});
+
+test('汇总 grouped by 上级党组织: each group’s rows then its subtotal, branches once, members once per branch; the 党委’s own form in its group, the unnamed one apart', async () => {
+  const ws = (await sheets()).getWorksheet('汇总')!;
+  expect(values(ws, 1).slice(0, 4)).toEqual(['序号', '上级党组织', '党支部名称', '表单']);
+  // 财政局: 附件1 of 第1, 附件2 of 第1–7, 附件3 of 第1–6, and the 党委’s own 附件2: 15 rows (2..16), subtotal on 17.
+  expect(values(ws, 2).slice(0, 4)).toEqual([1, P1, '财政局机关第1党支部', '附件1']);
+  expect(values(ws, 16)[1]).toBe(P1);
+  const sub = (r: number) => [values(ws, r)[1], values(ws, r)[2], values(ws, r)[5], values(ws, r)[6]];
+  // 7 branches × 20 members once each (the 党委’s 260 apart).
+  expect(sub(17)).toEqual([`小计：${P1}`, '7个党支部；另有1份为党委/党总支的表', 140, 35]);
+  // 教育局: 9 branches, 附件2 and 附件3 each: 18 rows (18..35), subtotal 36.
+  expect(sub(36)).toEqual([`小计：${P2}`, '9个党支部', 180, 45]);
+  // 中心医院: 9 branches, 18 rows (37..54), subtotal 55.
+  expect(sub(55)).toEqual([`小计：${P3}`, '9个党支部', 180, 45]);
+  // 工委直辖: 6 branches (第1 sent 附件1 too, counted once): 13 rows (56..68), subtotal 69.
+  expect(sub(69)).toEqual([`小计：${DIRECT}`, '6个党支部', 120, 30]);
+  // The form without a branch name, apart: row 70, subtotal 71; 序号 runs on to 65.
+  expect(values(ws, 70).slice(0, 3)).toEqual([65, '（其他：名册外党委/党总支的表、未填党支部名称的表）', '（未填写党支部名称）']);
+  expect(sub(71)).toEqual(['小计：（其他：名册外党委/党总支的表、未填党支部名称的表）', '0个党支部；另有1份未填党支部名称', 0, 0]);
+  // The subtotals add up to 总计: 140 + 180 + 180 + 120 = 620 members.
+  expect(ws.rowCount).toBe(1 + 65 + 5 + 4);
+  expect(ws.getCell('B17').fill).toMatchObject({ fgColor: { argb: 'FFF2F2F2' } });
 });
 
 test('进度: 30 branches; as of June five months are due; the 3 late branches did 3 of them: 27×5 + 3×3 = 144 of 150', async () => {
   const ws = (await sheets()).getWorksheet('进度')!;
-  expect(ws.rowCount).toBe(32);
-  expect(values(ws, 32).slice(1, 2).concat(values(ws, 32).slice(14, 16))).toEqual(['合计（30个党支部）', '144/150', 144 / 150]);
+  // Grouped: 30 rows and 4 subtotals (财政局 6 rows, 教育局 9, 中心医院 9, 工委直辖 6), then the foot.
+  expect(ws.rowCount).toBe(1 + 30 + 4 + 1);
+  const sub = (r: number) => [values(ws, r)[1], values(ws, r)[2], values(ws, r)[15], values(ws, r)[16]];
+  expect(sub(8)).toEqual([`小计：${P1}`, '6个党支部', '28/30', 28 / 30]); // 5 × 5 + the late one’s 3
+  expect(sub(18)).toEqual([`小计：${P2}`, '9个党支部', '41/45', 41 / 45]); // 7 × 5 + 2 × 3
+  expect(sub(28)).toEqual([`小计：${P3}`, '9个党支部', '45/45', 1]);
+  expect(sub(35)).toEqual([`小计：${DIRECT}`, '6个党支部', '30/30', 1]);
+  expect(values(ws, 36).slice(1, 2).concat(values(ws, 36).slice(15, 17))).toEqual(['合计（30个党支部）', '144/150', 144 / 150]);
+  // A due month not done is still shaded, one column on: 财政局第6 (late) did 3 of 5; its 4月 is column G.
+  expect(values(ws, 7).slice(0, 3)).toEqual([6, P1, '财政局机关第6党支部']);
+  expect(ws.getCell('G7').fill).toMatchObject({ fgColor: { argb: 'FFFCE4D6' } });
 });
 
 test('问题清单: form-missing (财政局第7), not-on-roster (the 党委’s own form), demonstration-missing (教育局, past 5月31日)', async () => {

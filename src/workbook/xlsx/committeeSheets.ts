@@ -7,6 +7,8 @@ import type { FormId } from '../../forms/types';
 import { committeeSheetsZh as z, committeeZh } from '../../i18n/committee';
 import { reminders } from '../../merge/reminders';
 import { overallTally, type FormStatus, type Obligations, type Tally } from '../../merge/obligations';
+import { branchKey } from '../../merge/branch';
+import type { RowKind } from '../../merge/types';
 import { SUBTOTAL_FILL, zhDate, type CellValue, type ColumnDef, type Table } from './summary';
 
 const FORMS: readonly FormId[] = ['demonstration', 'application', 'progress'];
@@ -30,6 +32,44 @@ function branchTally(forms: Record<FormId, FormStatus>): Tally {
   }
   t.rate = t.owed > 0 ? (t.sent + t.late) / t.owed : null;
   return t;
+}
+
+/**
+ * 汇总 and 进度 grouped by 上级党组织 (issue 9 §3), when the roster gives one: the groups in
+ * the order of 报送情况 (roster order, branches not on the roster after them), each row's
+ * group found by its branch key; a 党委's own form goes with the group it heads, forms of
+ * other organisations and forms without a name in a group of their own, last. Null when
+ * no roster entry names a 上级党组织 (nothing to group by).
+ */
+export interface ParentGrouping {
+  /** Group labels, in order. */
+  labels: string[];
+  /** The index of a row's group (in labels). */
+  of(kind: RowKind, key: string): number;
+}
+
+export function parentGrouping(o: Obligations | null): ParentGrouping | null {
+  if (!o || !o.groups.some((g) => g.parent !== '' && g.parent !== committeeZh.notOnRosterGroup)) return null;
+  const labels = o.groups.map((g) => g.parent || committeeZh.noParentGroup);
+  const byBranch = new Map<string, number>();
+  const byParent = new Map<string, number>();
+  o.groups.forEach((g, i) => {
+    for (const b of g.branches) byBranch.set(b.key, i);
+    if (g.parent !== '') byParent.set(branchKey(g.parent), i);
+  });
+  const other = labels.length;
+  labels.push(committeeZh.otherGroup);
+  return {
+    labels,
+    of: (kind, key) => (kind === 'branch' ? byBranch.get(key) : kind === 'organisation' ? byParent.get(key) : undefined) ?? other,
+  };
+}
+
+/** `items` in the order of their groups (stable within a group), each group followed by its subtotal. */
+export function groupedRows<T>(items: readonly T[], groupOf: (item: T) => number, groups: number): { group: number; items: T[] }[] {
+  const buckets = Array.from({ length: groups }, (_, group) => ({ group, items: [] as T[] }));
+  for (const item of items) buckets[groupOf(item)].items.push(item);
+  return buckets.filter((b) => b.items.length > 0);
 }
 
 export function statusTable(o: Obligations, title: string, short: (file: string) => string): Table {

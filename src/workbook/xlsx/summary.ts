@@ -23,14 +23,14 @@ import { getForm, MAX_ROW_HEIGHT } from '../../forms';
 import type { FieldId, FormId } from '../../forms/types';
 import { mergeZh, severityZh, summaryZh } from '../../i18n/merge';
 import { ruleName } from '../../i18n/rules';
-import { progressTotals } from '../../merge';
-import type { FormTotals, Summary, SummaryRow } from '../../merge/types';
+import { overallTotals, progressTotals } from '../../merge';
+import type { FormTotals, ProgressRow, Summary, SummaryRow } from '../../merge/types';
 import { displayWidth, wrappedLines } from '../../model/text';
 import { collectBytes, columnLetters, SpreadsheetWriter, type XPage, type XStyle } from './sheetWriter';
 import { withFixedZipTimes } from './zipTimes';
 import { withNormalFont } from './normalFont';
-import { reminderTable, statusTable } from './committeeSheets';
-import { committeeSheetsZh } from '../../i18n/committee';
+import { groupedRows, parentGrouping, reminderTable, statusTable, type ParentGrouping } from './committeeSheets';
+import { committeeSheetsZh, committeeZh } from '../../i18n/committee';
 
 const MAX_CELL = 32767;
 /** One line of 11-pt 宋体 (Excel's own row height for it is 14.25 pt), and a little room above and below. */
@@ -339,11 +339,11 @@ function totalValues(label: string, t: Omit<FormTotals, 'form'>, counts = true):
   return [null, label, branches, null, counts ? t.members : null, counts ? t.committeeMembers : null, null, null, null, null, t.errors, t.warnings, null, null];
 }
 
-function rowsSheet(summary: Summary, title: string, short: (file: string) => string): Table {
+function rowsSheet(summary: Summary, title: string, short: (file: string) => string, groups: ParentGrouping | null): Table {
   const h = summaryZh.rowHeaders;
-  // Caps sum to 130 printed characters (was 181, and 288 before): on A4 landscape after
-  // fit to width every word prints at 9 pt or more (test/print/summary.test.ts); longer
-  // text wraps and the row grows. The full source is on screen only, after the printed columns.
+  // Caps sum to 131 printed characters (was 181, and 288 before; 143 grouped): on A4
+  // landscape after fit to width every word prints at 9 pt or more (test/print/summary.test.ts);
+  // longer text wraps and the row grows. The full source is on screen only, after the printed columns.
   const columns: ColumnDef[] = [
     { header: h[0], max: 5, align: 'center' },
     { header: h[1], max: 22, wrap: true },
@@ -360,46 +360,88 @@ function rowsSheet(summary: Summary, title: string, short: (file: string) => str
     { header: h[12], max: 16, wrap: true },
     { header: summaryZh.fullSource, max: 60, wrap: true, print: false },
   ];
-  const rows = rowsOf(summary.rows, (r, i) => summaryRowValues(r, i + 1, short));
   // Totals at the foot, outside the filter range: one per form present, then the grand total.
   // Branch counts and member sums cover branches only; 总计 counts each branch once (see overallTotals).
   const feet: CellValue[][] = summary.totals
     .filter((t) => t.branches + t.organisations + t.unnamed > 0)
     .map((t) => totalValues(summaryZh.formTotal(getForm(t.form).attachment), t, t.form !== 'progress'));
   feet.push(totalValues(summaryZh.grandTotal, summary.total));
-  return { name: summaryZh.sheets.rows, title, columns, rows, feet };
+  if (!groups) {
+    const rows = rowsOf(summary.rows, (r, i) => summaryRowValues(r, i + 1, short));
+    return { name: summaryZh.sheets.rows, title, columns, rows, feet };
+  }
+  // Grouped: 上级党组织 after 序号; each group's subtotal counts its branches once and their members once.
+  const rows: CellValue[][] = [];
+  const subtotals = new Set<number>();
+  let n = 0;
+  for (const g of groupedRows(summary.rows, (r) => groups.of(r.kind, r.branchKey), groups.labels.length)) {
+    const label = groups.labels[g.group];
+    for (const r of g.items) rows.push(withParent(summaryRowValues(r, ++n, short), label));
+    subtotals.add(rows.length);
+    rows.push(groupedFoot(totalValues(committeeSheetsZh.subtotal(label), overallTotals(g.items))));
+  }
+  columns.splice(1, 0, { header: committeeZh.parentHeader, max: 12, wrap: true });
+  return { name: summaryZh.sheets.rows, title, columns, rows, feet: feet.map(groupedFoot), fill: (r) => (subtotals.has(r) ? SUBTOTAL_FILL : undefined) };
 }
 
-function progressSheet(summary: Summary, title: string, short: (file: string) => string): Table {
+/** A row with its 上级党组织 after 序号. */
+function withParent(values: CellValue[], parent: string): CellValue[] {
+  return [values[0], parent, ...values.slice(1)];
+}
+
+/** A foot row of a grouped sheet: its label under 上级党组织, the count text under 党支部名称, the rest one column on. */
+function groupedFoot(values: CellValue[]): CellValue[] {
+  return [values[0], values[1], values[2], null, ...values.slice(3)];
+}
+
+function progressSheet(summary: Summary, title: string, short: (file: string) => string, groups: ParentGrouping | null): Table {
   const headers = summaryZh.progressHeaders();
   const columns: ColumnDef[] = headers.map((header, i) => {
     if (i === 0) return { header, max: 5, align: 'center' };
     if (i === 1) return { header, max: 20, wrap: true };
     if (i < 14) return { header, max: 6, min: 5, wrap: true };
-    if (i === 14) return { header, max: 8, align: 'center', wrap: true };
+    if (i === 14) return { header, max: 9, align: 'center', wrap: true }; // "144/150" on one line
     if (i === 15) return { header, max: 6, align: 'right', numFmt: '0%' };
     return { header, max: 16, wrap: true };
   });
   columns.push({ header: summaryZh.fullSource, max: 60, wrap: true, print: false });
-  const rows = rowsOf(summary.progress, (p, i) => [
-    i + 1,
+  const values = (p: ProgressRow, n: number): CellValue[] => [
+    n,
     p.branch,
     ...p.statuses.map((s) => text(s)),
     p.due > 0 ? `${p.doneCount}/${p.due}` : '0/0',
     p.share,
     short(p.file),
     summaryZh.source(p.file, p.sheet, p.cell),
-  ]);
+  ];
   // All branches together, outside the filter range: due months done over due months.
   const t = progressTotals(summary.progress);
   const foot: CellValue[] = [null, summaryZh.progressFoot(t.branches, t.organisations, t.unnamed), ...new Array<CellValue>(12).fill(null), `${t.doneCount}/${t.due}`, t.share, null, null];
   // Due months not done, shaded so a reviewer sees the gaps at a glance.
-  const fill = (r: number, col: number): string | undefined => {
-    const p = summary.progress[r];
-    const m = col - 2;
-    return m >= 0 && m < p.due && !p.done[m] ? NOT_DONE_FILL : undefined;
+  const notDone = (p: ProgressRow, m: number) => (m >= 0 && m < p.due && !p.done[m] ? NOT_DONE_FILL : undefined);
+  if (!groups) {
+    const rows = rowsOf(summary.progress, (p, i) => values(p, i + 1));
+    return { name: summaryZh.sheets.progress, title, columns, rows, feet: [foot], fill: (r, col) => notDone(summary.progress[r], col - 2) };
+  }
+  const rows: CellValue[][] = [];
+  const byRow: (ProgressRow | null)[] = []; // null: a subtotal row
+  let n = 0;
+  for (const g of groupedRows(summary.progress, (p) => groups.of(p.kind, p.branchKey), groups.labels.length)) {
+    const label = groups.labels[g.group];
+    for (const p of g.items) {
+      rows.push(withParent(values(p, ++n), label));
+      byRow.push(p);
+    }
+    const st = progressTotals(g.items);
+    rows.push([null, committeeSheetsZh.subtotal(label), summaryZh.branchesApart(st.branches, st.organisations, st.unnamed), ...new Array<CellValue>(12).fill(null), `${st.doneCount}/${st.due}`, st.share, null, null]);
+    byRow.push(null);
+  }
+  columns.splice(1, 0, { header: committeeZh.parentHeader, max: 12, wrap: true });
+  const fill = (r: number, col: number) => {
+    const p = byRow[r];
+    return p ? notDone(p, col - 3) : SUBTOTAL_FILL;
   };
-  return { name: summaryZh.sheets.progress, title, columns, rows, feet: [foot], fill };
+  return { name: summaryZh.sheets.progress, title, columns, rows, feet: [[null, foot[1], null, ...foot.slice(2)]], fill };
 }
 
 function problemsSheet(summary: Summary, title: string, short: (file: string) => string): Table {
@@ -451,9 +493,10 @@ function missingSheet(summary: Summary, title: string): Table {
 export function summarySheets(summary: Summary): Table[] {
   const asOf = zhDate(summary.asOf);
   const short = summaryShortPaths(summary);
+  const groups = parentGrouping(summary.obligations);
   const sheets = [
-    rowsSheet(summary, summaryZh.title(summaryZh.sheets.rows, asOf), short),
-    progressSheet(summary, summaryZh.title(summaryZh.sheets.progress, asOf), short),
+    rowsSheet(summary, summaryZh.title(summaryZh.sheets.rows, asOf), short, groups),
+    progressSheet(summary, summaryZh.title(summaryZh.sheets.progress, asOf), short, groups),
     problemsSheet(summary, summaryZh.title(summaryZh.sheets.problems, asOf), short),
   ];
   if (summary.hasRoster) sheets.push(missingSheet(summary, summaryZh.title(summaryZh.sheets.missing, asOf)));
