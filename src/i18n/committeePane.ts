@@ -52,6 +52,7 @@ export const rosterPaneZh = {
   columns: (labels: readonly string[]) => `识别的列：${labels.join('、')}`,
   problemsTitle: (n: number) => `以下 ${n} 处未能使用，请核对名册：`,
   judgedTitle: '以下情况无法判断或按默认处理：',
+  unusable: (source: string, reason: string) => `名册「${source}」无法使用，本次汇总按没有名册处理：${reason}`,
 };
 
 export const chartPaneZh = {

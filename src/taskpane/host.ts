@@ -74,7 +74,7 @@ export interface MergeRequest {
 }
 
 export type MergeOutcome =
-  | { cancelled: false; results: IntakeResult[]; summary: Summary }
+  | { cancelled: false; results: IntakeResult[]; summary: Summary; /** What the roster text gave and left out. */ roster?: RosterRead }
   | { cancelled: true; results: IntakeResult[]; total: number };
 
 /** A roster file read: its lines for the roster box (a table stays a tab-separated table), and what was not used. */

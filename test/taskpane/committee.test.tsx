@@ -176,3 +176,37 @@ describe('roster', () => {
     expect(parts(handed[0].bytes)).toEqual(parts(await rosterTemplateBytes()));
   });
 });
+
+describe('a typed or pasted roster', () => {
+  test('the merge job says what it read and left out, each bad row by its line; text without a name is named unusable', async () => {
+    const { merge } = await import('../../src/taskpane/work/jobs');
+    const text = ['党支部名称\t上级党组织\t类别\t备注', `甲局第一党支部\t${A}\t在职\t`, `\t${A}\t在职\t无名`, `甲局第二党支部\t${A}\t在编\t`].join('\n');
+    const r = await merge({ files: [], rosterText: text, asOf: '2019-05-10' });
+    expect(r.cancelled).toBe(false);
+    if (r.cancelled) return;
+    expect(r.summary.hasRoster).toBe(true);
+    expect(r.roster).toEqual({
+      ok: true,
+      names: [],
+      count: 2,
+      structured: true,
+      columns: ['党支部名称', '上级党组织', '类别'],
+      notes: ['名册中以下列不是本工具使用的栏目，已忽略：备注', '粘贴的名单 第3行有内容但没有填写党支部名称，未计入名册', '粘贴的名单 第4行的类别“在编”无法识别（应为在职、离退休），该项按未填写处理'],
+    });
+    const none = await merge({ files: [], rosterText: '党支部名称\n', asOf: '2019-05-10' });
+    expect(!none.cancelled && none.roster).toEqual({ ok: false, reason: '名册中没有找到任何党支部名称' });
+    expect(!none.cancelled && none.summary.hasRoster).toBe(false);
+  });
+
+  test('the pane shows them under the results, unless the roster came from a file (its notes are shown when it is read)', async () => {
+    const host = new FakeHost('standalone');
+    host.summary = withRoster;
+    const base = host.mergeFiles.bind(host);
+    host.mergeFiles = async (req) => {
+      const out = await base(req);
+      return out.cancelled ? out : { ...out, roster: { ok: false, reason: '名册中没有找到任何党支部名称' } };
+    };
+    mergeWith(host);
+    expect((await screen.findByTestId('roster-notes')).textContent).toBe('名册「粘贴的名单」无法使用，本次汇总按没有名册处理：名册中没有找到任何党支部名称');
+  });
+});

@@ -38,7 +38,7 @@ import { FileResults } from './FileResults';
 import { LiveRegion, useAnnouncer } from './LiveRegion';
 import { CommitteeViews } from './CommitteeViews';
 import { ReviewPanel } from './ReviewPanel';
-import { RosterNotes, RosterTemplateButton, type RosterReadNotes } from './RosterTools';
+import { MergedRosterNotes, RosterNotes, RosterTemplateButton, type RosterReadNotes } from './RosterTools';
 import { SamplePanel } from './SamplePanel';
 
 const useStyles = makeStyles({
@@ -296,6 +296,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
             </MessageBar>
           )}
           {/* Further views of the summary (charts, 催报, 初核 …) go here, each a component of its own over outcome.summary. */}
+          {outcome.roster && rosterReads.length === 0 && <MergedRosterNotes read={outcome.roster} source={rosterSource ?? tp.pastedRoster} />}
           <CommitteeViews summary={outcome.summary} />
           {outcome.summary.rows.length > 0 && <ReviewPanel host={host} report={report} summary={outcome.summary} files={files} />}
           {outcome.summary.rows.length > 0 && <SamplePanel host={host} report={report} summary={outcome.summary} />}

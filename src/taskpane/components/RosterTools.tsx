@@ -70,3 +70,16 @@ export function RosterNotes({ read }: { read: RosterReadNotes }) {
     </MessageBar>
   );
 }
+
+/**
+ * After a merge, the roster it used when it was typed or pasted (a file's notes are shown
+ * when it is read): what it gave and left out, or why it could not be used at all.
+ */
+export function MergedRosterNotes({ read, source }: { read: RosterRead; source: string }) {
+  if (read.ok) return <RosterNotes read={{ ...read, file: source }} />;
+  return (
+    <MessageBar layout="multiline" intent="warning" data-testid="roster-notes">
+      <MessageBarBody>{z.unusable(source, read.reason)}</MessageBarBody>
+    </MessageBar>
+  );
+}

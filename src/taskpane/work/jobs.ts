@@ -112,16 +112,19 @@ export interface MergeJob {
   asOf: string;
 }
 
-export type MergeJobResult = { cancelled: false; results: IntakeResult[]; summary: Summary } | { cancelled: true; results: IntakeResult[] };
+/** `roster`: what the roster text gave and left out (the pane shows it for a typed or pasted roster). */
+export type MergeJobResult = { cancelled: false; results: IntakeResult[]; summary: Summary; roster?: RosterRead } | { cancelled: true; results: IntakeResult[] };
 
 /** The roster reader (it brings exceljs for .xlsx rosters): loaded only when there is a roster. */
 const rosterReader = () => import(/* webpackChunkName: "roster" */ '../../workbook/xlsx/roster');
 
-/** Roster text → entries for the merge; text without any name means no roster. */
-export async function rosterEntries(text: string | undefined, source?: string): Promise<RosterEntry[] | undefined> {
+/** Roster text → entries, and what was read and left out (names not sent back: the box holds them); undefined without text. */
+async function rosterWithNotes(text: string | undefined, source?: string): Promise<{ entries?: RosterEntry[]; read: RosterRead } | undefined> {
   if (!text || text.trim() === '') return undefined;
   const r = (await rosterReader()).parseRosterText(text, source ?? tp.pastedRoster);
-  return r.ok ? r.entries : undefined;
+  if (!r.ok) return { read: r };
+  const notes = [...(r.ignored.length ? [rosterZh.ignoredColumns(r.ignored)] : []), ...r.problems];
+  return { entries: r.entries, read: { ok: true, names: [], notes, count: r.entries.length, structured: r.structured, columns: r.columns.map((c) => ROSTER_HEADERS[c]) } };
 }
 
 /** A committee receives submissions: they are checked as submitted. */
@@ -130,7 +133,8 @@ export async function merge(job: MergeJob, ctl: JobControl = {}): Promise<MergeJ
   const read = await intakeFiles(job.files, { asOf: job.asOf, stage: 'committee' }, ctl);
   const results = [...own, ...read.results];
   if (read.cancelled) return { cancelled: true, results };
-  return { cancelled: false, results, summary: mergeSubmissions(results, { asOf: job.asOf, roster: await rosterEntries(job.rosterText, job.rosterSource) }) };
+  const roster = await rosterWithNotes(job.rosterText, job.rosterSource);
+  return { cancelled: false, results, summary: mergeSubmissions(results, { asOf: job.asOf, roster: roster?.entries }), ...(roster ? { roster: roster.read } : {}) };
 }
 
 /** Standalone 检查: the picked files, at the stage the user chose. */
