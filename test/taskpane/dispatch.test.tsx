@@ -63,3 +63,12 @@ test('a failure is reported, and the status line cleared', async () => {
   await screen.findByText(/名单中没有任何支部名称/);
   expect(screen.getByTestId('dispatch-status').textContent).toBe('');
 });
+
+test('inside Excel the zip is downloaded too (no workbook to open), and the pane says a download may not arrive', async () => {
+  render(<App host={new FakeHost('excel')} initialTab="merge" />);
+  fireEvent.change(screen.getByRole('textbox', { name: /应报送支部名单/ }), { target: { value: roster } });
+  mockRunJob.mockResolvedValue({ bytes: new Uint8Array([0x50, 0x4b]), notes: [], files: 2, folders: 1 });
+  fireEvent.click(button());
+  await waitFor(() => expect(mockDownload).toHaveBeenCalledWith(expect.any(Uint8Array), '下发模板.zip'));
+  expect((await screen.findByTestId('notice-notes')).textContent).toContain('Mac 版 Excel 不支持下载');
+});
