@@ -10,6 +10,7 @@
  */
 import { constants, promises as fs, readFileSync } from 'fs';
 import { dirname, resolve } from 'path';
+import { setFlagsFromString } from 'v8';
 import { getForm } from '../forms';
 import { mergeCliZh, printPackZh } from '../i18n/merge';
 import { distinctBranches, Merger, type MergedSubmission, type RosterEntry, type Summary } from '../merge';
@@ -19,7 +20,7 @@ import { intakeBytes } from '../workbook/xlsx/intake';
 import { writeSummary } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
-import { systemReason, usageError, writeFileAtomic, writeStreamAtomic, type CliIo } from './io';
+import { processIo, systemReason, usageError, writeFileAtomic, writeStreamAtomic, type CliIo } from './io';
 import { FileSpill } from './spill';
 
 /** Progress on stderr at most this often (ms), and once at the end. */
@@ -199,11 +200,26 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   // a temporary file. The print pack prints every value of every kept form, so with
   // --print-pack the merge keeps them all.
   const spill = json !== undefined && pack === undefined ? new FileSpill() : undefined;
+  if (io === processIo) leanHeap();
   try {
     return await mergeRun({ inputs, opts, io, stats, out, json, pack, merger: new Merger({ asOf, roster, ...(pack === undefined ? { compact: { spill } } : {}) }) });
   } finally {
     spill?.close();
   }
+}
+
+/**
+ * A merge is one long loop that makes much short-lived garbage (each file's XML) and keeps
+ * little: V8's defaults (a young generation grown to 16 MB semi-spaces, an old generation
+ * let grow up to four times what survives) make its peak resident memory grow with N for
+ * no gain. Here the young generation stays at its initial size and the old one grows by
+ * half what survives. Both flags are read at each collection, so setting them now takes
+ * effect (measured on 10,000 files: peak 172 → 103 MB). Only for the process's own run:
+ * a test calling mergeCommand keeps its defaults.
+ */
+function leanHeap(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=50');
 }
 
 async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliIo; stats?: MergeRunStats; out: string; json?: string; pack?: string; merger: Merger }): Promise<number> {
@@ -220,7 +236,9 @@ async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliI
   }
   const elapsed = Date.now() - started;
   if (stats) stats.intakeMs = elapsed;
-  io.stderr(mergeCliZh.progress(inputs.length, inputs.length, (inputs.length * 1000) / Math.max(1, elapsed)) + '\n');
+  const files = inputs.length;
+  inputs.length = 0; // read: their paths are in the submissions (a province's 100,000 entries are ~25 MB)
+  io.stderr(mergeCliZh.progress(files, files, (files * 1000) / Math.max(1, elapsed)) + '\n');
   const writeStart = Date.now();
   const summary = merger.finish();
 
@@ -257,7 +275,7 @@ async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliI
     }
   }
   if (stats) {
-    stats.files = inputs.length;
+    stats.files = files;
     stats.ms = Date.now() - started;
     stats.writeMs = Date.now() - writeStart;
   }

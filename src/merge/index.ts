@@ -97,7 +97,7 @@ function pickKept(group: MergedSubmission[]): MergedSubmission {
   // A form on a hidden sheet loses to the same form on a visible sheet of the same file (a draft hidden away), whatever its date.
   const list = group.filter((s) => !(s.hiddenSheet && group.some((v) => !v.hiddenSheet && v.file === s.file)));
   if (list.length === 1) return list[0];
-  const byContent = new Map<string, MergedSubmission>();
+  const byContent = new Map<string | number, MergedSubmission>();
   for (const s of list) {
     const key = s.contentKey ?? contentChecksum(s);
     const best = byContent.get(key);
@@ -142,6 +142,8 @@ function detach<T>(v: T): T {
  */
 const COMPACT_FIELDS: readonly FieldId[] = ['branchName', 'date', 'tableDate', 'memberCount', 'committeeCount', 'secretaryName', 'contact', ...OPINION_FIELDS];
 const COMPACT_CELLS: readonly FieldId[] = ['branchName', 'memberCount', 'committeeCount'];
+/** Fields whose values repeat from form to form (dates, the usual opinions): kept once. Names and phones are not shared. */
+const SHARED_FIELDS: ReadonlySet<FieldId> = new Set<FieldId>(['date', 'tableDate', ...OPINION_FIELDS]);
 
 /**
  * Values many submissions share, kept once: cell addresses, month statuses, dates,
@@ -166,10 +168,6 @@ class Pool {
 
   text(s: string): string {
     return s.length > 512 ? fresh(s) : this.shared(`s\u0000${s}`, () => fresh(s));
-  }
-
-  value<T>(v: T): T {
-    return (typeof v === 'string' ? this.text(v) : v) as T;
   }
 
   issue(i: Issue): Issue {
@@ -200,11 +198,14 @@ const NO_ISSUES: Issue[] = [];
 /** A submission as a compact merge keeps it: the fields above, and of each month only its 完成情况 (the 进度 sheet). */
 function compactSubmission(s: CheckedSubmission, pool: Pool): CheckedSubmission {
   const fields: CheckedSubmission['fields'] = {};
-  for (const f of COMPACT_FIELDS) if (s.fields[f] !== undefined) fields[f] = pool.value(s.fields[f]);
+  for (const f of COMPACT_FIELDS) {
+    const v = s.fields[f];
+    if (v !== undefined) fields[f] = typeof v !== 'string' ? v : SHARED_FIELDS.has(f) ? pool.text(v) : fresh(v);
+  }
   const cells: CheckedSubmission['cells'] = {};
   for (const f of COMPACT_CELLS) if (s.cells[f] !== undefined) cells[f] = pool.text(s.cells[f]!);
   const out: CheckedSubmission = {
-    file: fresh(s.file),
+    file: s.file, // the caller's path, not a slice of a sheet
     sheet: pool.text(s.sheet),
     form: s.form,
     via: s.via,
@@ -221,29 +222,27 @@ function compactSubmission(s: CheckedSubmission, pool: Pool): CheckedSubmission 
 }
 
 /**
- * The values other than the opinions (those contentChecksum hashes) as a 106-bit digest
- * (two 53-bit hashes, cyrb53): a compact merge keeps this instead of the values, to tell
- * copies that differ only in their opinions. Not cryptographic, and it need not be — it
- * only groups a branch's own copies of one form; SHA-256 costs ~100 µs a form here.
+ * The values other than the opinions (those contentChecksum hashes) as a 53-bit number
+ * (cyrb53): a compact merge keeps this instead of the values, to tell copies that differ
+ * only in their opinions. It is only compared within one branch's copies of one form
+ * (a handful), so 53 bits leave no room for a false match in practice; SHA-256 costs
+ * ~100 µs a form here, and its hex digest 80 bytes a form.
  */
-function contentKey(s: CheckedSubmission): string {
+function contentKey(s: CheckedSubmission): number {
   const text = canonicalValues(s)
     .filter(([k]) => !OPINION_FIELDS.includes(k as FieldId))
     .map(([k, v]) => `${k}\u0000${v}`)
     .join('\u0001');
-  const hash = (seed: number): string => {
-    let h1 = 0xdeadbeef ^ seed;
-    let h2 = 0x41c6ce57 ^ seed;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-  };
-  return `${hash(1)}.${hash(2)}`;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 function rosterEntries(roster: readonly (string | RosterEntry)[]): { entry: RosterEntry; key: string }[] {
@@ -279,6 +278,7 @@ export class Merger {
   private readonly subs: MergedSubmission[] = [];
   private readonly rejected: Rejected[] = [];
   private readonly pool = new Pool();
+  private finished = false;
   private files = 0;
 
   constructor(private readonly opts: MergeOptions) {
@@ -324,11 +324,20 @@ export class Merger {
     const roster = this.opts.roster ? rosterEntries(this.opts.roster) : null;
     const rosterKeys = roster ? new Set(roster.map((r) => r.key)) : null;
 
+    // Copies (latest, sameContent and issues are set below), so finish can run again; a
+    // compact merge finishes once and changes its own submissions (no second copy of N).
+    if (this.opts.compact) {
+      if (this.finished) throw new Error('a compact merge finishes once');
+      this.finished = true;
+    }
+    const own = this.opts.compact !== undefined;
     const subs = this.subs.map((s) => {
-      if (!rosterKeys || !s.branch || rosterKeys.has(s.branchKey)) return { ...s }; // copies: latest is set below
+      const out = own ? s : { ...s };
+      if (!rosterKeys || !s.branch || rosterKeys.has(s.branchKey)) return out;
       const issue: Issue = { rule: NOT_ON_ROSTER, severity: 'warning', field: 'branchName', message: mergeZh.notOnRoster(s.branch) };
       if (s.cells.branchName) issue.cell = s.cells.branchName;
-      return { ...s, issues: [...s.issues, issue] };
+      out.issues = [...s.issues, issue];
+      return out;
     });
     subs.sort(compareSubmissions);
 

@@ -67,8 +67,8 @@ export interface MergedSubmission extends CheckedSubmission {
   fileTime?: number;
   /** Superseded by a copy of the same form that differs only in having more opinions filled (e.g. inside a 报送包): not a problem. */
   sameContent?: boolean;
-  /** A compact merge: the digest of the values other than the opinions, taken while the submission was whole. */
-  contentKey?: string;
+  /** A compact merge: a digest of the values other than the opinions, taken while the submission was whole. */
+  contentKey?: number;
   /** A compact merge with a spill: the ticket of the submission's spilled part. */
   spilled?: number;
 }

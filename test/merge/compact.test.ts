@@ -81,6 +81,7 @@ describe('compact merge', () => {
     expect(a2.fields.plan).toBeUndefined();
     expect(a2.fields.memberCount).toBe(12);
     expect(a3.months?.[0]).toMatchObject({ month: 1, status: '已完成', goal: null, cells: { status: 'E5' } });
+    expect(() => m.finish()).toThrow(); // it changed its own submissions: a second finish would add issues twice
   });
 
   test('the spill file is gone once opened (POSIX) and reads records back by ticket', () => {
