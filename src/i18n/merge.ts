@@ -30,7 +30,7 @@ function apart(organisations: number, unnamed: number, sep: string, sp = ''): st
 /** Sheet names and column headers of the summary workbook (DESIGN.md "Summary workbook"). */
 export const summaryZh = {
   sheets: { rows: '汇总', progress: '进度', problems: '问题清单', missing: '未报送' },
-  title: (sheet: string, asOf: string): string => `市直机关党支部“五化”建设报送${sheet}（截至${asOf}）`,
+  title: (sheet: string, asOf: string): string => `市直机关党支部“五化”建设${sheet.startsWith('报送') ? '' : '报送'}${sheet}（截至${asOf}）`,
   footer: '第 &P 页，共 &N 页',
   rowHeaders: [
     '序号',

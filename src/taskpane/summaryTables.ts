@@ -34,6 +34,10 @@ export function summaryTables(summary: Summary): SummaryTable[] {
     for (let r = 2; r <= ws.rowCount; r++) rows.push(row(r));
     // The print area's last column ("A$1:M$70" as summary.ts gives it to exceljs): the columns after it are for the screen.
     const last = /:\$?([A-Z]+)/.exec(ws.pageSetup.printArea ?? '')?.[1];
+    // Data bars (报送率): the columns of summary.ts's data bar rules.
+    // exceljs keeps them as `conditionalFormattings`, which its typings leave out.
+    const formats = (ws as unknown as { conditionalFormattings?: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings ?? [];
+    const bars = formats.filter((cf) => cf.rules.some((r) => r.type === 'dataBar')).map((cf) => columnNumber(/^[A-Z]+/.exec(cf.ref)![0]) - 1);
     return {
       name: ws.name,
       header,
@@ -41,6 +45,7 @@ export function summaryTables(summary: Summary): SummaryTable[] {
       widths: Array.from({ length: width }, (_, c) => ws.getColumn(c + 1).width ?? 10),
       landscape: ws.pageSetup.orientation === 'landscape',
       ...(last ? { printColumns: columnNumber(last) } : {}),
+      ...(bars.length ? { dataBars: bars } : {}),
     };
   });
 }

@@ -127,6 +127,8 @@ export interface CfModel {
   borders: Record<string, BorderModel>;
   priority: number;
   stopIfTrue: boolean;
+  /** A DataBar's bounds and bar colour. */
+  dataBar?: { lowerBoundRule?: { type: string; formula?: string }; upperBoundRule?: { type: string; formula?: string }; fillColor?: string };
 }
 
 export interface ValidationModel {
@@ -828,6 +830,7 @@ class ConditionalFormatProxy extends ClientObject {
     };
   }
   protected override navigation(name: string): ClientObject | undefined {
+    if (name === 'dataBar') return dataBarProxy(this.context, () => this.model() as CfModel);
     if (name === 'custom' || name === 'customOrNullObject') {
       const nullable = name === 'customOrNullObject';
       return new CustomCfProxy(this.context, () => {
@@ -844,6 +847,9 @@ class ConditionalFormatProxy extends ClientObject {
   get custom(): CustomCfProxy {
     return this.nav('custom') as CustomCfProxy;
   }
+  get dataBar(): any {
+    return this.nav('dataBar');
+  }
   get customOrNullObject(): CustomCfProxy {
     return this.nav('customOrNullObject') as CustomCfProxy;
   }
@@ -856,6 +862,40 @@ class ConditionalFormatProxy extends ClientObject {
       changed(sheet);
     });
   }
+}
+
+/**
+ * DataBarConditionalFormat (ExcelApi 1.6): only a DataBar has one (InvalidOperation
+ * otherwise, as for `custom`); a bound rule is a JSON object set whole ("must be set as a
+ * JSON object", https://learn.microsoft.com/javascript/api/excel/excel.databarconditionalformat),
+ * so one without a type is InvalidArgument; positiveFormat.fillColor is the bar's colour.
+ */
+function dataBarProxy(ctx: FakeContext, cf: () => CfModel): any {
+  const model = () => {
+    const m = cf();
+    if (m.type !== 'DataBar') throw new FakeOfficeError('InvalidOperation', 'not a data bar');
+    m.dataBar ??= {};
+    return m;
+  };
+  const bound = (key: 'lowerBoundRule' | 'upperBoundRule'): PropDef => ({
+    get: (m: CfModel) => m.dataBar![key],
+    set: (m: CfModel, v) => {
+      if (typeof v !== 'object' || v === null || typeof v.type !== 'string') throw new FakeOfficeError('InvalidArgument', `${key} must be a ConditionalDataBarRule object`);
+      m.dataBar![key] = { ...v };
+      changed(m.sheet!);
+    },
+  });
+  const bar = new SimpleProxy(ctx, model, { lowerBoundRule: bound('lowerBoundRule'), upperBoundRule: bound('upperBoundRule') });
+  (bar as any).positiveFormat = new SimpleProxy(ctx, model, {
+    fillColor: {
+      get: (m: CfModel) => m.dataBar!.fillColor,
+      set: (m: CfModel, v) => {
+        m.dataBar!.fillColor = v;
+        changed(m.sheet!);
+      },
+    },
+  });
+  return bar;
 }
 
 class CustomCfProxy extends ClientObject {

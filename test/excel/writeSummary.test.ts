@@ -48,6 +48,17 @@ test('columns meant for the screen (a full path) are left out of the print area;
   expect(excel.fake.workbook.sheet('进度').pageLayout.printArea).toBeUndefined();
 });
 
+test('报送率 gets a data bar from 0 to 1 in Excel\'s blue, in the same five syncs', async () => {
+  const status: SummaryTable = { name: '报送情况', header: ['序号', '党支部名称', '报送率'], rows: [[1, '甲', 1], [2, '乙', 0.5], [null, '合计', 0.75]], dataBars: [2] };
+  excel.fake.count();
+  await writeSummary([...branches(3), status]);
+  expect(excel.fake.syncs).toBe(5);
+  const cfs = excel.fake.workbook.sheet('报送情况').conditionalFormats;
+  expect(cfs).toHaveLength(1);
+  expect(cfs[0]).toMatchObject({ type: 'DataBar', address: 'C2:C4', dataBar: { lowerBoundRule: { type: 'Number', formula: '0' }, upperBoundRule: { type: 'Number', formula: '1' }, fillColor: '#638EC6' } });
+  expect(excel.fake.workbook.sheet('汇总').conditionalFormats).toEqual([]);
+});
+
 test('submitted text that looks like a formula is written as text, never evaluated', async () => {
   const evil = ['=HYPERLINK("http://x","点我")', '+86 13800138000', '-3人', '@SUM(A1)', '=1+1'];
   await writeSummary([{ name: '问题清单', header: ['说明'], rows: evil.map((e) => [e]) }]);

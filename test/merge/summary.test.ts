@@ -412,6 +412,22 @@ describe('summary workbook', () => {
       expect(written.map((c) => c.value)).toEqual(tricky);
     });
 
+    test('报送情况\'s 报送率 has the same data bar in both writers: the ECMA-376 rule from 0 to 1, no Excel 2010 extension and so no GUID', async () => {
+      const { unzipSync, strFromU8 } = await import('fflate');
+      const summary = sample(['中共乙局党支部', '中共丙局党支部']);
+      const cf = async (bytes: Uint8Array) => {
+        const files = unzipSync(bytes);
+        const xml = Object.keys(files).filter((k) => k.startsWith('xl/worksheets/sheet')).map((k) => strFromU8(files[k])).join('');
+        expect(xml).not.toMatch(/x14:|\{[0-9A-F]{8}-/);
+        return xml.match(/<conditionalFormatting[\s\S]*?<\/conditionalFormatting>/g);
+      };
+      const a = await cf(await summaryBytes(summary));
+      expect(a).toEqual(['<conditionalFormatting sqref="M2:M7"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="FF638EC6"/></dataBar></cfRule></conditionalFormatting>']);
+      expect(await cf(await summaryBytesStreaming(summary))).toEqual(a);
+      const status = (await readBack(await summaryBytes(summary))).getWorksheet('报送情况')!;
+      expect(status.getCell('M1').value).toBe('报送率');
+    });
+
     test('the same summary gives the same bytes', async () => {
       const a = await summaryBytesStreaming(sample(['x党支部']));
       const b = await summaryBytesStreaming(sample(['x党支部']));

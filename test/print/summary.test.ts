@@ -30,7 +30,7 @@ function printedSummary(pdf: string): Printed {
   for (let page = 1; page <= pages; page++) {
     const on = words.filter((w) => w.page === page);
     const title = on.find((w) => /报送.+（截至/.test(w.text));
-    const name = SHEETS.find((s) => title?.text.includes(`报送${s}（`)) ?? `?${page}`;
+    const name = SHEETS.find((s) => title?.text.includes(`${s}（截至`)) ?? `?${page}`;
     const sheet = sheets.get(name) ?? { pages: 0, minSize: Infinity, smallest: '', crossing: [] };
     sheets.set(name, sheet);
     sheet.pages++;

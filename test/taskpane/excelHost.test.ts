@@ -249,5 +249,9 @@ describe('summaryTables', () => {
     expect(first).toContain(23);
     for (const t of tables) for (const row of t.rows) for (const v of row) expect(v === null || typeof v === 'string' || typeof v === 'number').toBe(true);
     expect(tables[3].rows.some((r) => r.includes('第九党支部'))).toBe(true);
+    // What the pane prints and draws as the workbook does: 汇总 printed to its short source (M), 报送率 with a data bar.
+    expect([rows.printColumns, rows.header[12], rows.dataBars]).toEqual([13, '来源文件', undefined]);
+    const status = tables[4];
+    expect(status.dataBars).toEqual([status.header.indexOf('报送率')]);
   });
 });

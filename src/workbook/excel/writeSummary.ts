@@ -17,6 +17,8 @@ export interface SummaryTable {
   landscape?: boolean;
   /** Columns printed, from A (the rest, e.g. full paths, are for the screen); all when absent. */
   printColumns?: number;
+  /** Columns (0-based) of shares from 0 to 1 that get a data bar over all rows, e.g. 报送率. */
+  dataBars?: number[];
 }
 
 export interface WrittenSummary {
@@ -242,6 +244,7 @@ export async function writeSummary(tables: SummaryTable[]): Promise<WrittenSumma
         const printArea = printed < p.width ? `A1:${columnLetters(printed)}${p.values.length + 1}` : undefined;
         const layout = setSummaryPageLayout(sheet, tables[i].landscape ?? p.width > 6, printArea);
         printSetupApplied = printSetupApplied && filtered && layout !== null;
+        for (const col of tables[i].dataBars ?? []) addDataBar(sheet.getRange(`${columnLetters(col + 1)}2:${columnLetters(col + 1)}${Math.max(2, p.values.length + 1)}`));
         return layout;
       });
       for (const sheet of old) sheet.delete();
@@ -263,6 +266,20 @@ export async function writeSummary(tables: SummaryTable[]): Promise<WrittenSumma
     if (pending) await rollBack(pending);
     throw e;
   }
+}
+
+/**
+ * A data bar from 0 (no bar) to 1 (a full cell), in Excel's own blue, queued in the
+ * caller's batch: ConditionalFormatCollection.add(Excel.ConditionalFormatType.dataBar) and
+ * DataBarConditionalFormat (ExcelApi 1.6, below the manifest's 1.7: no guard;
+ * https://learn.microsoft.com/javascript/api/excel/excel.databarconditionalformat — the
+ * bound rules "must be set as a JSON object").
+ */
+function addDataBar(range: Excel.Range): void {
+  const bar = range.conditionalFormats.add('DataBar').dataBar;
+  bar.lowerBoundRule = { type: 'Number', formula: '0' };
+  bar.upperBoundRule = { type: 'Number', formula: '1' };
+  bar.positiveFormat.fillColor = '#638EC6';
 }
 
 /** A summary sheet being written: its name, and where the sheet it replaces was put aside. */

@@ -88,7 +88,7 @@ export function statusTable(o: Obligations, title: string, short: (file: string)
     { header: h[9], max: 5, align: 'right' },
     { header: h[10], max: 5, align: 'right' },
     { header: h[11], max: 5, align: 'right' },
-    { header: h[12], max: 7, align: 'right', numFmt: '0%' },
+    { header: h[12], max: 7, align: 'right', numFmt: '0%', dataBar: true },
     { header: h[13], max: 5, align: 'right' },
     { header: h[14], max: 5, align: 'right' },
     { header: h[15], max: 16, wrap: true },

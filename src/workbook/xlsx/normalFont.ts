@@ -18,12 +18,18 @@ export function columnWidthUnits(points: number): number {
   return Math.round((points / 0.75 / DIGIT_PX) * 256) / 256;
 }
 
-/** The .xlsx bytes with NORMAL_FONT as the Normal style's font (the first font of styles.xml). */
-export function withNormalFont(bytes: Uint8Array): Uint8Array {
+/**
+ * The .xlsx bytes with NORMAL_FONT as the Normal style's font (the first font of
+ * styles.xml); `editSheet`, when given, rewrites each worksheet's XML in the same pass.
+ */
+export function withNormalFont(bytes: Uint8Array, editSheet?: (xml: string) => string): Uint8Array {
   const files = unzipSync(bytes);
   const styles = files['xl/styles.xml'];
   if (!styles) return bytes;
   const xml = strFromU8(styles).replace(/(<fonts\b[^>]*>)<font>[\s\S]*?<\/font>/, `$1<font><sz val="11"/><name val="${NORMAL_FONT}"/><family val="2"/></font>`);
   files['xl/styles.xml'] = strToU8(xml);
+  if (editSheet) {
+    for (const name of Object.keys(files)) if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) files[name] = strToU8(editSheet(strFromU8(files[name])));
+  }
   return zipSync(files, { level: 6 });
 }

@@ -48,10 +48,24 @@ export interface XSheet {
   filterRows: number;
   /** The printed range ("A1:M70"); the whole sheet when absent. */
   printArea?: string;
+  /** Data bars (conditional formatting): over `ref` ("M2:M48"), a bar from `min` (none) to `max` (full), in ARGB `color`. */
+  dataBars?: readonly XDataBar[];
   page: XPage;
   /** Header and footer codes (&C…), as Excel stores them. */
   header?: string;
   footer?: string;
+}
+
+/**
+ * A data bar in the ECMA-376 form (18.3.1.28 dataBar), without the Excel 2010 extension:
+ * that one is tied to its rule by a GUID, which would change the bytes from run to run.
+ * Excel and LibreOffice draw it (a gradient bar, its length in proportion between min and max).
+ */
+export interface XDataBar {
+  ref: string;
+  min: number;
+  max: number;
+  color: string;
 }
 
 /** One row: its height in points (undefined: the default) and its cells from column A. */
@@ -212,6 +226,13 @@ export class SpreadsheetWriter {
     out.write(
       `</sheetData>` +
         (sheet.filterRows > 0 ? `<autoFilter ref="A1:${last}${sheet.filterRows}"/>` : '') +
+        (sheet.dataBars ?? [])
+          .map(
+            (d, i) =>
+              `<conditionalFormatting sqref="${d.ref}"><cfRule type="dataBar" priority="${i + 1}"><dataBar>` +
+              `<cfvo type="num" val="${d.min}"/><cfvo type="num" val="${d.max}"/><color rgb="${d.color}"/></dataBar></cfRule></conditionalFormatting>`,
+          )
+          .join('') +
         (p.horizontalCentered ? '<printOptions horizontalCentered="1"/>' : '') +
         `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
         `<pageSetup paperSize="${p.paperSize}" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"/>` +

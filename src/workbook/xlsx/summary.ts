@@ -26,7 +26,7 @@ import { ruleName } from '../../i18n/rules';
 import { overallTotals, progressTotals } from '../../merge';
 import type { FormTotals, ProgressRow, Summary, SummaryRow } from '../../merge/types';
 import { displayWidth, wrappedLines } from '../../model/text';
-import { collectBytes, columnLetters, SpreadsheetWriter, type XPage, type XStyle } from './sheetWriter';
+import { collectBytes, columnLetters, SpreadsheetWriter, type XDataBar, type XPage, type XStyle } from './sheetWriter';
 import { withFixedZipTimes } from './zipTimes';
 import { withNormalFont } from './normalFont';
 import { groupedRows, parentGrouping, reminderTable, statusTable, type ParentGrouping } from './committeeSheets';
@@ -97,7 +97,12 @@ export interface ColumnDef {
   numFmt?: string;
   /** False: on screen, not on paper (after the printed columns, outside the print area), e.g. a full path. */
   print?: false;
+  /** A data bar over the body and foot: a share from 0 (no bar) to 1 (full), e.g. 报送率. */
+  dataBar?: true;
 }
+
+/** Excel's own data bar blue. */
+const DATA_BAR_ARGB = 'FF638EC6';
 
 /** The short name ("附件1"): what the committee calls the forms, and it keeps the column narrow. */
 function formLabel(form: FormId): string {
@@ -161,6 +166,7 @@ interface Layout {
   bodyRows: number;
   /** "A1:M70": the printed columns (those before the first `print: false` one), header to foot. */
   printArea: string;
+  dataBars: XDataBar[];
 }
 
 function layoutOf(t: Table): Layout {
@@ -187,8 +193,10 @@ function layoutOf(t: Table): Layout {
   const headerHeight = Math.max(HEADER_PT, rowHeight(columns.map((c) => c.header), widths, columns.map(() => true)) ?? 0);
   const firstHidden = columns.findIndex((c) => c.print === false);
   const printed = firstHidden < 0 ? columns.length : firstHidden;
-  const printArea = `A1:${columnLetters(Math.max(0, printed - 1))}${1 + bodyRows + (t.feet?.length ?? 0)}`;
-  return { widths, wrap, headerHeight, bodyRows, printArea };
+  const lastRow = 1 + bodyRows + (t.feet?.length ?? 0);
+  const printArea = `A1:${columnLetters(Math.max(0, printed - 1))}${lastRow}`;
+  const dataBars = columns.flatMap((c, i) => (c.dataBar && lastRow > 1 ? [{ ref: `${columnLetters(i)}2:${columnLetters(i)}${lastRow}`, min: 0, max: 1, color: DATA_BAR_ARGB }] : []));
+  return { widths, wrap, headerHeight, bodyRows, printArea, dataBars };
 }
 
 /**
@@ -235,7 +243,7 @@ function exceljsStyle(s: XStyle): Partial<ExcelJS.Style> {
 export function addTable(wb: ExcelJS.Workbook, t: Table): void {
   const { columns } = t;
   const feet = t.feet ?? [];
-  const { widths, wrap, headerHeight, bodyRows, printArea } = layoutOf(t);
+  const { widths, wrap, headerHeight, bodyRows, printArea, dataBars } = layoutOf(t);
   const ws = wb.addWorksheet(t.name, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }],
     // exceljs writes the print area as '$' + first + ':$' + last: "A$1" makes it absolute ($A$1), which LibreOffice applies ($A1 it does not).
@@ -244,6 +252,12 @@ export function addTable(wb: ExcelJS.Workbook, t: Table): void {
   });
   ws.columns = widths.map((width) => ({ width }));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, bodyRows + 1), column: columns.length } };
+  // gradient: true keeps exceljs to the ECMA-376 data bar (its Excel 2010 extension carries a
+  // random GUID: the same summary would not give the same bytes); workbookBytes drops the
+  // empty reference to that extension exceljs still writes.
+  for (const [i, d] of dataBars.entries()) {
+    ws.addConditionalFormatting({ ref: d.ref, rules: [{ type: 'dataBar', priority: i + 1, gradient: true, cfvo: [{ type: 'num', value: d.min }, { type: 'num', value: d.max }], color: { argb: d.color } } as ExcelJS.ConditionalFormattingRule] });
+  }
 
   const header = ws.getRow(1);
   const headerStyle = exceljsStyle(HEADER_STYLE);
@@ -287,7 +301,7 @@ export function addTable(wb: ExcelJS.Workbook, t: Table): void {
 /** Streams a table into a SpreadsheetWriter: the same cells, styles and setup as addTable. */
 function streamTable(w: SpreadsheetWriter, t: Table): void {
   const { columns } = t;
-  const { widths, wrap, headerHeight, bodyRows, printArea } = layoutOf(t);
+  const { widths, wrap, headerHeight, bodyRows, printArea, dataBars } = layoutOf(t);
   const headerStyles = columns.map(() => w.style(HEADER_STYLE));
   const bodyStyles = columns.map((c) => w.style(cellStyle(c, false)));
   const footStyles = columns.map((c) => w.style(cellStyle(c, true)));
@@ -307,7 +321,7 @@ function streamTable(w: SpreadsheetWriter, t: Table): void {
     }
     for (const values of t.feet ?? []) yield { height: rowHeight(values, widths, wrap), values, styles: footStyles };
   }
-  w.addSheet({ name: t.name, widths, headerRows: 1, filterRows: Math.max(1, bodyRows + 1), printArea, page: PAGE, header: headerText(t), footer: footerText() }, rows());
+  w.addSheet({ name: t.name, widths, headerRows: 1, filterRows: Math.max(1, bodyRows + 1), printArea, dataBars, page: PAGE, header: headerText(t), footer: footerText() }, rows());
 }
 
 const ROW_FIELDS: { field: FieldId; kind: 'date' | 'count' | 'text' }[] = [
@@ -546,8 +560,11 @@ export function summaryWorkbook(summary: Summary): ExcelJS.Workbook {
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buf = await wb.xlsx.writeBuffer();
   const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
-  return withFixedZipTimes(withNormalFont(bytes), wb.created ?? new Date(0));
+  return withFixedZipTimes(withNormalFont(bytes, (xml) => xml.replace(EMPTY_X14_REFERENCE, '')), wb.created ?? new Date(0));
 }
+
+/** What exceljs writes in a gradient data bar's rule: a reference to an Excel 2010 extension it does not write (an empty id). */
+const EMPTY_X14_REFERENCE = /<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g;
 
 export async function summaryBytes(summary: Summary): Promise<Uint8Array> {
   return workbookBytes(summaryWorkbook(summary));
