@@ -98,7 +98,7 @@ module.exports = async function committeeSteps({ page, context, origin, step, as
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     const expected = committeeSheetsZh.branchMessage('市直机关第三党支部', ['application', 'progress'], due, days, today);
     assert(clip === expected, `clipboard:\n${clip}\nexpected:\n${expected}`);
-    await third.getByRole('button', { name: '查看通知' }).click();
+    await third.getByRole('button', { name: '查看通知：市直机关第三党支部' }).click();
     assert((await third.getByTestId('reminder-message').innerText()) === expected, 'the message shown differs from the one copied');
 
     await panel.getByRole('button', { name: '复制全部催报通知' }).click();

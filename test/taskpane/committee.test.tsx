@@ -70,9 +70,9 @@ describe('催报', () => {
     await waitFor(() => expect(copied).toHaveLength(2));
     expect(copied[1]).toBe(expected[0].message);
 
-    fireEvent.click(within(items[0]).getByRole('button', { name: '查看通知' }));
+    fireEvent.click(within(items[0]).getByRole('button', { name: '查看通知：甲局第二党支部' }));
     expect(within(items[0]).getByTestId('reminder-message').textContent).toBe(expected[0].branches[0].message);
-    expect(within(items[0]).getByRole('button', { name: '收起通知' }).getAttribute('aria-expanded')).toBe('true');
+    expect(within(items[0]).getByRole('button', { name: '收起通知：甲局第二党支部' }).getAttribute('aria-expanded')).toBe('true');
 
     fireEvent.click(within(panel).getByRole('button', { name: '复制全部催报通知' }));
     expect(await within(panel).findByText('已复制全部 2 条催报通知。')).toBeTruthy();
@@ -209,4 +209,20 @@ describe('a typed or pasted roster', () => {
     mergeWith(host);
     expect((await screen.findByTestId('roster-notes')).textContent).toBe('名册「粘贴的名单」无法使用，本次汇总按没有名册处理：名册中没有找到任何党支部名称');
   });
+});
+
+test('a roster with many bad rows: the first 20 notes, the rest on 显示更多', async () => {
+  const host = new FakeHost('standalone');
+  const notes = Array.from({ length: 45 }, (_, i) => `名册.csv 第${i + 2}行有内容但没有填写党支部名称，未计入名册`);
+  host.rosters.set('名册.csv', { ok: true, names: ['甲局第一党支部'], notes, count: 1, structured: true, columns: ['党支部名称'] });
+  render(<App host={host} initialTab="merge" />);
+  fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [new File(['x'], '名册.csv')] } });
+  const box = await screen.findByTestId('roster-notes');
+  expect(within(box).getAllByRole('listitem')).toHaveLength(20);
+  expect(box.textContent).toContain('以下 45 处未能使用');
+  expect(box.textContent).toContain('另有 25 项未显示');
+  fireEvent.click(within(box).getByRole('button', { name: '显示更多' }));
+  fireEvent.click(within(box).getByRole('button', { name: '显示更多' }));
+  expect(within(box).getAllByRole('listitem')).toHaveLength(45);
+  expect(within(box).queryByRole('button', { name: '显示更多' })).toBeNull();
 });

@@ -59,7 +59,7 @@ function Message({ id, to, text, copied, copy, onCopied }: { id: string; to: str
   return (
     <>
       <div className={styles.row}>
-        <Button size="small" aria-expanded={open} aria-controls={open ? textId : undefined} onClick={() => setOpen(!open)}>
+        <Button size="small" aria-label={`${open ? z.hideMessage : z.showMessage}：${to}`} aria-expanded={open} aria-controls={open ? textId : undefined} onClick={() => setOpen(!open)}>
           {open ? z.hideMessage : z.showMessage}
         </Button>
         <Button size="small" appearance="primary" aria-label={z.copyLabel(to)} onClick={() => copy(id, text)} data-testid="copy-message">

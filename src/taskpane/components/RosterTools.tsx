@@ -7,10 +7,13 @@
  */
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { hiddenCount, tp } from '../../i18n/taskpane';
 import { rosterPaneZh as z } from '../../i18n/committeePane';
 import type { Reporter } from '../App';
 import type { Host, RosterRead } from '../host';
 import { runJob } from '../work/client';
+
+const NOTES_PAGE = 20;
 
 /** A roster file read, as the pane keeps it to show its notes. */
 export type RosterReadNotes = Extract<RosterRead, { ok: true }> & { file: string };
@@ -50,6 +53,8 @@ export function RosterTemplateButton({ host, report, disabled }: { host: Host; r
 export function RosterNotes({ read }: { read: RosterReadNotes }) {
   const styles = useStyles();
   const notes = read.notes ?? [];
+  // A roster with hundreds of bad rows: the first ones, and the rest on request.
+  const [shown, setShown] = useState(NOTES_PAGE);
   return (
     <MessageBar layout="multiline" intent={notes.length > 0 ? 'warning' : 'info'} data-testid="roster-notes">
       <MessageBarBody>
@@ -60,10 +65,18 @@ export function RosterNotes({ read }: { read: RosterReadNotes }) {
           <>
             <div>{z.problemsTitle(notes.length)}</div>
             <ul className={styles.list}>
-              {notes.map((n) => (
+              {notes.slice(0, shown).map((n) => (
                 <li key={n}>{n}</li>
               ))}
             </ul>
+            {notes.length > shown && (
+              <div>
+                <Caption1>{hiddenCount(notes.length - shown)}</Caption1>{' '}
+                <Button size="small" onClick={() => setShown((n) => n + NOTES_PAGE)}>
+                  {tp.showMore}
+                </Button>
+              </div>
+            )}
           </>
         )}
       </MessageBarBody>
