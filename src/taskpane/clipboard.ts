@@ -2,7 +2,9 @@
  * Copying a text to the clipboard from the pane.
  *
  * navigator.clipboard.writeText first. It can be refused: Office on the web hosts the
- * pane in an iframe whose permissions policy blocks the Clipboard API ("The Clipboard
+ * pane in a sandboxed iframe
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/privacy-and-security#web-clients)
+ * whose permissions policy blocks the Clipboard API ("The Clipboard
  * API has been blocked because of a permissions policy",
  * https://github.com/OfficeDev/office-js/issues/1991,
  * https://github.com/OfficeDev/office-js/issues/3480), and document.execCommand('copy')
