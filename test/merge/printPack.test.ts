@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeSubmissions } from '../../src/merge';
-import { printPack, printPackBytes, sheetName } from '../../src/workbook/xlsx/printPack';
+import { printPack, printPackBytes, rosterParents, sheetName } from '../../src/workbook/xlsx/printPack';
 import { months, okOne, sub } from './helpers';
 import { convert, pdfPages, pdfWords } from '../fixtures/libreoffice';
 
@@ -172,6 +172,22 @@ describe('print pack', () => {
       '中共甲局党支部 附件2',
       '中共甲局党支部 附件3',
     ]);
+  });
+
+  test('without a parents map, the merge\'s roster groups the pack by 上级党组织 (what merge --print-pack, the page and the review\'s 报送包 get)', async () => {
+    const s = mergeSubmissions(
+      [
+        okOne(sub('application', '中共甲局党支部', 'a.xlsx', { date: '2019-04-03' })),
+        okOne(sub('application', '中共乙局党支部', 'b.xlsx', { date: '2019-04-03' })),
+        okOne(sub('application', '中共丙局党支部', 'c.xlsx', { date: '2019-04-03' })),
+      ],
+      { asOf: '2019-05-01', roster: [{ name: '中共丙局党支部', parent: '丙局机关党委' }, { name: '中共甲局党支部', parent: '工委直辖' }, { name: '中共乙局党支部', parent: '丙局机关党委' }] },
+    );
+    expect(rosterParents(s.obligations)).toEqual(new Map([['中共丙局党支部', '丙局机关党委'], ['中共乙局党支部', '丙局机关党委'], ['中共甲局党支部', '工委直辖']]));
+    expect(printPack(s).workbook.worksheets.map((w) => w.name)).toEqual(['中共丙局党支部 附件2', '中共乙局党支部 附件2', '中共甲局党支部 附件2']);
+    // A plain list names no 上级党组织: the summary's order.
+    const plain = mergeSubmissions(s.rows.map((r) => okOne(r.submission)), { asOf: '2019-05-01', roster: ['中共丙局党支部'] });
+    expect(rosterParents(plain.obligations)).toBeUndefined();
   });
 
   test('a plan three times longer than its box prints whole on one page (its last words are in the PDF)', async () => {

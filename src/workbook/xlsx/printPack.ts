@@ -11,7 +11,9 @@ import { getForm } from '../../forms';
 import type { FormId } from '../../forms/types';
 import { printPackZh } from '../../i18n/merge';
 import { branchKey } from '../../merge/branch';
+import type { Obligations } from '../../merge/obligations';
 import type { Summary, SummaryRow } from '../../merge/types';
+import { committeeZh } from '../../i18n/committee';
 import { fitBoxes } from './fit';
 import { withNormalFont } from './normalFont';
 import { withFixedZipTimes } from './zipTimes';
@@ -87,9 +89,21 @@ export interface PrintPackOptions {
   /**
    * 上级党组织 of a branch, keyed by branch name as a roster writes it (matched by
    * branchKey, so spelling variants find their entry). Branches are then grouped under
-   * their 上级党组织 in roster order; branches without one come last.
+   * their 上级党组织 in roster order; branches without one come last. Default: the
+   * merge's roster (rosterParents), so every caller — `merge --print-pack`, the page and
+   * pane, the review's 报送包 — groups alike.
    */
   parents?: ReadonlyMap<string, string>;
+}
+
+/** Branch → 上级党组织 from a merge's roster (in roster order); none without a roster that names them. */
+export function rosterParents(o: Obligations | null): Map<string, string> | undefined {
+  const parents = new Map<string, string>();
+  for (const g of o?.groups ?? []) {
+    if (g.parent === '' || g.parent === committeeZh.notOnRosterGroup) continue;
+    for (const b of g.branches) parents.set(b.name, g.parent);
+  }
+  return parents.size > 0 ? parents : undefined;
 }
 
 /**
@@ -125,7 +139,7 @@ export function printPack(summary: Summary, opts: PrintPackOptions = {}): PrintP
   const taken = new Set<string>();
   const overflow: PackOverflow[] = [];
   const sheetOf = new Map<SummaryRow, string>();
-  for (const row of packOrder(summary.rows, opts.parents)) {
+  for (const row of packOrder(summary.rows, opts.parents ?? rosterParents(summary.obligations))) {
     const form = getForm(row.form);
     const name = sheetName(row.branch, ` ${form.attachment}`, taken);
     sheetOf.set(row, name);

@@ -11,7 +11,7 @@ import { reviewZh } from '../../i18n/review';
 import type { Summary } from '../../merge/types';
 import { PROVENANCE_SHEET, baseName, provenanceRows, provenanceTable } from '../../review/provenance';
 import type { ReviewLevel, ReviewResult } from '../../review/types';
-import { printPack, type PackOverflow } from './printPack';
+import { printPack, rosterParents, type PackOverflow } from './printPack';
 import { cellText, workbookBytes } from './summary';
 
 export interface PackContext {
@@ -57,7 +57,8 @@ export interface ReviewPack {
 
 export function reviewPack(summary: Summary, review: ReviewResult, ctx: PackContext): ReviewPack {
   const rows = review.forms.map((f) => ({ ...f.row, submission: f.submission }));
-  const pack = printPack({ ...summary, rows });
+  // Grouped by 上级党组织 from the roster, like the print pack; Arial as the Normal font (workbookBytes).
+  const pack = printPack({ ...summary, rows }, { parents: rosterParents(summary.obligations) });
   const wb = pack.workbook;
   const records = provenanceRows(review.forms, pack.sheets, ctx);
   const ws = tableSheet(wb, PROVENANCE_SHEET, reviewZh.provenanceTitle, provenanceTable(records), [6, 22, 24, 8, 24, 22, 30, 24, 22, 16, 16, 12, 14, 30, 40, 40, 20]);
