@@ -6,4 +6,10 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
     disconnect(): void {}
   };
 }
+
+// findBy*/waitFor wait up to 10 s (testing-library's default is 1 s): a merge in the fake
+// host, or a lazy chunk, takes longer than a second when the machine runs other tests.
+if (typeof window !== 'undefined') {
+  (require('@testing-library/dom') as typeof import('@testing-library/dom')).configure({ asyncUtilTimeout: 10000 });
+}
 export {};
