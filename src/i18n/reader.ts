@@ -29,6 +29,8 @@ export const READER = {
 
   // Legacy formats (.xls/.et/.ods, src/workbook/xlsx/legacy.ts).
   legacyTruncated: '旧版表格文件（.xls/.et）不完整或已损坏（可能只下载/复制了一部分）。请在 Excel/WPS 中重新打开并另存为 .xlsx，或请报送人重新发送。',
+  /** An Excel 5.0/95 .xls where SheetJS has no code page tables (the page and pane): its Chinese would come out garbled. */
+  biff5Unreadable: '这是 Excel 5.0/95 格式的旧版 .xls 文件，其中的中文按旧式编码保存，在网页和加载项中无法正确读出。请在 Excel/WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再提交（命令行 bin/wuhua 可直接读取此格式）。',
   legacyCorrupt: '旧版表格文件（.xls/.et）已损坏或格式无法识别，读不出其中的内容。请在 Excel/WPS 中打开它（如提示修复请选择修复），另存为“Excel 工作簿（*.xlsx）”后再提交。',
   odsCorrupt: 'OpenDocument 表格（.ods）已损坏，读不出其中的内容。请在 LibreOffice/WPS 中打开它，另存为 .xlsx 后再提交。',
   legacyUnavailable: '读取旧版表格（.xls/.et/.ods）的组件未能加载（可能是网络或浏览器的问题）。请刷新页面后重试，或把文件另存为 .xlsx 后再提交。',

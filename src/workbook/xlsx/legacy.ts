@@ -1,7 +1,11 @@
 /**
  * Legacy spreadsheets — Excel 97–2003 .xls (BIFF8, also what WPS's .et and older 政务
- * systems save), Excel 5/95 .xls (BIFF5) and OpenDocument .ods — read into the same
- * WorkbookGrid as an .xlsx, so extraction and rules run unchanged.
+ * systems save) and OpenDocument .ods — read into the same WorkbookGrid as an .xlsx, so
+ * extraction and rules run unchanged. Excel 5.0/95 .xls (BIFF5) keeps its text in the
+ * file's code page (GBK for Chinese), which SheetJS decodes only with its code page
+ * tables: its CommonJS build (Node: the command line) loads them itself, its ES module
+ * build (webpack: the page and pane) does not, so there a BIFF5 file is refused with a
+ * Chinese reason (save it as .xlsx) instead of being read as mojibake (hasCodePages).
  *
  * The parser is SheetJS (`@e965/xlsx` 0.20.3, see README "Why these libraries"). This
  * module is the only one that imports it, and nothing imports this module statically:
@@ -25,8 +29,8 @@ import { cellKey, type DefinedName, type GridCell, type SheetGrid, type Workbook
 import { readCfb, type CfbError } from './cfb';
 import { decodeEntities } from './xml';
 import type { LegacyFormat } from './sniff';
-import { DEFAULT_READ_LIMITS, type ReadLimits, type ReadResult } from './read';
-import { InflateBudget, checkDeclared, inflateEntry, readCentralDirectory, type ZipError } from './zip';
+import { DEFAULT_READ_LIMITS, zipReason, type ReadLimits, type ReadResult } from './read';
+import { InflateBudget, checkDeclared, inflateEntry, readCentralDirectory } from './zip';
 
 /**
  * Limits beyond the .xlsx ones (ReadLimits: file size, inflated parts, ratio):
@@ -54,12 +58,12 @@ export const DEFAULT_LEGACY_LIMITS: LegacyLimits = {
 
 const fail = (reason: string): ReadResult => ({ ok: false, reason });
 
-export function readLegacy(bytes: Uint8Array, format: LegacyFormat, limits?: Partial<LegacyLimits>, now: () => number = Date.now): ReadResult {
+export function readLegacy(bytes: Uint8Array, format: LegacyFormat, limits?: Partial<LegacyLimits>, now: () => number = Date.now, codePages?: boolean): ReadResult {
   const l = { ...DEFAULT_LEGACY_LIMITS, ...limits };
   const started = now();
   try {
     if (bytes.length > l.maxFileBytes) return fail(READER.fileTooLarge(bytes.length, l.maxFileBytes));
-    const input = format === 'xls' ? xlsStream(bytes, l) : odsPackage(bytes, l);
+    const input = format === 'xls' ? xlsStream(bytes, l, codePages) : odsPackage(bytes, l);
     if (!input.ok) return input;
     const wb = quietly(() => XLSX.read(input.value, {
       type: 'array',
@@ -104,12 +108,34 @@ function cfbReason(e: CfbError, limits: LegacyLimits): string {
   return READER.legacyCorrupt;
 }
 
+/**
+ * Whether this SheetJS can decode a code page (GBK "你" from the bytes C4 E3): true where
+ * its code page tables are loaded (Node's CommonJS build), false in the ES module build.
+ */
+export function hasCodePages(): boolean {
+  if (codePagesKnown === undefined) {
+    try {
+      // A "binary" string of the two bytes, read as text in code page 936 (the ES module build also warns on the console: kept quiet).
+      const wb = quietly(() => XLSX.read('\xc4\xe3\n', { type: 'binary', codepage: 936 }));
+      const sheet = wb.Sheets[wb.SheetNames[0]] as unknown as Record<string, { v?: unknown }>;
+      codePagesKnown = sheet?.A1?.v === '你';
+    } catch {
+      codePagesKnown = false;
+    }
+  }
+  return codePagesKnown;
+}
+let codePagesKnown: boolean | undefined;
+
+/** BIFF5/7 (Excel 5.0/95): the BOF record's version field is 0x0500 (BIFF8: 0x0600). */
+const BIFF5_VERSION = 0x0500;
+
 const BIFF_BOF = 0x0809;
 const BIFF_EOF = 0x000a;
 const BIFF_FILEPASS = 0x002f;
 
 /** The workbook stream of a compound file, checked: bounded, complete, not encrypted. */
-function xlsStream(bytes: Uint8Array, limits: LegacyLimits): Input {
+function xlsStream(bytes: Uint8Array, limits: LegacyLimits, codePages?: boolean): Input {
   const cfb = readCfb(bytes);
   if (!cfb.ok) return { ok: false, reason: cfbReason(cfb.error, limits) };
   const names = new Set(cfb.value.entries.map((e) => e.name.toLowerCase()));
@@ -119,7 +145,8 @@ function xlsStream(bytes: Uint8Array, limits: LegacyLimits): Input {
   if (!stream.ok) return { ok: false, reason: cfbReason(stream.error, limits) };
   const s = stream.value;
   // The globals substream: BOF first; FILEPASS, if present, comes before the first EOF.
-  if (s.length < 4 || (s[0] | (s[1] << 8)) !== BIFF_BOF) return { ok: false, reason: READER.legacyCorrupt };
+  if (s.length < 6 || (s[0] | (s[1] << 8)) !== BIFF_BOF) return { ok: false, reason: READER.legacyCorrupt };
+  if ((s[4] | (s[5] << 8)) === BIFF5_VERSION && !(codePages ?? hasCodePages())) return { ok: false, reason: READER.biff5Unreadable };
   let o = 0;
   while (o + 4 <= s.length) {
     const type = s[o] | (s[o + 1] << 8);
@@ -134,39 +161,21 @@ function xlsStream(bytes: Uint8Array, limits: LegacyLimits): Input {
 
 // ---------------------------------------------------------------- .ods
 
-function zipReason(e: ZipError): string {
-  switch (e.kind) {
-    case 'truncated':
-      return READER.truncated;
-    case 'encrypted-entry':
-      return READER.encryptedZip;
-    case 'too-large':
-    case 'total-too-large':
-      return READER.zipBomb(e.limit);
-    case 'ratio':
-      return READER.zipRatio(e.ratio, e.limit);
-    case 'too-many-entries':
-      return READER.tooManyEntries(e.count);
-    default:
-      return READER.odsCorrupt;
-  }
-}
-
 const ODS_PARTS = ['mimetype', 'META-INF/manifest.xml', 'content.xml', 'styles.xml', 'settings.xml'];
 
 /** The parts of an .ods SheetJS reads, inflated within the limits and repacked (stored) so it sees nothing else. */
 function odsPackage(bytes: Uint8Array, limits: LegacyLimits): Input {
   const cd = readCentralDirectory(bytes, limits.maxEntries);
-  if (!cd.ok) return { ok: false, reason: zipReason(cd.error) };
+  if (!cd.ok) return { ok: false, reason: zipReason(cd.error, READER.odsCorrupt) };
   const budget = new InflateBudget(limits);
   const parts: Record<string, Uint8Array> = {};
   for (const name of ODS_PARTS) {
     const e = cd.value.get(name);
     if (!e) continue;
     const declared = checkDeclared(e, limits);
-    if (declared) return { ok: false, reason: zipReason(declared) };
+    if (declared) return { ok: false, reason: zipReason(declared, READER.odsCorrupt) };
     const r = inflateEntry(bytes, e, budget);
-    if (!r.ok) return { ok: false, reason: zipReason(r.error) };
+    if (!r.ok) return { ok: false, reason: zipReason(r.error, READER.odsCorrupt) };
     parts[name] = r.value;
   }
   const manifest = parts['META-INF/manifest.xml'];

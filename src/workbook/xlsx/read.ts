@@ -82,18 +82,22 @@ function read(bytes: Uint8Array, fileName: string | undefined, limits: ReadLimit
   return readZip(bytes, cd.value, limits, fileName);
 }
 
-function zipReason(e: ZipError): string {
+/**
+ * The Chinese reason for a zip the reader refused. `damaged`, when given, replaces the
+ * generic not-a-zip / corrupt / unsupported-method wording (legacy.ts: "this .ods is damaged").
+ */
+export function zipReason(e: ZipError, damaged?: string): string {
   switch (e.kind) {
     case 'not-zip':
-      return READER.notZip;
+      return damaged ?? READER.notZip;
     case 'truncated':
       return READER.truncated;
     case 'corrupt':
-      return READER.corrupt;
+      return damaged ?? READER.corrupt;
     case 'encrypted-entry':
       return READER.encryptedZip;
     case 'unsupported-method':
-      return READER.unsupportedMethod;
+      return damaged ?? READER.unsupportedMethod;
     case 'too-large':
     case 'total-too-large':
       return READER.zipBomb(e.limit);
