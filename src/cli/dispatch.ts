@@ -15,12 +15,12 @@ import { findForm, FORMS } from '../forms';
 import type { FormId } from '../forms/types';
 import { TEMPLATE_USAGE, CLI } from '../i18n/cli';
 import { dispatchCliZh as z } from '../i18n/dispatch';
-import { mergeCliZh, rosterZh } from '../i18n/merge';
+import { mergeCliZh } from '../i18n/merge';
 import { planDispatch, type DispatchFile } from '../merge/dispatch';
 import { dispatchWriter, dispatchZipBytes } from '../workbook/xlsx/dispatch';
-import { parseRoster } from '../workbook/xlsx/roster';
 import { isIsoDate, today } from './check';
 import { outputThatIsInput } from './files';
+import { readRosterOption } from './roster';
 import { systemReason, usageError, writeFileAtomic, type CliIo } from './io';
 
 /** At most this often a progress line. */
@@ -63,16 +63,8 @@ export async function dispatchCommand(a: DispatchArgs, io: CliIo): Promise<numbe
   const asOf = a.asOf ?? today();
   if (!isIsoDate(asOf)) return usageError(io, mergeCliZh.badAsOf(asOf), TEMPLATE_USAGE);
 
-  let rosterBytes: Uint8Array;
-  try {
-    rosterBytes = new Uint8Array(await fs.readFile(a.roster, { flag: 'r' }));
-  } catch (e) {
-    return usageError(io, z.rosterFailed(a.roster, systemReason(e, 'readFile')), TEMPLATE_USAGE);
-  }
-  const roster = await parseRoster(rosterBytes, a.roster);
-  if (!roster.ok) return usageError(io, z.rosterFailed(a.roster, roster.reason), TEMPLATE_USAGE);
-  if (roster.ignored.length) io.stderr(rosterZh.ignoredColumns(roster.ignored) + '\n');
-  for (const p of roster.problems) io.stderr(p + '\n');
+  const roster = await readRosterOption(a.roster, io);
+  if ('error' in roster) return usageError(io, roster.error, TEMPLATE_USAGE);
 
   const plan = planDispatch(roster.entries, [...forms], asOf);
   const target = (f: DispatchFile) => join(dir!, ...(f.folder ? [f.folder] : []), f.name);

@@ -21,6 +21,7 @@ import { writeSummary } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
 import { processIo, systemReason, usageError, writeFileAtomic, writeStreamAtomic, type CliIo } from './io';
+import { readRosterOption } from './roster';
 import { FileSpill } from './spill';
 
 /** Progress on stderr at most this often (ms), and once at the end. */
@@ -166,15 +167,8 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
 
   let roster: RosterEntry[] | undefined;
   if (rosterPath !== undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await fs.readFile(rosterPath, { flag: 'r' }));
-    } catch (e) {
-      return usageError(io, mergeCliZh.rosterFailed(rosterPath, systemReason(e, 'readFile')), usage);
-    }
-    const { parseRoster } = await import('../workbook/xlsx/roster');
-    const parsed = await parseRoster(bytes, rosterPath);
-    if (!parsed.ok) return usageError(io, mergeCliZh.rosterFailed(rosterPath, parsed.reason), usage);
+    const parsed = await readRosterOption(rosterPath, io);
+    if ('error' in parsed) return usageError(io, parsed.error, usage);
     roster = parsed.entries;
   }
 

@@ -3,18 +3,17 @@
  * the merge's obligations as a workbook (催报, 报送情况) and the messages as text.
  * Exit 0 done, 2 usage, 1 an output not writable. Inputs and the roster are only read.
  */
-import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { committeeSheetsZh, remindCliZh as z } from '../i18n/committee';
 import { mergeCliZh } from '../i18n/merge';
 import { Merger, reminders, remindersText } from '../merge';
-import { parseRoster } from '../workbook/xlsx/roster';
 import { reminderTable, statusTable } from '../workbook/xlsx/committeeSheets';
 import { addTable, summaryShortPaths, workbookBytes, zhDate } from '../workbook/xlsx/summary';
 import { summaryZh } from '../i18n/merge';
 import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput } from './files';
-import { systemReason, usageError, writeFileAtomic, type CliIo } from './io';
+import { readRosterOption } from './roster';
+import { usageError, writeFileAtomic, type CliIo } from './io';
 import { canWriteInto, intakeFile, isIsoDate, today } from './merge';
 
 export async function remindCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -35,15 +34,8 @@ export async function remindCommand(argv: readonly string[], io: CliIo): Promise
   const asOf = args.options.asOf ?? today();
   if (!isIsoDate(asOf)) return usageError(io, mergeCliZh.badAsOf(asOf), z.usage);
 
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(rosterPath, { flag: 'r' }));
-  } catch (e) {
-    return usageError(io, mergeCliZh.rosterFailed(rosterPath, systemReason(e, 'readFile')), z.usage);
-  }
-  const roster = await parseRoster(bytes, rosterPath);
-  if (!roster.ok) return usageError(io, mergeCliZh.rosterFailed(rosterPath, roster.reason), z.usage);
-  for (const p of roster.problems) io.stderr(p + '\n');
+  const roster = await readRosterOption(rosterPath, io);
+  if ('error' in roster) return usageError(io, roster.error, z.usage);
 
   const inputs = await collectInputs(args.positionals);
   const outputs = [out, text].filter((p): p is string => p !== undefined);

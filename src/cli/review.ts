@@ -22,10 +22,10 @@ import type { ReviewLevel } from '../review/types';
 import { intakeBytes } from '../workbook/xlsx/intake';
 import { readWorkbook } from '../workbook/xlsx/read';
 import { returnsBytes, reviewPackBytes } from '../workbook/xlsx/reviewPack';
-import { parseRoster } from '../workbook/xlsx/roster';
 import { parseArgs } from './args';
 import { today } from './check';
 import { collectInputs, outputNamedTwice, outputThatIsInput } from './files';
+import { readRosterOption } from './roster';
 import { systemReason, usageError, writeFileAtomic, type CliIo } from './io';
 
 const LEVELS: Record<string, LevelZh> = { 党委: '党委', 党总支: '党委', party: '党委', 工委: '工委', 市直工委: '工委', work: '工委' };
@@ -75,9 +75,8 @@ export async function reviewCommand(argv: readonly string[], io: CliIo): Promise
 
   let roster: RosterEntry[] | undefined;
   if (o.roster !== undefined) {
-    const read = await readBytes(o.roster);
-    const parsed = read.ok ? await parseRoster(read.bytes, o.roster) : read;
-    if (!parsed.ok) return usageError(io, `名册“${o.roster}”无法使用：${parsed.reason}`, usage);
+    const parsed = await readRosterOption(o.roster, io);
+    if ('error' in parsed) return usageError(io, parsed.error, usage);
     roster = parsed.entries;
   }
   let table: TableOpinion[] | undefined;

@@ -5,7 +5,7 @@
  * merge --json report); the stratum is the 上级党组织 from the roster, else the one a
  * 报送包 records, else 未分组. Exit 0 done, 2 usage, 1 output not writable.
  */
-import { promises as fs, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { SAMPLE_USAGE } from '../i18n/cli';
 import { summaryZh } from '../i18n/merge';
 import { sampleCliZh, sampleZh } from '../i18n/review';
@@ -13,11 +13,11 @@ import { branchKey, displayName, Merger } from '../merge';
 import type { CheckOptions } from '../model/types';
 import { drawSample, parseRate, rosterStrata, type SampleCandidate, type SampleSize } from '../review/sample';
 import { intakeBytes } from '../workbook/xlsx/intake';
-import { parseRoster } from '../workbook/xlsx/roster';
 import { sampleBytes } from '../workbook/xlsx/sampleSheet';
 import { parseArgs } from './args';
 import { today } from './check';
 import { collectInputs, outputThatIsInput } from './files';
+import { readRosterOption } from './roster';
 import { systemReason, usageError, writeFileAtomic, type CliIo } from './io';
 
 interface ReportLike {
@@ -69,14 +69,8 @@ export async function sampleCommand(argv: readonly string[], io: CliIo): Promise
 
   let strata = new Map<string, string>();
   if (o.roster !== undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await fs.readFile(o.roster, { flag: 'r' }));
-    } catch (e) {
-      return usageError(io, sampleCliZh.rosterFailed(o.roster, systemReason(e, 'readFile')), usage);
-    }
-    const parsed = await parseRoster(bytes, o.roster);
-    if (!parsed.ok) return usageError(io, sampleCliZh.rosterFailed(o.roster, parsed.reason), usage);
+    const parsed = await readRosterOption(o.roster, io);
+    if ('error' in parsed) return usageError(io, parsed.error, usage);
     strata = rosterStrata(parsed.entries); // a plain list gives no strata
     if (strata.size === 0) io.stderr(sampleCliZh.rosterWithoutParents(o.roster) + '\n');
   }

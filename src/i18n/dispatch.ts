@@ -30,7 +30,6 @@ export const dispatchCliZh = {
   needsOut: '使用 --roster 时，请用 -o 指定输出文件夹（如 -o 下发/）或 .zip 文件（如 -o 下发.zip）。',
   zipNotZip: (p: string): string => `--zip 的文件“${p}”应以 .zip 结尾。`,
   zipAndDir: '已用 --zip 指定压缩包时，-o 不能再是 .zip 文件。',
-  rosterFailed: (p: string, reason: string): string => `无法读取名册“${p}”：${reason}`,
   notRosterForm: '“roster”（名册模板）不能与 --roster 同用：按名册下发的是附件1、2、3。',
   progress: (done: number, total: number, file: string): string => `已生成 ${done}/${total}：${file}`,
   exists: (files: readonly string[]): string =>

@@ -100,6 +100,8 @@ export const rosterZh = {
   /** Sheet + row in a workbook roster. */
   sheetRow: (file: string, sheet: string, row: number): string => `${file}（工作表：${sheet}）第${row}行`,
   unreadable: (reason: string): string => `名册无法读取：${reason}`,
+  /** A --roster file that cannot be used, and why. */
+  failed: (p: string, reason: string): string => `名册“${p}”无法使用：${reason}`,
   noNameColumn: '名册工作簿中没有找到党支部名称列（应有一列写着“××党支部”之类的名称）',
   line: (file: string, line: number): string => `${file} 第${line}行`,
   cell: (file: string, sheet: string, cell: string): string => `${file}（工作表：${sheet}，单元格 ${cell}）`,
@@ -119,7 +121,6 @@ export const mergeCliZh = {
   outputIsInput: (p: string): string => `输出“${p}”是一个输入文件：为保证不修改输入，请换一个文件名或位置`,
   outputTwice: (p: string): string => `“${p}”被指定为两种输出，请分别指定不同的文件`,
   cannotRead: (reason: string): string => `无法读取该文件：${reason}`,
-  rosterFailed: (p: string, reason: string): string => `名册“${p}”无法使用：${reason}`,
   progress: (done: number, total: number, rate: number): string =>
     `已处理 ${done}/${total} 个文件（${rate.toFixed(rate >= 10 ? 0 : 1)} 个/秒）`,
   writeFailed: (p: string, reason: string): string => `无法写入“${p}”：${reason}。请换一个位置，或检查文件是否正被 Excel/WPS 打开`,

@@ -141,7 +141,6 @@ export const sampleCliZh = {
   outputNotXlsx: (v: string): string => `-o 的文件名“${v}”应以 .xlsx 结尾。`,
   outputIsInput: (p: string): string => `输出“${p}”是一个输入文件（或名册）：为保证不修改输入，请换一个文件名或位置。`,
   badReport: (p: string, reason: string): string => `报告“${p}”无法使用：${reason}。请给出 bin/wuhua merge --json 写出的报告。`,
-  rosterFailed: (p: string, reason: string): string => `名册“${p}”无法使用：${reason}`,
   rosterWithoutParents: (p: string): string => `名册“${p}”没有填写“上级党组织”：按报送包记录的初核单位分层，没有记录的列为“未分组”。`,
   noPopulation: '没有找到任何报送了附件2的党支部，无法抽样（已照常写出空名单）。',
   closing: (population: number, strata: number, drawn: number, seed: string): string =>

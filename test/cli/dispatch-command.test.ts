@@ -190,7 +190,7 @@ describe('usage errors exit 2 and write nothing', () => {
     [['template', '2', '--roster', '名册.xlsx', '--zip', 'x.rar'], '应以 .zip 结尾'],
     [['template', '2', '--roster', '名册.xlsx', '-o', 'a.zip', '--zip', 'b.zip'], '-o 不能再是 .zip'],
     [['template', '2', '--roster', '名册.xlsx', '-o', 'o', '--as-of', '2019-02-30'], '--as-of 的日期'],
-    [['template', '2', '--roster', '没有.xlsx', '-o', 'o'], '无法读取名册'],
+    [['template', '2', '--roster', '没有.xlsx', '-o', 'o'], '没有.xlsx”无法使用'],
     [['template', '2', '--zip', 'x.zip'], '只用于按名册下发'],
     [['template', '2', '-o', 'x.xlsx', '--force'], '只用于按名册下发'],
   ])('%j', async (argv, message) => {
