@@ -62,6 +62,7 @@ export function findBlocks(index: SheetIndex, forms: readonly FormSpec[]): Block
   const titles: Title[] = [];
   const titleCells = new Set<number>();
   const distinctive = new Map<FormId, number>();
+  const marks: Mark[] = [];
   for (const key of index.keys) {
     const row = rowOf(key);
     const col = colOf(key);
@@ -74,15 +75,76 @@ export function findBlocks(index: SheetIndex, forms: readonly FormSpec[]): Block
       // Title cells touching on one row are one title; apart, they are forms side by side.
       if (forms.includes(titled) && !titles.some((t) => t.row === row && t.area.left <= area.right + 1 && area.left <= t.area.right + 1)) titles.push({ form: titled, row, area });
     }
-    for (const d of DISTINCTIVE) if (d.label === c && forms.includes(d.form)) distinctive.set(d.form.id, (distinctive.get(d.form.id) ?? 0) + 1);
+    for (const d of DISTINCTIVE) {
+      if (d.label !== c || !forms.includes(d.form)) continue;
+      distinctive.set(d.form.id, (distinctive.get(d.form.id) ?? 0) + 1);
+      marks.push({ form: d.form, row, col });
+    }
   }
   const { maxRow, maxCol } = index.sheet;
-  if (titles.length) return titledBlocks(index, titles, titleCells);
+  if (titles.length) return withUntitled(index, titledBlocks(index, titles, titleCells), titles, marks);
   if (distinctive.size) {
     const best = [...distinctive.entries()].sort((a, b) => b[1] - a[1])[0][0];
     return [{ form: forms.find((f) => f.id === best)!, from: 1, to: maxRow, left: 1, right: maxCol, titleCells }];
   }
   return [];
+}
+
+/** A cell holding one of a form's distinctive labels (基础工作情况, 创建计划, 目标任务 …). */
+interface Mark {
+  form: FormSpec;
+  row: number;
+  col: number;
+}
+
+/**
+ * An untitled form beside a titled one (issue 8 §1): the titled form's block ends at the
+ * first empty column after (or before) its title, when beyond that column the rows of the
+ * block hold another form's distinctive labels; those columns are that form's block,
+ * read like any other. Without such a column the other form cannot be bounded, and the
+ * titled form is read as before.
+ */
+function withUntitled(index: SheetIndex, blocks: Block[], titles: readonly Title[], marks: readonly Mark[]): Block[] {
+  const out: Block[] = [];
+  blocks.forEach((b, i) => {
+    const t = titles[i];
+    const inRows = marks.filter((m) => m.row >= b.from && m.row <= b.to);
+    const right = firstEmptyColumn(index, t.area.right + 1, b.right, b.from, b.to, 1);
+    const left = firstEmptyColumn(index, t.area.left - 1, b.left, b.from, b.to, -1);
+    const side = (from: number, to: number) => {
+      const found = inRows.filter((m) => m.col >= from && m.col <= to);
+      if (!found.length) return undefined;
+      const count = new Map<FormSpec, number>();
+      for (const m of found) count.set(m.form, (count.get(m.form) ?? 0) + 1);
+      const form = [...count.entries()].sort((x, y) => y[1] - x[1])[0][0];
+      return { form, from: b.from, to: b.to, left: from, right: to, titleCells: b.titleCells };
+    };
+    // The titled form's own labels beyond an empty column of its own are not another form (unless it keeps one of them too).
+    const other = (x: Block | undefined, keep: [number, number]) =>
+      x && (x.form !== t.form || inRows.some((m) => m.form === t.form && m.col >= keep[0] && m.col <= keep[1])) ? x : undefined;
+    const before = left !== undefined ? other(side(b.left, left - 1), [left + 1, b.right]) : undefined;
+    const after = right !== undefined ? other(side(right + 1, b.right), [b.left, right - 1]) : undefined;
+    if (before) out.push(before);
+    out.push({ ...b, left: before ? left! + 1 : b.left, right: after ? right! - 1 : b.right });
+    if (after) out.push(after);
+  });
+  return out;
+}
+
+/** The first column from `start` towards `end` (step ±1) that no cell or merged area uses in rows from..to. */
+function firstEmptyColumn(index: SheetIndex, start: number, end: number, from: number, to: number, step: 1 | -1): number | undefined {
+  if (step === 1 ? start > end : start < end) return undefined;
+  const [lo, hi] = step === 1 ? [start, end] : [end, start];
+  const used = new Set<number>();
+  for (const key of index.keys) {
+    const row = rowOf(key);
+    if (row < from) continue;
+    if (row > to) break;
+    const a = index.areaOf(row, colOf(key));
+    for (let c = Math.max(lo, a.left); c <= Math.min(hi, a.right); c++) used.add(c);
+  }
+  for (let c = start; step === 1 ? c <= end : c >= end; c += step) if (!used.has(c)) return c;
+  return undefined;
 }
 
 function overlaps(a: RangeRef, b: RangeRef): boolean {
