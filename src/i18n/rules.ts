@@ -95,6 +95,8 @@ export const ruleMessages = {
     `${month}月份有目标任务，但${q(MONTH_COLUMN_NAMES.owner)}未填写：请写明负责落实的部门或人员。`,
   monthStatusMissing: (month: number, asOf: string) =>
     `${month}月份已过（今天是${d(asOf)}），${q(MONTH_COLUMN_NAMES.status)}未填写：请填写该月任务的完成情况。`,
+  formUnread: (sheet: string, attachment: string, cell: string) =>
+    `工作表“${sheet}”上本表范围内还有${attachment}的栏目（如单元格 ${cell}），但它没有标题，与本表之间也没有空列或空行隔开，无法确定其范围，未能读取：请把该表移到单独的工作表（保留其标题），或用空列隔开并加上标题后重新提交。`,
   hiddenSheet: (sheet: string) =>
     `本表单在隐藏的工作表“${sheet}”上，已照常读取：请确认这是要报送的内容。同一文件的可见工作表上如有同一党支部的同一表单，以可见工作表为准；如是旧稿，请删除该工作表。`,
   monthDoneFuture: (month: number, asOf: string) =>
@@ -133,6 +135,7 @@ export const ruleDescriptions: Record<string, string> = {
   'month-status-missing': '已过去的月份未填写完成情况',
   'branch-name-kind': '党支部名称以党总支、党委、委员会等结尾，看起来不是党支部',
   'hidden-sheet': '表单在隐藏的工作表上（提示）：照常读取；同一文件的可见工作表上有同一表单时以可见的为准',
+  'form-unread': '同一工作表上另一张表单没有标题、又与本表连在一起，无法确定范围而未能读取（警告）',
   'month-done-future': '还没有到的月份已写明完成（警告）',
   'form-missing': '党支部只报送了附件2、附件3中的一张：两表须一并上报（通知三(一)；汇总时为错误，填写中为警告）',
   'demonstration-missing': '没有示范点的机关、事业单位党委或工委直辖党总支，所属党支部无一报送附件1（通知三(二)；5月31日前为警告，之后为错误）',
@@ -187,6 +190,7 @@ export const RULE_NAMES: Record<string, string> = {
   'branch-name-kind': '名称不像党支部',
   'text-overflow': '文字超出方框',
   'hidden-sheet': '表单在隐藏工作表上',
+  'form-unread': '旁边的表单未能读取',
   'not-on-roster': '不在名单中',
   'month-done-future': '未到月份已写完成',
   'form-missing': '附件2附件3缺一',

@@ -151,6 +151,7 @@ export function normaliseForm(x: ExtractedForm, file: string, opts: { date1904?:
   const sub: Submission = { file, sheet: x.sheet, form: x.form, via: x.via, fields, cells, parseIssues };
   if (x.templateVersion !== undefined) sub.templateVersion = x.templateVersion;
   if (x.hiddenSheet) sub.hiddenSheet = true;
+  for (const u of x.unreadBeside ?? []) parseIssues.push({ rule: 'form-unread', severity: 'warning', field: 'sheet', cell: u.cell, message: ruleMessages.formUnread(x.sheet, getForm(u.form).attachment, u.cell) });
   if (form.months) sub.months = (x.months ?? []).map(monthEntry);
   return sub;
 }

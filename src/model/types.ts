@@ -69,6 +69,11 @@ export interface ExtractedForm {
   months?: FoundMonthRow[];
   /** The form sits on a hidden sheet. */
   hiddenSheet?: true;
+  /**
+   * Other forms whose labels sit inside this form's part of the sheet without a title or
+   * an empty column to bound them: not read, so reported (form-unread) — never lost unsaid.
+   */
+  unreadBeside?: { form: FormId; cell: string }[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { FAMILY_FIXTURES, familyBytes, readSubmissions, scoreFixture, type FamilyFixture } from '../fixtures/families';
+import { FAMILY_FIXTURES, TOUCHING_FIXTURE, familyBytes, readSubmissions, scoreFixture, type FamilyFixture } from '../fixtures/families';
 import { hasLibreOffice, throughLibreOffice } from '../fixtures/libreoffice';
 import { mergeSubmissions } from '../../src/merge';
 import { intakeBytes } from '../../src/workbook/xlsx/intake';
@@ -21,6 +21,15 @@ describe.each(['pairs', 'side', 'horizontal', 'stamp', 'hidden'])('%s', (family)
     expect(s.wrong).toEqual([]);
     expect(s.extra).toBe(0);
   });
+});
+
+test('an untitled form that cannot be bounded is not read but reported: form-unread on the form beside it, naming the form and a cell', async () => {
+  const subs = readSubmissions(await familyBytes(TOUCHING_FIXTURE), 'side-untitled-touching.xlsx');
+  expect(subs.map((s) => s.form)).toEqual(['application']);
+  expect(subs[0].parseIssues.filter((i) => i.rule === 'form-unread').map((i) => [i.severity, i.cell, i.message.includes('附件3')])).toEqual([['warning', 'H4', true]]);
+  // Bounded by an empty column, it is read and nothing is reported.
+  const read = readSubmissions(await familyBytes(byName('side-untitled-progress')), 'side-untitled-progress.xlsx');
+  expect(read.flatMap((s) => s.parseIssues).filter((i) => i.rule === 'form-unread')).toEqual([]);
 });
 
 test('every family has fixtures, some saved through LibreOffice', () => {

@@ -22,6 +22,8 @@ export interface Block {
   right: number;
   /** Cells (cellKey) of the sheet that hold a form title: they end a value's search like a label. */
   titleCells: ReadonlySet<number>;
+  /** Another form's distinctive labels inside the block that could not be bounded as a form of their own. */
+  foreign?: { form: FormSpec; row: number; col: number }[];
 }
 
 /** Every form's title keys, compacted once. */
@@ -125,7 +127,10 @@ function withUntitled(index: SheetIndex, blocks: Block[], titles: readonly Title
     const before = left !== undefined ? other(side(b.left, left - 1), [left + 1, b.right]) : undefined;
     const after = right !== undefined ? other(side(right + 1, b.right), [b.left, right - 1]) : undefined;
     if (before) out.push(before);
-    out.push({ ...b, left: before ? left! + 1 : b.left, right: after ? right! - 1 : b.right });
+    const own: Block = { ...b, left: before ? left! + 1 : b.left, right: after ? right! - 1 : b.right };
+    const foreign = inRows.filter((m) => m.form !== t.form && m.col >= own.left && m.col <= own.right);
+    if (foreign.length) own.foreign = foreign;
+    out.push(own);
     if (after) out.push(after);
   });
   return out;

@@ -4,7 +4,7 @@
  * (months.ts), all within the form's block.
  */
 import { cellAddress } from '../../forms/address';
-import type { FormSpec } from '../../forms/types';
+import type { FormId, FormSpec } from '../../forms/types';
 import type { SheetIndex } from '../locate';
 import type { ExtractedForm } from '../types';
 import { findBlocks, type Block } from './blocks';
@@ -63,6 +63,10 @@ function readBlock(index: SheetIndex, block: Block): ExtractedForm | null {
     if (dateField && v.date) fields[dateField.id] = v.date;
   }
   const x: ExtractedForm = { form: form.id, sheet: index.sheet.name, via: 'labels', fields };
+  // Another form's labels in this block, unbounded: said, one line per form (its first label's cell).
+  const unread = new Map<string, string>();
+  for (const m of block.foreign ?? []) if (!unread.has(m.form.id)) unread.set(m.form.id, cellAddress(m.row, m.col));
+  if (unread.size) x.unreadBeside = [...unread].map(([f, cell]) => ({ form: f as FormId, cell }));
   if (form.months) x.months = header ? readMonthRows(index, form, header, block.to, block) : [];
   return x;
 }
