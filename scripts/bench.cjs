@@ -129,7 +129,8 @@ async function main() {
   const results = { machine: `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`, date: new Date().toISOString(), startup: {}, sizes: {} };
   console.log(`机器：${results.machine}；负载（1/5/15 分钟）：${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   results.load = os.loadavg()[0].toFixed(1);
-  if (!fs.existsSync(path.join(ROOT, 'build', 'cli.js'))) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.cjs')], { stdio: 'inherit' });
+  // Always rebuilt (about a second): a build/cli.js left from an earlier `npm ci` would measure old code.
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.cjs')], { stdio: 'inherit' });
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wuhua-bench-'));
   try {
