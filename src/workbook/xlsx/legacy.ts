@@ -24,12 +24,11 @@ import * as XLSX from '@e965/xlsx';
 import { zipSync } from 'fflate';
 import { cellAddress } from '../../forms/address';
 import { READER } from '../../i18n/reader';
-import { isDateFormat } from '../../model/numberFormat';
 import { cellKey, type DefinedName, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
 import { readCfb, type CfbError } from './cfb';
 import { decodeEntities } from './xml';
 import type { LegacyFormat } from './sniff';
-import { DEFAULT_READ_LIMITS, zipReason, type ReadLimits, type ReadResult } from './read';
+import { DEFAULT_READ_LIMITS, isDateFormatCode, zipReason, type ReadLimits, type ReadResult } from './read';
 import { InflateBudget, checkDeclared, inflateEntry, readCentralDirectory } from './zip';
 
 /**
@@ -242,18 +241,6 @@ export function odsHiddenTables(xml: string): Set<string> {
 
 // ---------------------------------------------------------------- to WorkbookGrid
 
-/** Formats SheetJS leaves as text stay text; a number shown with a date format is a date cell, as in the .xlsx reader. */
-const dateCodes = new Map<string, boolean>();
-function isDateCode(code: string): boolean {
-  let known = dateCodes.get(code);
-  if (known === undefined) {
-    known = isDateFormat(code);
-    if (dateCodes.size >= 1024) dateCodes.clear();
-    dateCodes.set(code, known);
-  }
-  return known;
-}
-
 /** Days since 1899-12-30 (or 1904-01-01), as Excel stores dates. */
 function dateToSerial(d: Date, date1904: boolean): number {
   const serial = (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
@@ -270,7 +257,8 @@ function gridCell(c: XLSX.CellObject, date1904: boolean): GridCell | null {
     case 'n': {
       const n = Number(c.v);
       if (!Number.isFinite(n)) return null;
-      return typeof c.z === 'string' && isDateCode(c.z) ? { v: n, date: true } : { v: n };
+      // A number shown with a date format is a date cell, as in the .xlsx reader (same verdict, same cache).
+      return typeof c.z === 'string' && isDateFormatCode(c.z) ? { v: n, date: true } : { v: n };
     }
     case 'b':
       return { v: Boolean(c.v) };

@@ -365,7 +365,7 @@ function isBuiltinDate(id: number): boolean {
 }
 
 /** A custom format's verdict (isDateFormat), remembered: format codes repeat across files (each writer has its few). */
-function isDateFormatCode(code: string): boolean {
+export function isDateFormatCode(code: string): boolean {
   let known = dateCodeCache.get(code);
   if (known === undefined) {
     known = isDateFormat(code);
