@@ -92,15 +92,19 @@ export const monthOwnerMissing: Rule = {
       .map((r) => ({ rule: 'month-owner-missing', severity: 'warning', field: monthField(r.month as number, 'owner'), cell: r.cells.owner || undefined, message: ruleMessages.monthOwnerMissing(r.month as number) })),
 };
 
+/** The as-of month (1–12). The progress form has no date of its own: its year is taken to be the as-of year. */
+function asOfMonth(ctx: RuleContext): number {
+  return Number(ctx.opts.asOf.slice(5, 7));
+}
+
 export const monthStatusMissing: Rule = {
   id: 'month-status-missing',
   forms: FORMS,
   describe: ruleDescriptions['month-status-missing'],
   check: (ctx) => {
-    // The progress form has no date of its own: its year is taken to be the as-of year.
-    const asOfMonth = Number(ctx.opts.asOf.slice(5, 7));
+    const current = asOfMonth(ctx);
     return firstRows(ctx)
-      .filter((r) => (r.month as number) < asOfMonth && r.status === null)
+      .filter((r) => (r.month as number) < current && r.status === null)
       .map((r) => ({
         rule: 'month-status-missing',
         severity: 'warning',
@@ -120,7 +124,7 @@ export const monthDoneFuture: Rule = {
   forms: FORMS,
   describe: ruleDescriptions['month-done-future'],
   check: (ctx) => {
-    const current = Number(ctx.opts.asOf.slice(5, 7));
+    const current = asOfMonth(ctx);
     return firstRows(ctx)
       .filter((r) => r.month! > current && isMonthDone(r.status))
       .map((r) => ({ rule: 'month-done-future', severity: 'warning', field: monthField(r.month!, 'status'), cell: r.cells.status || undefined, message: ruleMessages.monthDoneFuture(r.month!, ctx.opts.asOf) }));
