@@ -90,6 +90,11 @@ test.each(SHEETS)('%s prints at 9 pt or more after fit-to-width, no word over a 
   expect(s.crossing).toEqual([]);
 });
 
+test('no number or date prints as ### (a value wider than its column)', () => {
+  const hashes = exceljs.words.filter((w) => /^#+$/.test(w.text));
+  expect(hashes.map((w) => `page ${w.page} at ${w.x.toFixed(0)},${w.y.toFixed(0)}`)).toEqual([]);
+});
+
 test('the streaming writer prints the same pages, word for word and place for place', () => {
   const key = (w: PdfWord) => `${w.page} ${w.text} ${w.x.toFixed(1)} ${w.y.toFixed(1)}`;
   expect(streaming.words.map(key)).toEqual(exceljs.words.map(key));

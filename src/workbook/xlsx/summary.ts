@@ -355,14 +355,16 @@ function totalValues(label: string, t: Omit<FormTotals, 'form'>, counts = true):
 
 function rowsSheet(summary: Summary, title: string, short: (file: string) => string, groups: ParentGrouping | null): Table {
   const h = summaryZh.rowHeaders;
-  // Caps sum to 131 printed characters (was 181, and 288 before; 143 grouped): on A4
+  // Caps sum to 134 printed characters (was 181, and 288 before; 146 grouped): on A4
   // landscape after fit to width every word prints at 9 pt or more (test/print/summary.test.ts);
   // longer text wraps and the row grows. The full source is on screen only, after the printed columns.
   const columns: ColumnDef[] = [
     { header: h[0], max: 5, align: 'center' },
     { header: h[1], max: 22, wrap: true },
     { header: h[2], max: 7, wrap: true },
-    { header: h[3], max: 13, min: 12, align: 'center', numFmt: 'yyyy"年"m"月"d"日"' },
+    // A date cell never wraps: too narrow and it prints as ###. 16 holds 2019年12月31日 in
+    // LibreOffice's fallback fonts (13 printed ### from 4月16日 on).
+    { header: h[3], max: 16, min: 16, align: 'center', numFmt: 'yyyy"年"m"月"d"日"' },
     { header: h[4], max: 6, align: 'right' },
     { header: h[5], max: 6, align: 'right' },
     { header: h[6], max: 9, wrap: true },
