@@ -33,5 +33,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   }
   const load = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!load) return usageError(io, CLI.unknownCommand(command), USAGE);
+  // Every command reads and writes zips with Node's zlib (not at --help: it writes none).
+  (await import('./nativeZlib')).useNativeZlib();
   return (await load())(rest, io);
 }

@@ -9,6 +9,8 @@ import { bad, months, okOne, sub } from './helpers';
 import { bufferIo } from '../../src/cli/io';
 import { filledBytes } from './files';
 import { readWorkbook } from '../../src/workbook/xlsx/read';
+import { spawnSync } from 'child_process';
+import { strFromU8, unzipSync } from 'fflate';
 
 let dir: string;
 beforeEach(() => {
@@ -347,6 +349,22 @@ describe('wuhua merge', () => {
       expect(readWorkbook(new Uint8Array(bytes), 'x.xlsx').ok).toBe(true);
     }
     expect((await readBack(join(dir, 's-a.xlsx'))).getWorksheet('汇总')!.getCell('B2').value).toBe('中国共产党永州市税务局党支部');
+  });
+
+  test('bin/wuhua (Node\'s zlib) writes the summary the in-process merge (fflate, as the page) writes: other bytes, the same parts', async () => {
+    const inDir = await inbox();
+    const here = join(dir, 'here.xlsx');
+    const there = join(dir, 'there.xlsx');
+    expect(await mergeCommand([inDir, '-o', here, '--as-of', '2019-05-01'], bufferIo())).toBe(0);
+    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'wuhua'), 'merge', inDir, '-o', there, '--as-of', '2019-05-01'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const a = readFileSync(here);
+    const b = readFileSync(there);
+    expect(a.equals(b)).toBe(false);
+    const parts = (bytes: Buffer) => Object.entries(unzipSync(new Uint8Array(bytes))).map(([name, data]) => [name, strFromU8(data)]);
+    expect(parts(b)).toEqual(parts(a));
+    expect(readWorkbook(new Uint8Array(b), 'there.xlsx').ok).toBe(true);
+    expect((await readBack(there)).getWorksheet('汇总')!.getCell('B2').value).toBe('中国共产党永州市税务局党支部');
   });
 
   test('a form without a branch name is not counted as a branch in the closing summary, but named beside it', async () => {

@@ -1,5 +1,6 @@
 /**
- * A minimal, defensive ZIP reader for .xlsx files (browser-safe: fflate only).
+ * A minimal, defensive ZIP reader for .xlsx files (browser-safe: fflate, or the codec a
+ * caller installs — ./codec; the command line's is Node's zlib).
  *
  * We parse the End Of Central Directory and the central directory ourselves so
  * that we can (a) reject truncated or corrupt archives with a precise reason,
@@ -10,7 +11,8 @@
  *
  * Nothing here throws to the caller: failures are `{ ok: false, error }` values.
  */
-import { Inflate, inflateSync } from 'fflate';
+import { Inflate } from 'fflate';
+import { zipCodec } from './codec';
 
 export interface ZipEntry {
   name: string;
@@ -242,19 +244,20 @@ export function inflateData(data: Uint8Array, e: ZipEntry, budget: InflateBudget
 }
 
 /**
- * Inflates into a buffer sized from the declared size (saves fflate's guess-and-grow
- * copies), one byte larger than declared: fflate silently truncates at the buffer's
- * end, so output that fills the spare byte means the header understated the size, and
- * the part is inflated again without a buffer to get (and check) its actual size.
- * `bound` caps the allocation (the most the data can inflate to), so a header claiming
- * a large size for small data cannot make us allocate it.
+ * Inflates through the codec into a buffer sized from the declared size (saves
+ * guess-and-grow copies); the codec returns what the data actually inflates to, which the
+ * caller checks. `bound` caps the size asked for (the most the data can inflate to), so a
+ * header claiming a large size for small data cannot make us allocate it.
  */
 function inflateFitted(data: Uint8Array, declared: number, bound: number): Uint8Array {
-  const size = Math.min(declared, bound) + 1;
-  const out = inflateSync(data, { out: new Uint8Array(size) });
-  return out.length < size ? out : inflateSync(data);
+  return zipCodec().inflate(data, Math.min(declared, bound));
 }
 
+/**
+ * Parts too large for the one-call path (compressed data over ~64 KB under the default
+ * limits: rare) stream through fflate in every build, so a bomb stops as soon as it
+ * passes a limit, before its output is held.
+ */
 function inflateStreaming(data: Uint8Array, e: ZipEntry, partLimit: number, limits: InflateLimits): ZipResult<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -1,0 +1,151 @@
+/**
+ * The zip codecs: fflate (task pane, page) and Node's zlib (the command line). They
+ * inflate the same bytes to the same text, refuse the same damaged data, and the
+ * streaming writer gives, through either, a valid .xlsx with the same parts — its bytes
+ * differ (each deflater has its own output), so parts are compared, not bytes.
+ */
+import ExcelJS from 'exceljs';
+import { deflateSync as deflateRawSync, strFromU8, strToU8, unzipSync } from 'fflate';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import * as zlib from 'zlib';
+import { useNativeZlib, zlibCodec } from '../../src/cli/nativeZlib';
+import { fflateCodec, setZipCodec, zipCodec, type ZipCodec } from '../../src/workbook/xlsx/codec';
+import { readWorkbook } from '../../src/workbook/xlsx/read';
+import { collectBytes, SpreadsheetWriter, type XRow } from '../../src/workbook/xlsx/sheetWriter';
+import { readCentralDirectory, u32 } from '../../src/workbook/xlsx/zip';
+import { cellKey } from '../../src/model/types';
+import { convert, hasLibreOffice } from '../fixtures/libreoffice';
+
+const CODECS: [string, ZipCodec][] = [
+  ['fflate', fflateCodec],
+  ['zlib', zlibCodec],
+];
+
+afterEach(() => setZipCodec(fflateCodec));
+
+describe.each(CODECS)('%s inflate', (_name, codec) => {
+  const text = Array.from({ length: 3000 }, (_, i) => `<c r="A${i}" t="inlineStr"><is><t>第${i}行</t></is></c>`).join('');
+  const raw = strToU8(text);
+  const data = deflateRawSync(raw, { level: 6 });
+
+  test.each([
+    ['the exact size', raw.length],
+    ['a smaller size (a header that understates)', 100],
+    ['zero', 0],
+    ['a larger size (a header that overstates)', raw.length + 5000],
+  ])('given %s, gives back all the data actually inflated', (_what, expected) => {
+    expect(strFromU8(codec.inflate(data, expected))).toBe(text);
+  });
+
+  test('an empty part', () => {
+    expect(codec.inflate(deflateRawSync(new Uint8Array(0)), 0).length).toBe(0);
+  });
+
+  test('corrupt data throws', () => {
+    const bad = data.slice();
+    bad.fill(0xff, 10, 40);
+    expect(() => codec.inflate(bad, raw.length)).toThrow();
+  });
+
+  test('truncated data throws', () => {
+    expect(() => codec.inflate(data.subarray(0, data.length >> 1), raw.length)).toThrow();
+  });
+});
+
+test('the command line installs zlib; the default is fflate', () => {
+  expect(zipCodec()).toBe(fflateCodec);
+  useNativeZlib();
+  expect(zipCodec()).toBe(zlibCodec);
+  // This Node has zlib.crc32 (≥ 20.15), so the writer deflates natively too.
+  expect(typeof (zlib as { crc32?: unknown }).crc32).toBe('function');
+  expect(zlibCodec.deflateEntry('x').file.constructor.name).not.toBe('ZipDeflate');
+});
+
+/** A sheet of `n` rows, text in Chinese and markup-like text, numbers, dates: many 64 K flushes. */
+function bigBook(n: number): Uint8Array {
+  return collectBytes((sink) => {
+    const w = new SpreadsheetWriter(sink, { created: new Date(Date.UTC(2019, 4, 1)), creator: 'wuhua' });
+    const s = w.style({ font: { name: '宋体', size: 11 }, border: 'FF000000', wrap: true });
+    const d = w.style({ font: { name: '宋体', size: 11 }, numFmt: 'yyyy"年"m"月"d"日"' });
+    const rows = function* (): Generator<XRow> {
+      for (let r = 1; r <= n; r++) yield { values: [`中共永州市第${r}党支部 <&> "引号"`, r * 1.5, new Date(Date.UTC(2019, 3, 1 + (r % 28)))], styles: [s, 0, d] };
+    };
+    const page = { paperSize: 9, orientation: 'landscape' as const, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } };
+    w.addSheet({ name: '汇总', widths: [30, 10, 16], headerRows: 1, filterRows: n, page }, rows());
+    w.finish();
+  });
+}
+
+/** Each entry's stored CRC-32 and size against its inflated bytes (fflate's unzip does not check them). */
+function checkCrcs(bytes: Uint8Array): Record<string, string> {
+  const cd = readCentralDirectory(bytes, 100);
+  if (!cd.ok) throw new Error(cd.error.kind);
+  const parts = unzipSync(bytes);
+  const out: Record<string, string> = {};
+  for (const [name, e] of cd.value) {
+    expect([name, u32(bytes, e.centralOffset + 16), e.uncompressedSize]).toEqual([name, zlib.crc32(parts[name]) >>> 0, parts[name].length]);
+    out[name] = strFromU8(parts[name]);
+  }
+  return out;
+}
+
+describe('the streaming writer through zlib (what bin/wuhua writes)', () => {
+  const ROWS = 6000; // ~1 MB of sheet XML: 15 pieces deflated on their own, joined into one stream
+  let viaFflate: Uint8Array;
+  let viaZlib: Uint8Array;
+  beforeAll(() => {
+    setZipCodec(fflateCodec);
+    viaFflate = bigBook(ROWS);
+    setZipCodec(zlibCodec);
+    viaZlib = bigBook(ROWS);
+    setZipCodec(fflateCodec);
+  });
+
+  test('the same parts as through fflate, in the same order; other bytes; CRCs and sizes right', () => {
+    expect(Buffer.from(viaZlib).equals(Buffer.from(viaFflate))).toBe(false);
+    const a = checkCrcs(viaFflate);
+    const b = checkCrcs(viaZlib);
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    expect(b).toEqual(a);
+    expect(a['xl/worksheets/sheet1.xml'].length).toBeGreaterThan(15 * 65536);
+  });
+
+  test('the same tables give the same bytes', () => {
+    setZipCodec(zlibCodec);
+    expect(Buffer.from(bigBook(ROWS)).equals(Buffer.from(viaZlib))).toBe(true);
+  });
+
+  test('read back by our reader (both codecs) and by exceljs', async () => {
+    for (const codec of [fflateCodec, zlibCodec]) {
+      setZipCodec(codec);
+      const r = readWorkbook(viaZlib, 's.xlsx');
+      if (!r.ok) throw new Error(r.reason);
+      const cells = r.grid.sheets[0].cells;
+      expect(cells.get(cellKey(ROWS, 1))).toEqual({ v: `中共永州市第${ROWS}党支部 <&> "引号"` });
+      expect(cells.get(cellKey(ROWS, 2))).toEqual({ v: ROWS * 1.5 });
+      expect(cells.get(cellKey(ROWS, 3))?.date).toBe(true);
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(viaZlib) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('汇总')!;
+    expect(ws.rowCount).toBe(ROWS);
+    expect(ws.getCell(`A${ROWS}`).value).toBe(`中共永州市第${ROWS}党支部 <&> "引号"`);
+    expect(ws.getCell(`B${ROWS}`).value).toBe(ROWS * 1.5);
+  });
+
+  (hasLibreOffice() ? test : test.skip)('LibreOffice opens it: every row comes back as written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codec-lo-'));
+    try {
+      const file = join(dir, 'zlib.xlsx');
+      writeFileSync(file, viaZlib);
+      const [csv] = convert([file], 'csv:Text - txt - csv (StarCalc):44,34,76', join(dir, 'out'));
+      const lines = readFileSync(csv, 'utf8').trim().split('\n');
+      expect(lines.length).toBe(ROWS);
+      expect(lines[ROWS - 1]).toBe(`"中共永州市第${ROWS}党支部 <&> ""引号""",9000,2019年4月9日`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
