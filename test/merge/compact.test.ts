@@ -44,6 +44,9 @@ describe('compact merge', () => {
     okOne(sub('application', '中国共产党甲局机关支部', 'b/甲-附件2-重报.xlsx', { date: '2019-04-20', memberCount: 13, committeeCount: 3, plan: '新的计划' }), 2000),
     okOne(sub('application', '中共甲局机关党支部', 'c/包.xlsx', { date: '2019-04-20', memberCount: 13, committeeCount: 3, plan: '新的计划', partyCommitteeOpinion: '同意报送' }), 1500),
     okOne(sub('progress', '中共甲局机关党支部', 'a/甲-附件3.xlsx', {}, { months: months(['已完成', '未完成', null, '进行中', '完成', null, null, null, null, null, null, null]) })),
+    // Two more 附件3: one whose months read like 甲局's (its status cells and done months are shared lists in a compact merge), one that differs (丁局 sent no 附件2: form-missing).
+    okOne(sub('progress', '丙局党支部', 'f/丙-附件3.xlsx', {}, { months: months(['已完成', '未完成', null, '进行中', '完成', null, null, null, null, null, null, null]) })),
+    okOne(sub('progress', '丁局党支部', 'h/丁-附件3.xlsx', {}, { months: months(['完成', '完成', '完成', null, null, null, null, null, null, null, null, '已完成']) })),
     okOne(sub('demonstration', '中共甲局机关党支部', 'a/甲-附件1.xlsx', { date: '2019-04-11', memberCount: 15, committeeCount: 5, basicWork: '基础'.repeat(500) })),
     // A form on a hidden sheet beside the same form visible, in one file.
     ok('d/乙.xlsx', [
@@ -66,6 +69,7 @@ describe('compact merge', () => {
       expect(Buffer.from(compact.summary).equals(Buffer.from(whole.summary))).toBe(true);
       expect(compact.json).toBe(whole.json);
       expect(compact.json).toContain('长文长文'); // the long text came back from the spill
+      expect(compact.json).toMatch(/form-missing[^]*cross-form-mismatch|cross-form-mismatch[^]*form-missing/); // issues added at finish (a branch's forms together) are there too
       const dropped = await outputs(results, { ...opts, compact: {} }); // no spill: the summary alone
       expect(Buffer.from(dropped.summary).equals(Buffer.from(whole.summary))).toBe(true);
     } finally {

@@ -360,7 +360,8 @@ describe('summary workbook', () => {
   });
 
   test('shortPaths: the file name when it is unique, else the last folder and the name; both separators', () => {
-    const short = shortPaths(['D:\\收件\\财政局\\附件2.xlsx', '/home/a/教育局/附件2.xlsx', 'x/唯一.xlsx', '附件3.xlsx']);
+    // 'x/唯一.xlsx' twice: one file with two forms is still one file of that name.
+    const short = shortPaths(['D:\\收件\\财政局\\附件2.xlsx', '/home/a/教育局/附件2.xlsx', 'x/唯一.xlsx', '附件3.xlsx', 'x/唯一.xlsx']);
     expect(short('D:\\收件\\财政局\\附件2.xlsx')).toBe('财政局/附件2.xlsx');
     expect(short('/home/a/教育局/附件2.xlsx')).toBe('教育局/附件2.xlsx');
     expect(short('x/唯一.xlsx')).toBe('唯一.xlsx');

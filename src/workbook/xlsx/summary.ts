@@ -206,17 +206,19 @@ function layoutOf(t: Table): Layout {
  */
 export function shortPaths(files: Iterable<string>): (file: string) => string {
   const parts = (f: string) => f.split(/[\\/]+/).filter((p) => p !== '');
-  const byName = new Map<string, Set<string>>();
+  // Per name, its first path, or true once another path has it: no set of paths per name
+  // (a province's 100,000 files would make 100,000 sets).
+  const byName = new Map<string, string | true>();
   for (const f of files) {
     const name = parts(f).pop() ?? f;
-    const set = byName.get(name) ?? new Set<string>();
-    set.add(f);
-    byName.set(name, set);
+    const seen = byName.get(name);
+    if (seen === undefined) byName.set(name, f);
+    else if (seen !== true && seen !== f) byName.set(name, true);
   }
   return (f) => {
     const p = parts(f);
     const name = p[p.length - 1] ?? f;
-    return (byName.get(name)?.size ?? 1) > 1 && p.length > 1 ? `${p[p.length - 2]}/${name}` : name;
+    return byName.get(name) === true && p.length > 1 ? `${p[p.length - 2]}/${name}` : name;
   };
 }
 
