@@ -15,7 +15,7 @@ const crc32: ((data: Uint8Array, value?: number) => number) | undefined = (zlib 
  * A zip entry deflated by zlib piece by piece: each piece is deflated on its own and ends
  * with a sync flush (non-final blocks, byte-aligned), the last with Z_FINISH (the final
  * block), so the pieces joined are one valid deflate stream. Each piece starts without the
- * previous one's window: the pieces are 64 K characters, so the cost is small.
+ * previous one's window: the pieces are 128 KB, so the cost is small.
  */
 class ZlibEntry implements ZipInputFile, DeflatingEntry {
   readonly compression = 8;
@@ -29,11 +29,10 @@ class ZlibEntry implements ZipInputFile, DeflatingEntry {
   get file(): ZipInputFile {
     return this;
   }
-  push(text: string, final: boolean): void {
-    const raw = Buffer.from(text, 'utf8');
-    this.crc = crc32!(raw, this.crc);
-    this.size += raw.length;
-    const out = zlib.deflateRawSync(raw, { level: 1, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
+  push(bytes: Uint8Array, final: boolean): void {
+    this.crc = crc32!(bytes, this.crc);
+    this.size += bytes.length;
+    const out = zlib.deflateRawSync(bytes, { level: 1, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
     this.ondata!(null, out, final);
   }
 }

@@ -7,14 +7,14 @@
  * What a codec does is narrow on purpose: every limit (part size, total, ratio) stays in
  * zip.ts and is enforced on the bytes a codec actually produced.
  */
-import { inflateSync, strToU8, ZipDeflate, type ZipInputFile } from 'fflate';
+import { inflateSync, ZipDeflate, type ZipInputFile } from 'fflate';
 
-/** One zip entry being deflated: added to an fflate `Zip`, then fed text. */
+/** One zip entry being deflated: added to an fflate `Zip`, then fed its bytes. */
 export interface DeflatingEntry {
   /** What `Zip.add` takes (its crc and size are right when the last piece has been pushed). */
   readonly file: ZipInputFile;
-  /** Feeds the next piece of the part (UTF-8); `final` with the last one. */
-  push(text: string, final: boolean): void;
+  /** Feeds the next piece of the part; `final` with the last one. Done with `bytes` when it returns (the caller reuses them). */
+  push(bytes: Uint8Array, final: boolean): void;
 }
 
 export interface ZipCodec {
@@ -39,7 +39,8 @@ export const fflateCodec: ZipCodec = {
   },
   deflateEntry(name) {
     const file = new ZipDeflate(name, { level: 1 });
-    return { file, push: (text, final) => file.push(strToU8(text), final) };
+    // fflate's Deflate copies what it is pushed into its own window: the bytes can be reused.
+    return { file, push: (bytes, final) => file.push(bytes, final) };
   },
 };
 
