@@ -2,25 +2,26 @@
  * `wuhua merge FILE_OR_DIR... -o SUMMARY.xlsx [--json REPORT.json] [--roster FILE]
  *  [--as-of YYYY-MM-DD] [--print-pack PACK.xlsx]`
  *
- * Files are read one at a time (read-only) and released after intake, so memory grows
- * only with the submissions kept for the summary. Outputs are written to a temporary
+ * Files are read (read-only) by the main thread and, for a long run, worker threads
+ * (src/cli/pool.ts), added to the merge in input order and released after intake, so
+ * memory grows only with the submissions kept for the summary. Outputs are written to a temporary
  * name next to the target and renamed when complete. Exit 0 when the run completed
  * (problems and rejected files are reported, not fatal), 2 for a usage error, 1 when
  * an output could not be written.
  */
-import { constants, promises as fs, readFileSync } from 'fs';
+import { constants, promises as fs } from 'fs';
 import { dirname, resolve } from 'path';
 import { setFlagsFromString } from 'v8';
 import { getForm } from '../forms';
 import { mergeCliZh, printPackZh } from '../i18n/merge';
 import { distinctBranches, Merger, type MergedSubmission, type RosterEntry, type Summary } from '../merge';
 import { buildReport, jsonSubmission } from '../model/report';
-import type { CheckOptions, IntakeResult } from '../model/types';
-import { intakeBytes } from '../workbook/xlsx/intake';
+import type { CheckOptions } from '../model/types';
 import { writeSummary } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
 import { processIo, systemReason, usageError, writeFileAtomic, writeStreamAtomic, type CliIo } from './io';
+import { intakeInOrder, poolWorkers } from './pool';
 import { readRosterOption } from './roster';
 import { FileSpill } from './spill';
 
@@ -40,22 +41,6 @@ export function isIsoDate(s: string): boolean {
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-/**
- * One input, read-only, through intake; its bytes are garbage once this returns.
- * Read synchronously: files are taken one at a time anyway, and fs.promises.readFile
- * costs about 0.5 ms a file in FileHandle bookkeeping — more than reading the form.
- */
-export async function intakeFile(input: InputFile, opts: CheckOptions): Promise<IntakeResult> {
-  if (!input.ok) return { ok: false, file: input.file, reason: input.reason };
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(input.file, { flag: 'r' });
-  } catch (e) {
-    return { ok: false, file: input.file, reason: mergeCliZh.cannotRead(systemReason(e, 'readFile')) };
-  }
-  return intakeBytes(bytes, input.file, opts, input.mtimeMs);
 }
 
 /**
@@ -222,14 +207,20 @@ async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliI
   const { inputs, opts, io, stats, out, json, pack, merger } = run;
   const started = Date.now();
   let lastProgress = started;
-  for (let n = 0; n < inputs.length; n++) {
-    merger.add(await intakeFile(inputs[n], opts)); // the file's bytes are released here
-    const now = Date.now();
-    if (now - lastProgress >= PROGRESS_INTERVAL_MS) {
-      lastProgress = now;
-      io.stderr(mergeCliZh.progress(n + 1, inputs.length, ((n + 1) * 1000) / Math.max(1, now - started)) + '\n');
-    }
-  }
+  // Read on several cores when the run is long enough (src/cli/pool.ts); added in input order either way.
+  await intakeInOrder(
+    inputs,
+    opts,
+    (result, n) => {
+      merger.add(result); // the file's bytes are released here
+      const now = Date.now();
+      if (now - lastProgress >= PROGRESS_INTERVAL_MS) {
+        lastProgress = now;
+        io.stderr(mergeCliZh.progress(n + 1, inputs.length, ((n + 1) * 1000) / Math.max(1, now - started)) + '\n');
+      }
+    },
+    { workers: poolWorkers(inputs.length), onWorkerOnline: io === processIo ? leanHeap : undefined },
+  );
   const elapsed = Date.now() - started;
   if (stats) stats.intakeMs = elapsed;
   const files = inputs.length;

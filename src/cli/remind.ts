@@ -14,7 +14,8 @@ import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput } from './files';
 import { readRosterOption } from './roster';
 import { usageError, writeFileAtomic, type CliIo } from './io';
-import { canWriteInto, intakeFile, isIsoDate, today } from './merge';
+import { intakeFile } from './intakeFile';
+import { canWriteInto, isIsoDate, today } from './merge';
 
 export async function remindCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {

@@ -121,6 +121,11 @@ export const mergeCliZh = {
   outputIsInput: (p: string): string => `输出“${p}”是一个输入文件：为保证不修改输入，请换一个文件名或位置`,
   outputTwice: (p: string): string => `“${p}”被指定为两种输出，请分别指定不同的文件`,
   cannotRead: (reason: string): string => `无法读取该文件：${reason}`,
+  /** A merge's worker thread died reading this file (src/cli/pool.ts); the run goes on without it. */
+  workerDied: (detail: string): string =>
+    `读取该文件时后台读取线程意外终止（${detail}），文件未计入汇总。请在 Excel/WPS 中打开并另存为 .xlsx 后重试；如仍出错，请把文件交给技术人员。`,
+  workerOutOfMemory: '内存不足',
+  workerExitCode: (code: number): string => `退出码 ${code}`,
   progress: (done: number, total: number, rate: number): string =>
     `已处理 ${done}/${total} 个文件（${rate.toFixed(rate >= 10 ? 0 : 1)} 个/秒）`,
   writeFailed: (p: string, reason: string): string => `无法写入“${p}”：${reason}。请换一个位置，或检查文件是否正被 Excel/WPS 打开`,

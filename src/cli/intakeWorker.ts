@@ -1,0 +1,40 @@
+/**
+ * A worker thread of `wuhua merge` (built to build/intake-worker.js, started by
+ * src/cli/pool.ts): takes the next file of the run from the counter it shares with the
+ * main thread and the other workers, runs exactly the command line's intakeFile on it
+ * and posts the result back with its index, until none is left. A worker holds one file
+ * at a time, so no file waits behind a slow or dying worker, and its slot says which
+ * file it holds (the one a crash happened on).
+ */
+import { parentPort, workerData } from 'worker_threads';
+import type { CheckOptions, IntakeResult } from '../model/types';
+import { intakeFile } from './intakeFile';
+import { claim, SharedInputs, type SharedRun } from './sharedRun';
+
+/** What a worker posts: one message per file it took; `result` null for an input the main thread already knows is rejected. */
+export interface WorkerResult {
+  n: number;
+  result: IntakeResult | null;
+}
+
+export interface WorkerData {
+  opts: CheckOptions;
+  run: SharedRun;
+  /** This worker's cell in run.slots. */
+  slot: number;
+}
+
+async function serve(port: NonNullable<typeof parentPort>, data: WorkerData): Promise<void> {
+  const inputs = new SharedInputs(data.run);
+  const slots = new Int32Array(data.run.slots);
+  Atomics.store(slots, data.slot, -1); // loaded
+  for (let n = claim(data.run); n !== undefined; n = claim(data.run)) {
+    Atomics.store(slots, data.slot, n);
+    const input = inputs.get(n);
+    const result = input.ok ? await intakeFile(input, data.opts) : null;
+    port.postMessage({ n, result } satisfies WorkerResult);
+    Atomics.store(slots, data.slot, -1);
+  }
+}
+
+if (parentPort) void serve(parentPort, workerData as WorkerData);

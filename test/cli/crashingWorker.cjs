@@ -1,0 +1,19 @@
+// A merge worker (build/intake-worker.js) that dies on the files the pool test marks,
+// as it reads them: "崩溃-抛出" with an error that escapes intake (an uncaught failure
+// in the worker), "崩溃-退出" by ending the thread with exit code 7.
+const fs = require('fs');
+const { join } = require('path');
+
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (path, ...rest) {
+  if (String(path).includes('崩溃-抛出')) {
+    throw Object.defineProperty({}, 'code', {
+      get() {
+        throw new Error('simulated crash');
+      },
+    });
+  }
+  if (String(path).includes('崩溃-退出')) process.exit(7);
+  return readFileSync.call(this, path, ...rest);
+};
+require(join(__dirname, '..', '..', 'build', 'intake-worker.js'));
