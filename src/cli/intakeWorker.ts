@@ -9,6 +9,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import type { CheckOptions, IntakeResult } from '../model/types';
 import { intakeFile } from './intakeFile';
+import { useNativeZlib } from './nativeZlib';
 import { claim, SharedInputs, type SharedRun } from './sharedRun';
 
 /** What a worker posts: one message per file it took; `result` null for an input the main thread already knows is rejected. */
@@ -37,4 +38,7 @@ async function serve(port: NonNullable<typeof parentPort>, data: WorkerData): Pr
   }
 }
 
-if (parentPort) void serve(parentPort, workerData as WorkerData);
+if (parentPort) {
+  useNativeZlib(); // as bin/wuhua's run() does on the main thread: inflate with Node's zlib
+  void serve(parentPort, workerData as WorkerData);
+}
