@@ -20,25 +20,25 @@ export interface WorkerResult {
 
 export interface WorkerData {
   opts: CheckOptions;
-  run: SharedRun;
-  /** This worker's cell in run.slots. */
-  slot: number;
 }
 
-async function serve(port: NonNullable<typeof parentPort>, data: WorkerData): Promise<void> {
-  const inputs = new SharedInputs(data.run);
-  const slots = new Int32Array(data.run.slots);
-  Atomics.store(slots, data.slot, -1); // loaded
-  for (let n = claim(data.run); n !== undefined; n = claim(data.run)) {
-    Atomics.store(slots, data.slot, n);
+/** The run, once the pool has it (a worker may be started before the inputs are listed). */
+async function serve(port: NonNullable<typeof parentPort>, opts: CheckOptions, run: SharedRun, slot: number): Promise<void> {
+  const inputs = new SharedInputs(run);
+  const slots = new Int32Array(run.slots);
+  Atomics.store(slots, slot, -1); // loaded
+  for (let n = claim(run); n !== undefined; n = claim(run)) {
+    Atomics.store(slots, slot, n);
     const input = inputs.get(n);
-    const result = input.ok ? await intakeFile(input, data.opts) : null;
+    const result = input.ok ? await intakeFile(input, opts) : null;
     port.postMessage({ n, result } satisfies WorkerResult);
-    Atomics.store(slots, data.slot, -1);
+    Atomics.store(slots, slot, -1);
   }
+  port.close(); // every file taken: the thread ends
 }
 
 if (parentPort) {
+  const port = parentPort;
   useNativeZlib(); // as bin/wuhua's run() does on the main thread: inflate with Node's zlib
-  void serve(parentPort, workerData as WorkerData);
+  port.once('message', (m: { run: SharedRun; slot: number }) => void serve(port, (workerData as WorkerData).opts, m.run, m.slot));
 }

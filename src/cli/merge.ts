@@ -21,7 +21,7 @@ import { writeSummary } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
 import { processIo, systemReason, usageError, writeFileAtomic, writeStreamAtomic, type CliIo } from './io';
-import { intakeInOrder, poolWorkers } from './pool';
+import { intakeInOrder, poolWorkers, startEarly, type IntakeWorkers } from './pool';
 import { readRosterOption } from './roster';
 import { FileSpill } from './spill';
 
@@ -158,32 +158,38 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   }
 
   if (io === processIo) leanHeap();
-  const collectStart = Date.now();
-  const inputs = await collectInputs(args.positionals);
-  if (stats) stats.collectMs = Date.now() - collectStart;
-  // Outputs never overwrite an input (the roster is one), however the path is spelled,
-  // and are checked before a long run.
-  const outputs = [out, json, pack].filter((p): p is string => p !== undefined);
-  const isInput = outputThatIsInput(outputs, inputs, rosterPath === undefined ? [] : [rosterPath]);
-  if (isInput !== null) return usageError(io, mergeCliZh.outputIsInput(isInput), usage);
-  const twice = outputNamedTwice(outputs);
-  if (twice !== null) return usageError(io, mergeCliZh.outputTwice(twice), usage);
-  for (const o of outputs) {
-    const w = await canWriteInto(o);
-    if (!w.ok) {
-      io.stderr(mergeCliZh.writeFailed(o, w.reason) + '\n');
-      return 1;
-    }
-  }
-
-  // Memory flat in N: keep only what the summary reads; the JSON report's values wait in
-  // a temporary file. The print pack prints every value of every kept form, so with
-  // --print-pack the merge keeps them all.
-  const spill = json !== undefined && pack === undefined ? new FileSpill() : undefined;
+  // The workers load while the inputs are listed (src/cli/pool.ts); unref'd till the run begins.
+  const early = io === processIo ? startEarly(args.positionals, opts, { onWorkerOnline: leanHeap }) : undefined;
   try {
-    return await mergeRun({ inputs, opts, io, stats, out, json, pack, merger: new Merger({ asOf, roster, ...(pack === undefined ? { compact: { spill } } : {}) }) });
+    const collectStart = Date.now();
+    const inputs = await collectInputs(args.positionals);
+    if (stats) stats.collectMs = Date.now() - collectStart;
+    // Outputs never overwrite an input (the roster is one), however the path is spelled,
+    // and are checked before a long run.
+    const outputs = [out, json, pack].filter((p): p is string => p !== undefined);
+    const isInput = outputThatIsInput(outputs, inputs, rosterPath === undefined ? [] : [rosterPath]);
+    if (isInput !== null) return usageError(io, mergeCliZh.outputIsInput(isInput), usage);
+    const twice = outputNamedTwice(outputs);
+    if (twice !== null) return usageError(io, mergeCliZh.outputTwice(twice), usage);
+    for (const o of outputs) {
+      const w = await canWriteInto(o);
+      if (!w.ok) {
+        io.stderr(mergeCliZh.writeFailed(o, w.reason) + '\n');
+        return 1;
+      }
+    }
+
+    // Memory flat in N: keep only what the summary reads; the JSON report's values wait in
+    // a temporary file. The print pack prints every value of every kept form, so with
+    // --print-pack the merge keeps them all.
+    const spill = json !== undefined && pack === undefined ? new FileSpill() : undefined;
+    try {
+      return await mergeRun({ inputs, opts, io, stats, out, json, pack, early, merger: new Merger({ asOf, roster, ...(pack === undefined ? { compact: { spill } } : {}) }) });
+    } finally {
+      spill?.close();
+    }
   } finally {
-    spill?.close();
+    await early?.close(); // a run that stopped before reading, or was too short for them
   }
 }
 
@@ -203,11 +209,13 @@ function leanHeap(): void {
   setFlagsFromString('--heap-growing-percent=50');
 }
 
-async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliIo; stats?: MergeRunStats; out: string; json?: string; pack?: string; merger: Merger }): Promise<number> {
-  const { inputs, opts, io, stats, out, json, pack, merger } = run;
+async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliIo; stats?: MergeRunStats; out: string; json?: string; pack?: string; early?: IntakeWorkers; merger: Merger }): Promise<number> {
+  const { inputs, opts, io, stats, out, json, pack, early, merger } = run;
   const started = Date.now();
   let lastProgress = started;
   // Read on several cores when the run is long enough (src/cli/pool.ts); added in input order either way.
+  const threads = poolWorkers(inputs.length);
+  if (threads === 0) void early?.close(); // started for a folder that holds few files
   await intakeInOrder(
     inputs,
     opts,
@@ -219,7 +227,7 @@ async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliI
         io.stderr(mergeCliZh.progress(n + 1, inputs.length, ((n + 1) * 1000) / Math.max(1, now - started)) + '\n');
       }
     },
-    { workers: poolWorkers(inputs.length), onWorkerOnline: io === processIo ? leanHeap : undefined },
+    { workers: threads > 0 ? (early ?? threads) : 0, onWorkerOnline: io === processIo ? leanHeap : undefined },
   );
   const elapsed = Date.now() - started;
   if (stats) stats.intakeMs = elapsed;

@@ -10,7 +10,7 @@
  * Chinese reason, the worker is replaced, and the run goes on. A worker that cannot
  * start costs nothing but the try: the main thread reads on.
  */
-import { existsSync } from 'fs';
+import { existsSync, readdirSync, type Dirent } from 'fs';
 import { availableParallelism } from 'os';
 import { join, resolve } from 'path';
 import { Worker } from 'worker_threads';
@@ -19,7 +19,7 @@ import type { CheckOptions, IntakeResult } from '../model/types';
 import type { InputFile } from './files';
 import { intakeFile } from './intakeFile';
 import type { WorkerData, WorkerResult } from './intakeWorker';
-import { shareRun, stop, taken, tryClaim } from './sharedRun';
+import { shareRun, stop, taken, tryClaim, type SharedRun } from './sharedRun';
 
 export { READ_AHEAD } from './sharedRun';
 
@@ -52,11 +52,7 @@ export function workerScript(): string {
   return existsSync(beside) ? beside : resolve(__dirname, '..', '..', 'build', 'intake-worker.js');
 }
 
-export interface IntakeRunOptions {
-  /** Worker threads (see poolWorkers); 0 reads every file on the main thread. */
-  workers: number;
-  /** false: the main thread only merges while a worker lives (tests make every file reach a worker). */
-  mainReads?: boolean;
+export interface WorkerOptions {
   /** The worker's script (tests start one that crashes). */
   script?: string;
   /**
@@ -65,6 +61,112 @@ export interface IntakeRunOptions {
    * before then must be set again.
    */
   onWorkerOnline?: () => void;
+}
+
+/** What a run tells its workers: a worker started early waits for it. */
+interface RunMessage {
+  run: SharedRun;
+  slot: number;
+}
+
+/**
+ * The intake workers of one merge. They may be started before the inputs are listed
+ * (startEarly), so that loading them overlaps the listing; until a run begins they are
+ * unref'd: a merge that stops early (a usage error) does not wait for them.
+ */
+export class IntakeWorkers {
+  /** Each live worker and its cell in the run's slots. */
+  private readonly live = new Map<Worker, number>();
+  private started = 0;
+  private run?: { shared: SharedRun; onExit: (slot: number, error: Error | undefined, code: number) => void; onResult: (m: WorkerResult) => void };
+
+  constructor(
+    readonly count: number,
+    private readonly opts: CheckOptions,
+    private readonly options: WorkerOptions = {},
+  ) {
+    for (let w = 0; w < count; w++) this.spawn();
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** Starts one more worker, at most count + MAX_RESTARTS in all; false when none may start. */
+  spawn(): boolean {
+    if (this.started >= this.count + MAX_RESTARTS) return false;
+    const slot = this.started++;
+    const worker = new Worker(this.options.script ?? workerScript(), { workerData: { opts: this.opts } satisfies WorkerData });
+    this.live.set(worker, slot);
+    if (this.options.onWorkerOnline) worker.on('online', this.options.onWorkerOnline);
+    let error: Error | undefined;
+    worker.on('message', (m: WorkerResult) => this.run?.onResult(m));
+    worker.on('error', (e) => {
+      error = e;
+    });
+    worker.on('exit', (code) => {
+      this.live.delete(worker);
+      this.run?.onExit(slot, error, code);
+    });
+    if (this.run) worker.postMessage({ run: this.run.shared, slot } satisfies RunMessage);
+    else worker.unref();
+    return true;
+  }
+
+  /** Hands the run to every worker (ref'd again: the run waits for them). */
+  begin(shared: SharedRun, onResult: (m: WorkerResult) => void, onExit: (slot: number, error: Error | undefined, code: number) => void): void {
+    this.run = { shared, onResult, onExit };
+    for (const [worker, slot] of this.live) {
+      worker.ref();
+      worker.postMessage({ run: shared, slot } satisfies RunMessage);
+    }
+  }
+
+  /** Ends every worker; no event of theirs reaches the run after this. */
+  async close(): Promise<void> {
+    this.run = undefined;
+    await Promise.all([...this.live.keys()].map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Starts the workers before the inputs are listed when the run will want them, or
+ * undefined: loading a worker takes about as long as listing 10,000 files. Whether it
+ * will is judged by a quick count (folders two levels deep), so a folder of a few
+ * hundred files never starts one.
+ */
+export function startEarly(paths: readonly string[], opts: CheckOptions, options: WorkerOptions = {}): IntakeWorkers | undefined {
+  const count = poolWorkers(Number.MAX_SAFE_INTEGER);
+  if (count === 0 || countAtLeast(paths, POOL_MIN_FILES) < POOL_MIN_FILES) return undefined;
+  return new IntakeWorkers(count, opts, options);
+}
+
+/** Entries under the paths (files, and folders two levels down), counted until `enough`. */
+function countAtLeast(paths: readonly string[], enough: number): number {
+  let n = 0;
+  const visit = (path: string, depth: number) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path, { withFileTypes: true });
+    } catch {
+      n++; // a file (or nothing): one input
+      return;
+    }
+    for (const e of entries) {
+      if (n >= enough) return;
+      if (e.isDirectory() && depth < 2) visit(join(path, e.name), depth + 1);
+      else n++;
+    }
+  };
+  for (const p of paths) if (n < enough) visit(p, 1);
+  return n;
+}
+
+export interface IntakeRunOptions extends WorkerOptions {
+  /** Worker threads (see poolWorkers), or workers already started (ended by the run); 0 reads every file on the main thread. */
+  workers: number | IntakeWorkers;
+  /** false: the main thread only merges while a worker lives (tests make every file reach a worker). */
+  mainReads?: boolean;
 }
 
 /**
@@ -79,18 +181,17 @@ export async function intakeInOrder(
   run: IntakeRunOptions,
 ): Promise<void> {
   const total = inputs.length;
-  if (run.workers <= 0) {
+  const workers = typeof run.workers === 'number' ? (run.workers > 0 ? new IntakeWorkers(run.workers, opts, run) : undefined) : run.workers;
+  if (!workers || workers.count === 0) {
+    await workers?.close();
     for (let n = 0; n < total; n++) onResult(await intakeFile(inputs[n], opts), n);
     return;
   }
 
-  const shared = shareRun(inputs, run.workers + MAX_RESTARTS);
+  const shared = shareRun(inputs, workers.count + MAX_RESTARTS);
   const holding = new Int32Array(shared.slots);
   const held = new Map<number, IntakeResult>();
-  const workers = new Set<Worker>();
-  let started = 0;
   let done = 0; // the next index the merge takes
-  let stopping = false;
   let failure: { error: unknown } | undefined; // onResult threw inside an event handler: rethrown by the loop
   let wake: (() => void) | undefined;
   const signal = () => {
@@ -117,36 +218,25 @@ export async function intakeInOrder(
     held.set(n, result);
     deliver();
   };
-  const rejected = (input: InputFile): IntakeResult => (input.ok ? { ok: false, file: input.file, reason: '' } : { ok: false, file: input.file, reason: input.reason });
+  const rejected = (input: InputFile): IntakeResult => ({ ok: false, file: input.file, reason: input.ok ? '' : input.reason });
 
-  const start = () => {
-    const slot = started++;
-    const data: WorkerData = { opts, run: shared, slot };
-    const worker = new Worker(run.script ?? workerScript(), { workerData: data });
-    workers.add(worker);
-    if (run.onWorkerOnline) worker.on('online', run.onWorkerOnline);
-    let error: Error | undefined;
-    worker.on('message', (m: WorkerResult) => {
+  workers.begin(
+    shared,
+    (m) => {
       settle(m.n, m.result ?? rejected(inputs[m.n]));
       signal();
-    });
-    worker.on('error', (e) => {
-      error = e;
-    });
-    worker.on('exit', (code) => {
-      workers.delete(worker);
-      if (stopping) return;
+    },
+    (slot, error, code) => {
       const n = Atomics.load(holding, slot);
       // The file it held when it died: rejected, with why.
       if (n >= 0) settle(n, { ok: false, file: inputs[n].file, reason: mergeCliZh.workerDied(crashDetail(error, code)) });
       // One that died loading (-2) is not started again: the main thread reads on.
-      if (n !== -2 && code !== 0 && started < run.workers + MAX_RESTARTS) start();
+      if (n !== -2 && code !== 0) workers.spawn();
       signal();
-    });
-  };
+    },
+  );
 
   try {
-    for (let w = 0; w < run.workers; w++) start();
     while (done < total) {
       if (failure) throw failure.error;
       const n = run.mainReads !== false || workers.size === 0 ? tryClaim(shared) : 'wait';
@@ -159,9 +249,8 @@ export async function intakeInOrder(
     }
     if (failure) throw failure.error;
   } finally {
-    stopping = true;
     stop(shared);
-    await Promise.all([...workers].map((w) => w.terminate()));
+    await workers.close();
   }
 }
 

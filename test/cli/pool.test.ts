@@ -12,7 +12,7 @@ import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { generate } from '../../bench/generate';
 import { collectInputs, type InputFile } from '../../src/cli/files';
-import { intakeInOrder, poolWorkers, POOL_MAX_WORKERS, POOL_MIN_FILES, READ_AHEAD } from '../../src/cli/pool';
+import { intakeInOrder, IntakeWorkers, poolWorkers, POOL_MAX_WORKERS, POOL_MIN_FILES, READ_AHEAD, startEarly } from '../../src/cli/pool';
 import { getForm } from '../../src/forms';
 import type { IntakeResult } from '../../src/model/types';
 import { templateBytes } from '../../src/workbook/xlsx/template';
@@ -131,6 +131,26 @@ describe('a worker that dies on a file', () => {
     );
     await expect(run).rejects.toThrow('merge failed');
     expect(seen).toBe(101);
+  });
+});
+
+describe('workers started before the inputs are listed', () => {
+  test('are started for a long run only, and end when closed', async () => {
+    expect(startEarly([join(inbox, 'batch-000')], OPTS)).toBeUndefined(); // 240 files: not worth a worker
+    const early = startEarly(Array.from({ length: POOL_MIN_FILES }, (_x, i) => join(dir, `无-${i}.xlsx`)), OPTS);
+    expect(early?.count ?? 0).toBe(poolWorkers(Number.MAX_SAFE_INTEGER));
+    await early?.close();
+    expect(early?.size ?? 0).toBe(0);
+  });
+
+  test('wait, loaded, for the run, then read as workers started with it do', async () => {
+    const inputs = await collectInputs([join(inbox, 'batch-000')]);
+    const early = new IntakeWorkers(2, OPTS);
+    await new Promise((r) => setTimeout(r, 500)); // listing the inputs
+    const got: IntakeResult[] = [];
+    await intakeInOrder(inputs, OPTS, (r) => got.push(r), { workers: early, mainReads: false });
+    expect(JSON.stringify(got)).toBe(JSON.stringify(await inThread(inputs)));
+    expect(early.size).toBe(0);
   });
 });
 
