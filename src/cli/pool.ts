@@ -24,11 +24,12 @@ import { shareRun, stop, taken, tryClaim, type SharedRun } from './sharedRun';
 export { READ_AHEAD } from './sharedRun';
 
 /**
- * Below this many files a run stays on the main thread: a worker's start (~0.25 s) and its
- * second JIT warm-up and heap cost more than they save (1,000 files: the same wall time, 15 %
- * more CPU; 10,000: 5–10 % faster on 2 cores).
+ * Below this many files a run stays on the main thread: a worker's start (~0.25 s), its own
+ * JIT warm-up (V8 compiles the reader again for each isolate) and its own collections cost
+ * more than they save. Side by side on 2 cores: 2,000 files 5 % slower with a worker,
+ * 5,000 and 10,000 files 8–10 % faster (and 25–30 % more CPU, ~25 MB more memory).
  */
-export const POOL_MIN_FILES = 2000;
+export const POOL_MIN_FILES = 3000;
 /** Workers beyond this add memory, not speed: the main thread, which merges every result, is then the bottleneck. */
 export const POOL_MAX_WORKERS = 4;
 /** Workers started again after crashes, at most, in one run; then the others and the main thread go on. */
