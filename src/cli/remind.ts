@@ -14,8 +14,8 @@ import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput } from './files';
 import { readRosterOption } from './roster';
 import { usageError, writeFileAtomic, type CliIo } from './io';
-import { intakeFile } from './intakeFile';
 import { canWriteInto, isIsoDate, today } from './merge';
+import { intakeInOrder, poolWorkers } from './pool';
 
 export async function remindCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {
@@ -53,7 +53,8 @@ export async function remindCommand(argv: readonly string[], io: CliIo): Promise
   }
 
   const merger = new Merger({ asOf, roster: roster.entries });
-  for (const input of inputs) merger.add(await intakeFile(input, { asOf, stage: 'committee' }));
+  // Read like merge's: on several cores for a long run (src/cli/pool.ts), added in input order.
+  await intakeInOrder(inputs, { asOf, stage: 'committee' }, (r) => merger.add(r), { workers: poolWorkers(inputs.length) });
   const summary = merger.finish();
   const o = summary.obligations!;
   const list = reminders(o);
