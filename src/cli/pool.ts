@@ -27,7 +27,7 @@ export { READ_AHEAD } from './sharedRun';
  * Below this many files a run stays on the main thread: a worker's start (~0.25 s), its own
  * JIT warm-up (V8 compiles the reader again for each isolate) and its own collections cost
  * more than they save. Side by side on 2 cores: 2,000 files 5 % slower with a worker,
- * 5,000 and 10,000 files 8–10 % faster (and 25–30 % more CPU, ~25 MB more memory).
+ * 5,000 and 10,000 files 8–15 % faster (and 15–30 % more CPU, ~20 MB more memory).
  */
 export const POOL_MIN_FILES = 3000;
 /** Workers beyond this add memory, not speed: the main thread, which merges every result, is then the bottleneck. */
@@ -57,9 +57,11 @@ export interface WorkerOptions {
   /** The worker's script (tests start one that crashes). */
   script?: string;
   /**
-   * Called as each worker starts: V8 clamps --semi-space-growth-factor to 2 whenever it
-   * creates an isolate (Heap::ConfigureHeap), so flags set with setFlagsFromString
-   * before then must be set again.
+   * Called as each worker starts: V8 raises --semi-space-growth-factor back to 2 whenever
+   * it creates an isolate (src/heap/heap.cc, Heap::ConfigureHeap: `if
+   * (FLAG_semi_space_growth_factor < 2) FLAG_semi_space_growth_factor = 2;`), and flags are
+   * process-wide, so leanHeap's must be set again then (measured: without it the main
+   * thread's young generation grew again, +30 MB at 1,000 files).
    */
   onWorkerOnline?: () => void;
 }
