@@ -49,8 +49,8 @@ export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@]/.test(s);
 }
 
-/** Width of one character in Excel's character units: CJK and full-width characters count 2. */
-function charWidth(c: number): number {
+/** Width of one character (a code point) in Excel's character units: CJK and full-width characters count 2. */
+export function charWidth(c: number): number {
   return c >= 0x1100 &&
     (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000)
     ? 2

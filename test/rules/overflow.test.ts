@@ -1,6 +1,7 @@
 import { getForm } from '../../src/forms';
 import { boxSize, hiddenChars, LINE_FACTOR, linesIn, unitsPerLine } from '../../src/forms/capacity';
 import { goodMonths, issuesOf, submission } from './helpers';
+import { displayWidth } from '../../src/model/text';
 
 const OPTS = { asOf: '2019-04-30', stage: 'committee' } as const;
 const demonstration = getForm('demonstration');
@@ -62,5 +63,43 @@ describe('capacity model', () => {
     expect(hiddenChars('字'.repeat(19), 100, height, 10)).toBe(3);
     expect(hiddenChars('a'.repeat(34), 100, height, 10)).toBe(0);
     expect(hiddenChars('一\n二\n三', 100, height, 10)).toBe(1);
+  });
+
+  test('hiddenChars counts characters, not UTF-16 units, and leaves line breaks out of what is hidden', () => {
+    /** As it was written first: one string per character (the reference for the in-place scan). */
+    const reference = (text: string, width: number, height: number, size: number, oneLine = false) => {
+      const room = unitsPerLine(width, size);
+      const lines = oneLine ? 1 : linesIn(height, size);
+      let line = 1;
+      let used = 0;
+      const chars = [...text];
+      for (let i = 0; i < chars.length; i++) {
+        if (chars[i] === '\n') {
+          if (oneLine) continue;
+          line++;
+          used = 0;
+        } else {
+          const w = displayWidth(chars[i]);
+          if (used + w > room) {
+            if (oneLine) return chars.length - i;
+            line++;
+            used = 0;
+          }
+          used += w;
+        }
+        if (line > lines) return chars.slice(i).filter((c) => c !== '\n').length;
+      }
+      return 0;
+    };
+    const height = 2 * 10 * LINE_FACTOR + 2;
+    expect(hiddenChars('𠮷'.repeat(20), 100, height, 10)).toBe(4); // 2 units each (a CJK extension B character), 8 a line
+    expect(hiddenChars('ab\uD800cd'.repeat(10), 100, height, 10)).toBe(16); // a lone surrogate is one character
+    const pieces = ['字', 'a', '𠮷', '\n', 'Ａ', ' ', '\uDC00', '。'];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from({ length: Math.floor(random() * 60) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      for (const oneLine of [false, true]) expect([text, oneLine, hiddenChars(text, 100, height, 10, oneLine)]).toEqual([text, oneLine, reference(text, 100, height, 10, oneLine)]);
+    }
   });
 });
