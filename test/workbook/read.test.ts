@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
-import { DEFAULT_READ_LIMITS, isLockFileName, readWorkbook } from '../../src/workbook/xlsx/read';
+import { DEFAULT_READ_LIMITS, isLockFileName, nextCellOrRow, readWorkbook, type Tag } from '../../src/workbook/xlsx/read';
 import { cellKey, type SheetGrid, type WorkbookGrid } from '../../src/model/types';
 import { parseCell } from '../../src/forms/address';
 import { badInputs, lyingZipBomb, tinyWorkbook, zipBomb } from '../fixtures/bad';
@@ -285,6 +285,40 @@ describe('worksheet end tags found by plain search or by pattern read the same',
     for (const extra of ['普通文本', '含有 a:c> 与 b:v> 的文本']) {
       const s = ok(rawXlsx({ sheets: [{ name: 'S', xml: rows(extra) }] })).sheets[0];
       expect([at(s, 'A1'), at(s, 'B1'), at(s, 'C1'), at(s, 'D1')]).toEqual([{ v: 7 }, { v: 14 }, { v: 3 }, { v: extra }]);
+    }
+  });
+});
+
+describe('nextCellOrRow finds what its regular expression finds', () => {
+  const TOKEN = /<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*?)(\/?)>/g;
+  const scan = (s: string) => {
+    const out: unknown[] = [];
+    const tag: Tag = { row: false, attrs: '', selfClosing: false, end: 0 };
+    for (let at = 0; nextCellOrRow(s, at, tag); at = tag.end) out.push([tag.row ? 'row' : 'c', tag.attrs, tag.selfClosing ? '/' : '', tag.end]);
+    return out;
+  };
+  const byRegex = (s: string) => [...s.matchAll(TOKEN)].map((m) => [m[1], m[2], m[3], m.index! + m[0].length]);
+
+  test('written cases: prefixes, look-alike names, self-closing, no ">"', () => {
+    for (const s of [
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"/></row>',
+      '<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row>',
+      '<cx/><rows/><row-x/><c.x a="1"/><c:foo b="2"/><a.b-c:row/><_:c/><1:c/><row',
+      '<c>',
+      '<c/>',
+      '<c r="A1" / >',
+      '< c/><c',
+    ])
+      expect([s, scan(s)]).toEqual([s, byRegex(s)]);
+  });
+
+  test('random tag soup', () => {
+    const pieces = ['<', '>', '/', 'c', 'row', 'x:', 'r', ':', ' ', '"', '=', 'a', '.', '-', '_', '1', '</c>', '<c r="A1">', '<row>'];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) {
+      const s = Array.from({ length: Math.floor(random() * 30) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect([s, scan(s)]).toEqual([s, byRegex(s)]);
     }
   });
 });

@@ -69,9 +69,8 @@ const utf8 = new TextDecoder('utf-8');
 /** Names without the UTF-8 flag are CP437 in theory; every xlsx part name is ASCII, so latin1-ish decoding is enough. */
 function decodeName(bytes: Uint8Array, isUtf8: boolean): string {
   if (isUtf8) return utf8.decode(bytes);
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-  return s;
+  // One string, not one per byte appended (a name is at most 65,535 bytes: within fromCharCode's arguments).
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
 }
 
 export function looksLikeZip(b: Uint8Array): boolean {
