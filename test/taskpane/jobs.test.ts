@@ -1,12 +1,20 @@
 /**
- * The pane's jobs (src/taskpane/work/jobs.ts) as the worker runs them: picked files read
- * ahead but reported in order, progress a few times a second, cancellation between
- * files, the real reason for a file too large. Runs in Node (File is global in Node 20).
+ * The pane's jobs (src/taskpane/work/jobs.ts, intake.ts) as the workers run them: picked
+ * files read in batches and shared with a second worker, yet reported in order and exactly
+ * as one worker reports them; progress a few times a second, cancellation between files,
+ * the real reason for a file too large or unreadable. Runs in Node (File is global in Node 20).
  */
 import { getForm } from '../../src/forms';
 import { templateBytes } from '../../src/workbook/xlsx/template';
 import { DEFAULT_READ_LIMITS } from '../../src/workbook/xlsx/read';
-import { intakeFiles, merge, throttled, READ_AHEAD } from '../../src/taskpane/work/jobs';
+import { merge } from '../../src/taskpane/work/jobs';
+import { batchesOf, BATCH_BYTES, intakeBatch, intakeFiles, PeerGone, throttled, type IntakeOptions, type Peer } from '../../src/taskpane/work/intake';
+import { BATCH_FILES } from '../../src/taskpane/work/protocol';
+import { mergeSubmissions } from '../../src/merge';
+import { summaryBytesStreaming } from '../../src/workbook/xlsx/summary';
+import { tp } from '../../src/i18n/taskpane';
+import { handmadeBytes, HANDMADE_VARIANTS } from '../fixtures/handmade';
+import { badInputs } from '../fixtures/bad';
 import type { MergeProgress } from '../../src/taskpane/host';
 
 let template: Uint8Array;
@@ -14,34 +22,85 @@ beforeAll(async () => {
   template = await templateBytes(getForm('demonstration'));
 });
 
-/** A File whose read resolves after `ms` and is counted while in flight. */
-function slowFile(name: string, bytes: Uint8Array, ms: number, inFlight: { now: number; max: number }): File {
-  const f = new File([bytes as BlobPart], name);
-  Object.defineProperty(f, 'arrayBuffer', {
-    value: () => {
-      inFlight.now++;
-      inFlight.max = Math.max(inFlight.max, inFlight.now);
-      return new Promise<ArrayBuffer>((resolve) =>
-        setTimeout(() => {
-          inFlight.now--;
-          resolve(bytes.slice().buffer);
-        }, ms),
-      );
-    },
+/** Handmade workbooks of every variant (with resubmissions of the same branch), bad files among them. */
+async function mixedFiles(n: number): Promise<File[]> {
+  const bytes = await Promise.all(HANDMADE_VARIANTS.map((v, i) => handmadeBytes(v, { branchName: `第${i % 4}党支部`, memberCount: 10 + i })));
+  const bad = badInputs();
+  return Array.from({ length: n }, (_, i) => {
+    const b = i % 7 === 3 ? bad[i % bad.length] : undefined;
+    return new File([(b ? b.bytes : bytes[i % bytes.length]) as BlobPart], b ? `${i}-${b.fileName}` : `f${i}.xlsx`, { lastModified: 1_556_668_800_000 + i * 60_000 });
   });
-  return f;
 }
 
-test('reads several files at once, yet results keep the order picked', async () => {
-  const inFlight = { now: 0, max: 0 };
-  // Later files answer faster: a naive Promise.all order would be wrong.
-  const files = Array.from({ length: 20 }, (_, i) => slowFile(`f${i}.xlsx`, template, 40 - i * 2, inFlight));
-  const { results, cancelled } = await intakeFiles(files, { asOf: '2019-05-01', stage: 'committee' });
-  expect(cancelled).toBe(false);
-  expect(results.map((r) => r.file)).toEqual(files.map((f) => f.name));
-  expect(results.every((r) => r.ok)).toBe(true);
-  expect(inFlight.max).toBeGreaterThan(1);
-  expect(inFlight.max).toBeLessThanOrEqual(READ_AHEAD);
+/** A Peer in this process, as the second worker: batches answered late and out of order. */
+function slowPeer(opts: { goneAfter?: number } = {}): Peer & { batches: number } {
+  let calls = 0;
+  const peer = {
+    batches: 0,
+    async intake(files: readonly File[], o: IntakeOptions) {
+      const call = ++calls;
+      if (opts.goneAfter !== undefined && call > opts.goneAfter) throw new PeerGone();
+      await new Promise((r) => setTimeout(r, 40 - (call % 4) * 10));
+      peer.batches++;
+      return intakeBatch(files, o);
+    },
+  };
+  return peer;
+}
+
+const OPTS: IntakeOptions = { asOf: '2019-05-01', stage: 'committee' };
+
+test('files in batches (one read for many), results in the order picked', () => {
+  const files = Array.from({ length: 70 }, (_, i) => new File([new Uint8Array(i === 40 ? BATCH_BYTES : 10)], `f${i}.xlsx`));
+  const b = batchesOf(files);
+  expect(b[0]).toEqual([0, BATCH_FILES]);
+  expect(b.flatMap(([s, e]) => Array.from({ length: e - s }, (_, i) => s + i))).toEqual(files.map((_, i) => i));
+  expect(b.every(([s, e]) => e > s && e - s <= BATCH_FILES && (e - s === 1 || files.slice(s, e).reduce((n, f) => n + f.size, 0) <= BATCH_BYTES))).toBe(true);
+  expect(b.find(([s]) => s === 40)).toEqual([40, 41]); // a batch of its own: with the others it would be too big
+});
+
+test('two workers give exactly what one gives: the same results in the same order, the same 汇总.xlsx bytes', async () => {
+  const files = await mixedFiles(150);
+  const one = await intakeFiles(files, OPTS);
+  const peer = slowPeer();
+  const seen: MergeProgress[] = [];
+  const two = await intakeFiles(files, OPTS, { peer, onProgress: (p) => seen.push(p) });
+  expect(peer.batches).toBeGreaterThan(0);
+  expect(one.cancelled || two.cancelled).toBe(false);
+  expect(two.results.map((r) => r.file)).toEqual(files.map((f) => f.name));
+  expect(one.results.some((r) => !r.ok) && one.results.some((r) => r.ok)).toBe(true);
+  expect(two.results).toEqual(one.results);
+  const summary = (results: typeof one.results) => summaryBytesStreaming(mergeSubmissions(results, { asOf: OPTS.asOf }));
+  expect(Buffer.from(await summary(two.results)).equals(Buffer.from(await summary(one.results)))).toBe(true);
+  expect(seen.at(-1)).toEqual({ done: 150, total: 150 });
+});
+
+test('the second worker going away loses nothing: its batches are done by the first', async () => {
+  const files = await mixedFiles(200);
+  const one = await intakeFiles(files, OPTS);
+  const peer = slowPeer({ goneAfter: 2 });
+  const two = await intakeFiles(files, OPTS, { peer });
+  expect(peer.batches).toBe(2);
+  expect(two.cancelled).toBe(false);
+  expect(two.results).toEqual(one.results);
+});
+
+test('the second worker failing fails the job, as one worker failing does', async () => {
+  const files = await mixedFiles(100);
+  const peer: Peer = { intake: () => Promise.reject(new Error('boom')) };
+  await expect(intakeFiles(files, OPTS, { peer })).rejects.toThrow('boom');
+});
+
+test('a file changed since it was picked is refused as unreadable; the rest of its batch is read', async () => {
+  const files = await mixedFiles(10);
+  const gone = new File([new Uint8Array(10)], 'gone.xlsx');
+  Object.defineProperty(gone, 'size', { value: 20 }); // the batch's one read comes back short
+  Object.defineProperty(gone, 'arrayBuffer', { value: () => Promise.reject(new Error('NotReadableError')) });
+  const picked = [...files.slice(0, 5), gone, ...files.slice(5)];
+  const { results } = await intakeFiles(picked, OPTS);
+  expect(results.map((r) => r.file)).toEqual(picked.map((f) => f.name));
+  expect(results[5]).toEqual({ ok: false, file: 'gone.xlsx', reason: tp.unreadableFile });
+  expect(results.filter((r) => r.ok).length).toBe((await intakeFiles(files, OPTS)).results.filter((r) => r.ok).length);
 });
 
 test('a file larger than the reader accepts is refused with that reason, unread', async () => {

@@ -45,6 +45,9 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  // No width transition: updated 4 times a second, Fluent's 0.3 s one never stopped, and the page
+  // laid out and painted 60 frames a second through a merge, a third of a core taken from the workers.
+  bar: { transitionProperty: 'none' },
 });
 
 /** The same file picked twice (again, or through its folder): same name, size and modification time. */
@@ -248,7 +251,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
       </div>
       {running && (
         <Field label={tp.progressLabel} validationMessage={progressText(progress.done, progress.total, progress.current)} validationState="none" id={progressId}>
-          <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} max={1} aria-valuetext={progressPercentText(progress.done, progress.total)} />
+          <ProgressBar bar={{ className: styles.bar }} value={progress.total > 0 ? progress.done / progress.total : undefined} max={1} aria-valuetext={progressPercentText(progress.done, progress.total)} />
         </Field>
       )}
 

@@ -6,7 +6,7 @@
  */
 import { tp } from '../../i18n/taskpane';
 import type { MergeProgress } from '../host';
-import type { FromWorker, JobArg, JobName, JobValue, ToWorker } from './protocol';
+import { BATCH_FILES, type FromWorker, type JobArg, type JobName, type JobValue, type ToWorker } from './protocol';
 
 export interface RunOptions {
   onProgress?(p: MergeProgress): void;
@@ -23,6 +23,8 @@ interface Pending {
 }
 
 let worker: Promise<Worker | null> | null = null;
+/** The second worker: only reads and checks batches of files for the first (peer.ts). */
+let helper: Worker | null | undefined;
 const pending = new Map<number, Pending>();
 let nextId = 1;
 
@@ -91,10 +93,39 @@ function getWorker(): Promise<Worker | null> {
   return worker;
 }
 
+/** Cores to share a merge's files between two workers (most machines, and all this add-in is used on, have two or more). */
+const cores = (): number => (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
+
+/**
+ * Starts the second worker and connects the two (once). If it dies, the first is told and
+ * does its batches itself; if it cannot start at all, the first simply works alone.
+ */
+async function withHelper(w: Worker): Promise<void> {
+  if (helper !== undefined || cores() < 2) return;
+  helper = null;
+  try {
+    const { spawnWorker } = await import(/* webpackMode: "eager" */ './spawn');
+    const h = spawnWorker();
+    h.addEventListener('error', (e) => {
+      e.preventDefault();
+      h.terminate();
+      w.postMessage({ type: 'peerGone' } satisfies ToWorker);
+    });
+    const channel = new MessageChannel();
+    w.postMessage({ type: 'peer', port: channel.port1 } satisfies ToWorker, [channel.port1]);
+    h.postMessage({ type: 'peer', port: channel.port2 } satisfies ToWorker, [channel.port2]);
+    helper = h;
+  } catch {
+    // no second worker: the first one does it all
+  }
+}
+
 /** Runs a job off the page when it can; `signal` cancels between two files (merge, check). */
 export async function runJob<K extends JobName>(job: K, arg: JobArg<K>, opts: RunOptions = {}): Promise<JobValue<K>> {
   const w = await getWorker();
   if (!w) return (await runHere(job, arg, opts)) as JobValue<K>;
+  const files = (job === 'merge' || job === 'check') && (arg as { files?: unknown }).files;
+  if (Array.isArray(files) && files.length > BATCH_FILES) await withHelper(w);
   const id = nextId++;
   return new Promise<JobValue<K>>((resolve, reject) => {
     const onAbort = () => w.postMessage({ type: 'cancel', id } satisfies ToWorker);

@@ -11,12 +11,9 @@ import { getForm } from '../../forms';
 import type { FormId } from '../../forms/types';
 import { mergeSubmissions } from '../../merge';
 import type { RosterEntry, Summary } from '../../merge/types';
-import type { IntakeResult, Stage } from '../../model/types';
+import type { IntakeResult } from '../../model/types';
 import { printPackZh } from '../../i18n/merge';
-import { READER } from '../../i18n/reader';
 import { tp } from '../../i18n/taskpane';
-import { intakeBytes } from '../../workbook/xlsx/intake';
-import { DEFAULT_READ_LIMITS } from '../../workbook/xlsx/read';
 import { sha256 } from '../../review/sha256';
 import type { ReviewLevel, ReviewResult } from '../../review/types';
 import type { Draw, SampleSize } from '../../review/sample';
@@ -24,83 +21,8 @@ import { planDispatch } from '../../merge/dispatch';
 import { ROSTER_HEADERS, rosterToTsv } from '../../merge/roster';
 import { rosterZh } from '../../i18n/merge';
 import type { RosterRead } from '../host';
-import { displayName, readBytes } from '../files';
-import type { MergeProgress } from '../host';
-
-/** Files read ahead of the one being checked: hides the browser's per-file read latency. */
-export const READ_AHEAD = 8;
-/** At most this often a progress message (a few a second is all a person can read). */
-export const PROGRESS_INTERVAL_MS = 250;
-
-export interface JobControl {
-  onProgress?(p: MergeProgress): void;
-  isCancelled?(): boolean;
-}
-
-/** Calls `report` at most every `intervalMs`, except when `force` (first and last). */
-export function throttled(report: ((p: MergeProgress) => void) | undefined, intervalMs = PROGRESS_INTERVAL_MS) {
-  let last = -Infinity;
-  return (p: MergeProgress, force = false) => {
-    if (!report) return;
-    const now = Date.now();
-    if (!force && now - last < intervalMs) return;
-    last = now;
-    report(p);
-  };
-}
-
-/** One picked file → its intake result; a file the browser cannot read, or one too large, is a refusal with its reason. */
-async function readPicked(file: File): Promise<{ file: File; bytes?: Uint8Array; reason?: string }> {
-  const limit = DEFAULT_READ_LIMITS.maxFileBytes;
-  // Checked before reading: a 2 GB file would otherwise fail as "unreadable" (out of memory).
-  if (file.size > limit) return { file, reason: READER.fileTooLarge(file.size, limit) };
-  try {
-    return { file, bytes: await readBytes(file) };
-  } catch {
-    return { file, reason: tp.unreadableFile };
-  }
-}
-
-export interface IntakeOptions {
-  asOf: string;
-  stage: Stage;
-}
-
-/**
- * Reads and checks files in order, up to READ_AHEAD reads in flight while one is checked
- * (reading one by one left the CPU idle for most of a 1,000-file merge). Cancellation
- * takes effect between two files; the results so far are returned.
- */
-export async function intakeFiles(
-  files: readonly File[],
-  opts: IntakeOptions,
-  ctl: JobControl = {},
-): Promise<{ results: IntakeResult[]; cancelled: boolean }> {
-  const progress = throttled(ctl.onProgress);
-  const results: IntakeResult[] = [];
-  const pending: Promise<Awaited<ReturnType<typeof readPicked>>>[] = [];
-  let next = 0;
-  const fill = () => {
-    while (next < files.length && pending.length < READ_AHEAD) pending.push(readPicked(files[next++]));
-  };
-  progress({ done: 0, total: files.length, current: files[0] ? displayName(files[0]) : undefined }, true);
-  fill();
-  while (pending.length > 0) {
-    if (ctl.isCancelled?.()) return { results, cancelled: true };
-    const read = await pending.shift()!;
-    fill();
-    if (ctl.isCancelled?.()) return { results, cancelled: true };
-    const name = displayName(read.file);
-    results.push(
-      read.bytes
-        ? await intakeBytes(read.bytes, name, { asOf: opts.asOf, stage: opts.stage }, read.file.lastModified || undefined)
-        : { ok: false, file: name, reason: read.reason! },
-    );
-    progress({ done: results.length, total: files.length, current: files[results.length] ? displayName(files[results.length]) : undefined });
-  }
-  progress({ done: results.length, total: files.length }, true);
-  return { results, cancelled: false };
-}
+import { displayName } from '../files';
+import { intakeFiles, readFiles, throttled, type IntakeOptions, type JobControl } from './intake';
 
 export interface MergeJob {
   files: readonly File[];
@@ -134,7 +56,10 @@ export async function merge(job: MergeJob, ctl: JobControl = {}): Promise<MergeJ
   const results = [...own, ...read.results];
   if (read.cancelled) return { cancelled: true, results };
   const roster = await rosterWithNotes(job.rosterText, job.rosterSource);
-  return { cancelled: false, results, summary: mergeSubmissions(results, { asOf: job.asOf, roster: roster?.entries }), ...(roster ? { roster: roster.read } : {}) };
+  const summary = mergeSubmissions(results, { asOf: job.asOf, roster: roster?.entries });
+  // What writes the summary next, loaded while the page shows the results (≈0.4 s of code, exceljs included).
+  writers().catch(() => undefined);
+  return { cancelled: false, results, summary, ...(roster ? { roster: roster.read } : {}) };
 }
 
 /** Standalone 检查: the picked files, at the stage the user chose. */
@@ -184,8 +109,8 @@ export async function rosterTemplateFile(): Promise<MadeBytes> {
  * not used (ignored columns, bad rows and values) comes back as notes.
  */
 export async function roster(file: File): Promise<RosterRead> {
-  const read = await readPicked(file);
-  if (!read.bytes) return { ok: false, reason: read.reason! };
+  const [read] = await readFiles([file]);
+  if (!read.bytes) return { ok: false, reason: read.reason };
   const r = await (await rosterReader()).parseRoster(read.bytes, displayName(file));
   if (!r.ok) return r;
   const notes = [...(r.ignored.length ? [rosterZh.ignoredColumns(r.ignored)] : []), ...r.problems];
@@ -197,7 +122,7 @@ export async function roster(file: File): Promise<RosterRead> {
 export async function reviewPackFile(job: { summary: Summary; review: ReviewResult; level: ReviewLevel; reviewer: string; date: string; files: readonly File[] }): Promise<MadeBytes> {
   const fileHashes = new Map<string, string>();
   for (const f of job.files) {
-    const read = await readPicked(f);
+    const [read] = await readFiles([f]);
     if (read.bytes) fileHashes.set(displayName(f), sha256(read.bytes)); // unreadable now: its provenance row gives no hash
   }
   const pack = await (await writers()).reviewPackBytes(job.summary, job.review, { level: job.level, reviewer: job.reviewer, date: job.date, fileHashes });

@@ -2,12 +2,21 @@
 import type { MergeProgress } from '../host';
 import type { JOBS } from './jobs';
 
+/** Files in a batch of a merge or check (intake.ts): enough to make one read of many pay, few enough that two workers end together. */
+export const BATCH_FILES = 32;
+
 export type Jobs = typeof JOBS;
 export type JobName = keyof Jobs;
 export type JobArg<K extends JobName> = Parameters<Jobs[K]>[0];
 export type JobValue<K extends JobName> = Awaited<ReturnType<Jobs[K]>>;
 
-export type ToWorker = { type: 'run'; id: number; job: JobName; arg: unknown } | { type: 'cancel'; id: number };
+export type ToWorker =
+  | { type: 'run'; id: number; job: JobName; arg: unknown }
+  | { type: 'cancel'; id: number }
+  /** This worker's end of the channel to the other worker (peer.ts). */
+  | { type: 'peer'; port: MessagePort }
+  /** The other worker died: its batches are done here. */
+  | { type: 'peerGone' };
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: MergeProgress }

@@ -1,9 +1,13 @@
 /**
  * The Web Worker that runs the pane's heavy jobs (jobs.ts) off the page's thread, so a
- * 1,000-file merge or print pack never freezes the pane. Started by spawn.ts.
+ * 1,000-file merge or print pack never freezes the pane. Started by spawn.ts; where the
+ * machine has two cores or more a second one shares the files of a merge or check with
+ * the one running it (intake.ts, peer.ts).
  */
 import type { MergeProgress } from '../host';
+import type { Peer } from './intake';
 import { JOBS } from './jobs';
+import { connectPeer } from './peer';
 import { transferables, type FromWorker, type ToWorker } from './protocol';
 
 const scope = self as unknown as {
@@ -12,6 +16,7 @@ const scope = self as unknown as {
 };
 
 const cancelled = new Set<number>();
+let peer: (Peer & { gone(): void }) | undefined;
 
 scope.onmessage = (e) => {
   const msg = e.data;
@@ -19,11 +24,21 @@ scope.onmessage = (e) => {
     cancelled.add(msg.id);
     return;
   }
+  if (msg.type === 'peer') {
+    peer = connectPeer(msg.port);
+    return;
+  }
+  if (msg.type === 'peerGone') {
+    peer?.gone();
+    peer = undefined;
+    return;
+  }
   const { id } = msg;
   const run = JOBS[msg.job] as (arg: unknown, ctl: object) => Promise<unknown>;
   const ctl = {
     onProgress: (progress: MergeProgress) => scope.postMessage({ type: 'progress', id, progress }),
     isCancelled: () => cancelled.has(id),
+    peer,
   };
   run(msg.arg, ctl).then(
     (value) => scope.postMessage({ type: 'done', id, value }, transferables(value)),

@@ -1,0 +1,212 @@
+/**
+ * Picked files → intake results, in the order picked, as fast as the browser allows.
+ *
+ * - Files are read in batches: one Blob of a batch's files, read once, instead of one
+ *   read per file (in Chromium each read is a round trip to the browser process; read
+ *   one by one they cost the worker about a millisecond each, a third of its time).
+ * - With a Peer (the second worker, on a machine with two cores or more) the batches are
+ *   shared: each worker reads and checks the batches it takes, and the results are put
+ *   back in input order here, so what the merge is given (Merger.add in input order) is
+ *   exactly what one worker would have given it.
+ */
+import type { IntakeResult, Stage } from '../../model/types';
+import { READER } from '../../i18n/reader';
+import { tp } from '../../i18n/taskpane';
+import { intakeBytes } from '../../workbook/xlsx/intake';
+import { DEFAULT_READ_LIMITS } from '../../workbook/xlsx/read';
+import { displayName, readBytes } from '../files';
+import type { MergeProgress } from '../host';
+import { BATCH_FILES } from './protocol';
+
+/** Bytes in a batch (a batch is held whole while it is checked). */
+export const BATCH_BYTES = 4 * 1024 * 1024;
+/** At most this often a progress message (a few a second is all a person can read). */
+export const PROGRESS_INTERVAL_MS = 250;
+/** Batches the peer is given at a time: one to work on, one waiting, so it never idles on a round trip. */
+const PEER_IN_FLIGHT = 2;
+
+export interface IntakeOptions {
+  asOf: string;
+  stage: Stage;
+}
+
+export interface JobControl {
+  onProgress?(p: MergeProgress): void;
+  isCancelled?(): boolean;
+  /** The other worker, when there is one (worker.ts). */
+  peer?: Peer;
+}
+
+/** Another worker that checks a batch of files as intakeBatch does here. */
+export interface Peer {
+  /** Rejects with PeerGone when that worker is no more: its batches are then done here. */
+  intake(files: readonly File[], opts: IntakeOptions): Promise<IntakeResult[]>;
+}
+
+export class PeerGone extends Error {}
+
+/** Calls `report` at most every `intervalMs`, except when `force` (first and last). */
+export function throttled(report: ((p: MergeProgress) => void) | undefined, intervalMs = PROGRESS_INTERVAL_MS) {
+  let last = -Infinity;
+  return (p: MergeProgress, force = false) => {
+    if (!report) return;
+    const now = Date.now();
+    if (!force && now - last < intervalMs) return;
+    last = now;
+    report(p);
+  };
+}
+
+/** Consecutive files, [start, end): at most BATCH_FILES of them and BATCH_BYTES together, at least one. */
+export function batchesOf(files: readonly File[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < files.length; i++) {
+    if (i > start && (i - start >= BATCH_FILES || bytes + files[i].size > BATCH_BYTES)) {
+      out.push([start, i]);
+      start = i;
+      bytes = 0;
+    }
+    bytes += files[i].size;
+  }
+  if (files.length > start) out.push([start, files.length]);
+  return out;
+}
+
+/** A picked file's bytes, or why there are none. */
+export type Picked = { bytes: Uint8Array; reason?: undefined } | { bytes?: undefined; reason: string };
+
+async function readOne(file: File): Promise<Picked> {
+  try {
+    return { bytes: await readBytes(file) };
+  } catch {
+    return { reason: tp.unreadableFile };
+  }
+}
+
+/**
+ * Reads files: one read for the lot; should that fail (a file gone or changed since it
+ * was picked), one by one, so that only the unreadable file is refused and named. A file
+ * larger than the reader accepts is refused with that reason, unread (a 2 GB file would
+ * otherwise fail as "unreadable": out of memory).
+ */
+export async function readFiles(files: readonly File[]): Promise<Picked[]> {
+  const limit = DEFAULT_READ_LIMITS.maxFileBytes;
+  const out: Array<Picked | undefined> = files.map((f) => (f.size > limit ? { reason: READER.fileTooLarge(f.size, limit) } : undefined));
+  const wanted = files.filter((_, i) => out[i] === undefined);
+  if (wanted.length > 1 && typeof Blob === 'function') {
+    try {
+      const all = await readBytes(new Blob(wanted));
+      if (all.length === wanted.reduce((n, f) => n + f.size, 0)) {
+        let at = 0;
+        // Copies: each file its own buffer, as if read alone (nothing keeps the batch alive).
+        return files.map((f, i) => out[i] ?? { bytes: all.slice(at, (at += f.size)) });
+      }
+    } catch {
+      // one by one below
+    }
+  }
+  return Promise.all(files.map((f, i) => out[i] ?? readOne(f)));
+}
+
+function checkPicked(file: File, picked: Picked, opts: IntakeOptions): Promise<IntakeResult> | IntakeResult {
+  const name = displayName(file);
+  if (!picked.bytes) return { ok: false, file: name, reason: picked.reason };
+  return intakeBytes(picked.bytes, name, { asOf: opts.asOf, stage: opts.stage }, file.lastModified || undefined);
+}
+
+/** One batch, read and checked here (what a Peer runs for another worker). */
+export async function intakeBatch(files: readonly File[], opts: IntakeOptions): Promise<IntakeResult[]> {
+  const picked = await readFiles(files);
+  const results: IntakeResult[] = [];
+  for (let i = 0; i < files.length; i++) results.push(await checkPicked(files[i], picked[i], opts));
+  return results;
+}
+
+/**
+ * Reads and checks files, results in input order. Here: the next batch is read while one
+ * is checked; the peer, if any, takes batches as it finishes them. Cancellation takes
+ * effect between two files; the results so far (in order, without a gap) are returned.
+ * A peer's failure fails the job, as it would have failed in one worker.
+ */
+export async function intakeFiles(
+  files: readonly File[],
+  opts: IntakeOptions,
+  ctl: JobControl = {},
+): Promise<{ results: IntakeResult[]; cancelled: boolean }> {
+  const progress = throttled(ctl.onProgress);
+  const total = files.length;
+  const ranges = batchesOf(files);
+  const slots: IntakeResult[][] = ranges.map(() => []);
+  const complete = ranges.map(() => false);
+  const part = (b: number) => files.slice(ranges[b][0], ranges[b][1]);
+  /** Batches a peer took and could not do (it went away): done here. */
+  const returned: number[] = [];
+  let next = 0;
+  let done = 0;
+  let failed = false;
+  const stopped = () => failed || ctl.isCancelled?.() === true;
+  const claim = (): number | undefined => (returned.length > 0 ? returned.shift() : next < ranges.length ? next++ : undefined);
+
+  progress({ done: 0, total, current: files[0] ? displayName(files[0]) : undefined }, true);
+
+  const here = async () => {
+    let b = claim();
+    let reading = b === undefined ? undefined : readFiles(part(b));
+    while (b !== undefined && reading) {
+      const picked = await reading;
+      if (stopped()) return;
+      const after = claim();
+      reading = after === undefined ? undefined : readFiles(part(after));
+      const start = ranges[b][0];
+      for (let i = 0; i < picked.length; i++) {
+        if (stopped()) return;
+        const file = files[start + i];
+        slots[b].push(await checkPicked(file, picked[i], opts));
+        done++;
+        progress({ done, total, current: files[start + i + 1] ? displayName(files[start + i + 1]) : undefined });
+      }
+      complete[b] = true;
+      b = after;
+    }
+  };
+
+  let peer = ctl.peer;
+  const there = async () => {
+    while (peer && !stopped()) {
+      const b = claim();
+      if (b === undefined) return;
+      try {
+        slots[b] = await peer.intake(part(b), opts);
+      } catch (e) {
+        if (!(e instanceof PeerGone)) throw e;
+        peer = undefined;
+        returned.push(b);
+        returned.sort((x, y) => x - y);
+        return;
+      }
+      complete[b] = true;
+      done += slots[b].length;
+      progress({ done, total });
+    }
+  };
+
+  const loops = [here(), ...(ctl.peer ? Array.from({ length: PEER_IN_FLIGHT }, there) : [])];
+  try {
+    await Promise.all(loops);
+    // The peer went away after this worker had finished its own share.
+    while (returned.length > 0 && !stopped()) await here();
+  } catch (e) {
+    failed = true; // the other loops stop at their next file or batch
+    throw e;
+  }
+
+  const results: IntakeResult[] = [];
+  for (let b = 0; b < ranges.length; b++) {
+    for (const r of slots[b]) results.push(r);
+    if (!complete[b]) break;
+  }
+  progress({ done: results.length, total }, true);
+  return { results, cancelled: results.length < total };
+}
