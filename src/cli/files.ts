@@ -107,19 +107,28 @@ function outputKeys(path: string): string[] {
  * spelling of the path does not hide them; an input that is missing, by its path.
  */
 export function outputThatIsInput(outputs: readonly string[], inputs: readonly InputFile[], otherInputs: readonly string[] = []): string | null {
-  const taken = new Set<string>();
+  // The outputs' keys (a few) are kept and each input's looked up in them: no set of a
+  // province's 100,000 inputs (~17 MB) is made for the check.
+  const outputOf = new Map<string, number>();
+  outputs.forEach((o, n) => {
+    for (const k of outputKeys(o)) if (!outputOf.has(k)) outputOf.set(k, n);
+  });
+  let first = outputs.length;
+  const check = (key: string) => {
+    const n = outputOf.get(key);
+    if (n !== undefined && n < first) first = n;
+  };
   for (const i of inputs) {
-    taken.add(`path:${resolve(i.file)}`);
-    if (i.ok && i.id) taken.add(`id:${i.id}`);
+    check(`path:${resolve(i.file)}`);
+    if (i.ok && i.id) check(`id:${i.id}`);
   }
   for (const p of otherInputs) {
-    taken.add(`path:${resolve(p)}`);
+    check(`path:${resolve(p)}`);
     const st = statOf(p);
     const id = st?.isFile() ? fileId(st) : undefined;
-    if (id) taken.add(`id:${id}`);
+    if (id) check(`id:${id}`);
   }
-  for (const o of outputs) if (outputKeys(o).some((k) => taken.has(k))) return o;
-  return null;
+  return first < outputs.length ? outputs[first] : null;
 }
 
 /** The first output named twice (however it is spelled), or null. */

@@ -7,6 +7,7 @@ import { mergeSubmissions } from '../../src/merge';
 import { buildReport } from '../../src/model/report';
 import { bad, months, okOne, sub } from './helpers';
 import { bufferIo } from '../../src/cli/io';
+import { outputThatIsInput } from '../../src/cli/files';
 import { filledBytes } from './files';
 import { readWorkbook } from '../../src/workbook/xlsx/read';
 import { spawnSync } from 'child_process';
@@ -251,6 +252,16 @@ describe('wuhua merge', () => {
       expect(io.err()).toContain('是一个输入文件');
       expect(readFileSync(roster).equals(before)).toBe(true);
       expect(existsSync(join(dir, 's.xlsx'))).toBe(false);
+    });
+
+    test('the output named first is the one reported, whatever the order of the inputs it would replace', () => {
+      const x = join(dir, 'x.xlsx');
+      const y = join(dir, 'y.json');
+      const inputs = [y, x].map((file) => ({ file, ok: true as const, mtimeMs: 0 }));
+      expect(outputThatIsInput([x, y], inputs)).toBe(x);
+      expect(outputThatIsInput([y, x], inputs)).toBe(y);
+      expect(outputThatIsInput([join(dir, 'z.xlsx'), y], inputs.slice(1))).toBeNull();
+      expect(outputThatIsInput([join(dir, 'z.xlsx'), y], inputs.slice(1), [y])).toBe(y); // the roster counts as an input
     });
 
     test('-o through a symlinked folder onto an input: refused (paths differ, the file is the same)', async () => {
