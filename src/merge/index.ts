@@ -371,21 +371,29 @@ export class Merger {
     });
     subs.sort(compareSubmissions);
 
-    // Group by form and branch; a form without a branch name is a group of its own.
-    const groups = new Map<string, MergedSubmission[]>();
-    for (const s of subs) {
-      const g = s.branchKey === '' ? `${s.form}\u0000\u0000${s.file}\u0000${s.sheet}` : `${s.form}\u0000${s.branchKey}`;
-      const list = groups.get(g);
-      if (list) list.push(s);
-      else groups.set(g, [s]);
-    }
+    // Group by form and branch; a form without a branch name is a group of its own. Sorted
+    // by form and branch key, each group is a run of subs: no map of N keys is made.
+    const groups = function* (): Generator<MergedSubmission[]> {
+      for (let i = 0; i < subs.length; ) {
+        const a = subs[i];
+        const same = (b: MergedSubmission) => b.form === a.form && b.branchKey === a.branchKey && (a.branchKey !== '' || (b.file === a.file && b.sheet === a.sheet));
+        let end = i + 1;
+        while (end < subs.length && same(subs[end])) end++;
+        yield subs.slice(i, end);
+        i = end;
+      }
+    };
 
     const rows: SummaryRow[] = [];
     const duplicates: Duplicate[] = [];
-    for (const list of groups.values()) {
+    const keptOf = new Map<MergedSubmission, MergedSubmission>();
+    for (const list of groups()) {
       const kept = pickKept(list);
       const older = list.filter((s) => s !== kept);
-      for (const s of older) s.latest = false;
+      for (const s of older) {
+        s.latest = false;
+        keptOf.set(s, kept);
+      }
       const branch = kept.branch ?? mergeZh.unnamedBranch;
       const { errors, warnings } = countSeverity(kept.issues);
       rows.push({
@@ -442,7 +450,7 @@ export class Merger {
     const total = overallTotals(rows);
 
     const rejected = [...this.rejected].sort((a, b) => cmp(a.file, b.file));
-    const problems = buildProblems(rows, subs, rejected);
+    const problems = buildProblems(subs, keptOf, rejected);
     if (owed) problems.push(...obligationProblems(owed));
     const notJudged = judged(roster?.map((r) => r.entry) ?? null);
 
@@ -520,7 +528,11 @@ export function overallTotals(rows: readonly SummaryRow[]): Omit<FormTotals, 'fo
     t.warnings += r.warnings;
     if (r.kind === 'unnamed') t.unnamed++;
     else if (r.kind === 'organisation') orgs.add(r.branchKey);
-    else byBranch.set(r.branchKey, { ...byBranch.get(r.branchKey), [r.form]: r });
+    else {
+      let forms = byBranch.get(r.branchKey);
+      if (!forms) byBranch.set(r.branchKey, (forms = {}));
+      forms[r.form] = r; // filled in place: no new object per row
+    }
   }
   t.organisations = orgs.size;
   t.branches = byBranch.size;
@@ -538,17 +550,13 @@ export function overallTotals(rows: readonly SummaryRow[]): Omit<FormTotals, 'fo
   return t;
 }
 
-function buildProblems(rows: SummaryRow[], subs: MergedSubmission[], rejected: Rejected[]): Problem[] {
-  const keptBy = new Map<MergedSubmission, SummaryRow>();
-  for (const r of rows) keptBy.set(r.submission, r);
-  const rowOf = new Map<string, SummaryRow>();
-  for (const r of rows) rowOf.set(`${r.form}\u0000${r.branchKey}`, r);
-
+/** `keptOf`: each superseded submission's kept one (a few; no map of every row is made). */
+function buildProblems(subs: MergedSubmission[], keptOf: ReadonlyMap<MergedSubmission, MergedSubmission>, rejected: Rejected[]): Problem[] {
   const problems: Problem[] = [];
   for (const s of subs) {
     // subs is already in form / branch key / file / sheet order.
     if (s.latest) {
-      const row = keptBy.get(s);
+      const branch = s.branch ?? mergeZh.unnamedBranch; // a latest submission is its row's: the row's name
       for (const i of s.issues) {
         if (i.severity === 'info') continue; // hints stay in the JSON report; the sheet lists what needs action
         problems.push({
@@ -556,7 +564,7 @@ function buildProblems(rows: SummaryRow[], subs: MergedSubmission[], rejected: R
           file: s.file,
           sheet: s.sheet,
           cell: i.cell ?? null,
-          branch: row ? row.branch : s.branch,
+          branch,
           form: s.form,
           rule: i.rule,
           severity: i.severity,
@@ -566,8 +574,7 @@ function buildProblems(rows: SummaryRow[], subs: MergedSubmission[], rejected: R
       }
     } else {
       if (s.sameContent) continue; // the same form with fewer opinions: noted in the report's duplicates, not a problem
-      const row = rowOf.get(`${s.form}\u0000${s.branchKey}`);
-      const kept = row ? row.submission : s;
+      const kept = keptOf.get(s) ?? s;
       const viaPack = Boolean(s.origin) !== Boolean(kept.origin); // one copy came inside a 报送包, the other directly
       problems.push({
         kind: 'superseded',

@@ -25,7 +25,10 @@ function byBranch(kept: readonly KeptForm[]): Map<string, Partial<Record<FormId,
   const out = new Map<string, Partial<Record<FormId, Submission>>>();
   for (const k of kept) {
     if (k.branchKey === '') continue;
-    out.set(k.branchKey, { ...out.get(k.branchKey), [k.form]: k.sub });
+    // One record per branch, filled in place (a spread per form made a new object each time, each with a hidden class of its own).
+    let forms = out.get(k.branchKey);
+    if (!forms) out.set(k.branchKey, (forms = {}));
+    forms[k.form] = k.sub;
   }
   return out;
 }

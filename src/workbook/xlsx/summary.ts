@@ -491,7 +491,7 @@ function problemsSheet(summary: Summary, title: string, short: (file: string) =>
     p.rule,
     p.file,
   ]);
-  const by = (sev: 'error' | 'warning' | 'info') => summary.problems.filter((p) => p.severity === sev).length;
+  const by = (sev: 'error' | 'warning' | 'info') => summary.problems.reduce((n, p) => (p.severity === sev ? n + 1 : n), 0);
   const foot: CellValue[] = [null, summaryZh.problemsFoot(summary.problems.length), null, null, null, null, null, null, summaryZh.problemsBySeverity(by('error'), by('warning'), by('info')), null, null];
   return { name: summaryZh.sheets.problems, title, columns, rows, feet: [foot] };
 }
