@@ -160,6 +160,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   if (io === processIo) leanHeap();
   // The workers load while the inputs are listed (src/cli/pool.ts); unref'd till the run begins.
   const early = io === processIo ? startEarly(args.positionals, opts, { onWorkerOnline: leanHeap }) : undefined;
+  await early?.online(); // then leanHeap is set again, before the listing's allocations
   try {
     const collectStart = Date.now();
     const inputs = await collectInputs(args.positionals);

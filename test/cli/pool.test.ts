@@ -143,6 +143,21 @@ describe('workers started before the inputs are listed', () => {
     expect(early?.size ?? 0).toBe(0);
   });
 
+  test('online() resolves once each is running (V8 has reset the flags by then), and keeps them waiting for the run', async () => {
+    const early = new IntakeWorkers(2, OPTS);
+    const seen: number[] = [];
+    const counting = new IntakeWorkers(1, OPTS, { onWorkerOnline: () => seen.push(1) });
+    await early.online();
+    await counting.online();
+    expect(seen).toEqual([1]); // its onWorkerOnline ran before online() resolved
+    expect(early.size).toBe(2); // still there, for the run
+    const inputs = await collectInputs([join(inbox, 'batch-000')]);
+    const got: IntakeResult[] = [];
+    await intakeInOrder(inputs.slice(0, 20), OPTS, (r) => got.push(r), { workers: early, mainReads: false });
+    expect(got.map((r) => r.file)).toEqual(inputs.slice(0, 20).map((i) => i.file));
+    await counting.close();
+  });
+
   test('wait, loaded, for the run, then read as workers started with it do', async () => {
     const inputs = await collectInputs([join(inbox, 'batch-000')]);
     const early = new IntakeWorkers(2, OPTS);
