@@ -70,6 +70,12 @@ export function resultText(r: ActionResult): string {
 export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: TabId }) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>(initialTab);
+  /** Tabs shown so far: a tab is first drawn when it is chosen (the first paint draws one, not three), then stays. */
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set([initialTab]));
+  const choose = useCallback((t: TabId) => {
+    setTab(t);
+    setOpened((o) => (o.has(t) ? o : new Set([...o, t])));
+  }, []);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
@@ -143,20 +149,20 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
             <MessageBarActions containerAction={<Button appearance="transparent" aria-label={tp.dismiss} onClick={() => setNotice(null)}>×</Button>} />
           </MessageBar>
         )}
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={tp.tabsLabel} size="medium">
+        <TabList selectedValue={tab} onTabSelect={(_, d) => choose(d.value as TabId)} aria-label={tp.tabsLabel} size="medium">
           <Tab value="fill" id="tab-fill" aria-controls="panel-fill">{tp.tabFill}</Tab>
           <Tab value="merge" id="tab-merge" aria-controls="panel-merge">{tp.tabMerge}</Tab>
           <Tab value="print" id="tab-print" aria-controls="panel-print">{tp.tabPrint}</Tab>
         </TabList>
-        {/* Panels stay mounted so a merge in progress and its results survive switching tabs. */}
+        {/* Panels stay mounted once opened, so a merge in progress and its results survive switching tabs. */}
         <section id="panel-fill" role="tabpanel" aria-labelledby="tab-fill" hidden={tab !== 'fill'} className={tab === 'fill' ? styles.panel : undefined}>
-          <FillTab host={host} report={report} />
+          {opened.has('fill') && <FillTab host={host} report={report} />}
         </section>
         <section id="panel-merge" role="tabpanel" aria-labelledby="tab-merge" hidden={tab !== 'merge'} className={tab === 'merge' ? styles.panel : undefined}>
-          <MergeTab host={host} report={report} onMerged={onMerged} />
+          {opened.has('merge') && <MergeTab host={host} report={report} onMerged={onMerged} />}
         </section>
         <section id="panel-print" role="tabpanel" aria-labelledby="tab-print" hidden={tab !== 'print'} className={tab === 'print' ? styles.panel : undefined}>
-          <PrintTab host={host} report={report} summary={summary} />
+          {opened.has('print') && <PrintTab host={host} report={report} summary={summary} />}
         </section>
       </main>
     </FluentProvider>

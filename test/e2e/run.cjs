@@ -492,6 +492,12 @@ async function main() {
     assert(text.includes('共 400 个文件，读到 400 份表单'), `merge of 400: ${text}`);
     // Same branch 400 times: one kept, the rest listed as duplicates.
     assert((await page.getByTestId('duplicates').innerText()).includes('市直机关第一党支部'), 'duplicates not shown');
+    // Shared by two workers on two cores or more (work/intake.ts), yet listed in the order picked.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const started = workers.filter((u) => /wuhua-work/.test(u)).length;
+    assert(cores < 2 || started >= 2, `${cores} cores, ${started} worker(s) started`);
+    const shown = (await page.getByTestId('file-result').allInnerTexts()).map((t) => t.split('\n')[0]);
+    assert(shown.length >= 50 && shown.every((name, i) => name === `支部${String(i + 1).padStart(3, '0')}.xlsx`), `results out of order: ${shown.slice(0, 5)}…`);
     console.log(`    400 files merged in the page in ${ms} ms (${(ms / 400).toFixed(1)} ms per file)`);
     await shot('05-merge-400');
   });

@@ -177,6 +177,17 @@ describe('汇总 tab', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  test('the first paint draws only the tab shown; a tab chosen is drawn then and keeps its state after', () => {
+    render(<App host={new FakeHost('standalone')} />);
+    expect(screen.queryByTestId('merge-files')).toBeNull();
+    expect(screen.queryByRole('button', { name: '生成打印包', hidden: true })).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    fireEvent.change(screen.getByTestId('merge-files'), { target: { files: [new File(['a'], 'a.xlsx')] } });
+    fireEvent.click(screen.getByRole('tab', { name: '填写' }));
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    expect(screen.getByTestId('merge-count').textContent).toBe('已选择 1 个文件');
+  });
+
   test('the same files picked twice (same name, size and time) are counted once, and the pane says how many it ignored', () => {
     const host = new FakeHost('standalone');
     render(<App host={host} initialTab="merge" />);
@@ -194,6 +205,9 @@ describe('汇总 tab', () => {
   test('清空, new files, a roster edit each drop the results: no stale download, no stale print pack', async () => {
     const host = new FakeHost('standalone');
     pick(host);
+    // 打印 once opened, then back: a tab is drawn when first chosen and stays.
+    fireEvent.click(screen.getByRole('tab', { name: '打印' }));
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
     fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
     await screen.findByTestId('merge-results');
     // The print pack is offered for the merged summary …

@@ -26,6 +26,8 @@ let worker: Promise<Worker | null> | null = null;
 /** The second worker: only reads and checks batches of files for the first (peer.ts). */
 let helper: Worker | null | undefined;
 const pending = new Map<number, Pending>();
+/** Summaries the worker made and keeps: a job on one of them sends its key, not the summary. */
+const keptBy = new WeakMap<object, { worker: Worker; key: number }>();
 let nextId = 1;
 
 let jobsModule: Promise<typeof import('./jobs')> | null = null;
@@ -54,7 +56,7 @@ function fallBack(): void {
   }
 }
 
-function onMessage(e: MessageEvent<FromWorker>): void {
+function onMessage(this: Worker, e: MessageEvent<FromWorker>): void {
   const msg = e.data;
   const p = pending.get(msg.id);
   if (!p) return;
@@ -62,9 +64,17 @@ function onMessage(e: MessageEvent<FromWorker>): void {
     p.opts.onProgress?.(msg.progress);
     return;
   }
+  if (msg.type === 'resend') {
+    this.postMessage({ type: 'run', id: msg.id, job: p.job, arg: p.arg } satisfies ToWorker);
+    return;
+  }
   pending.delete(msg.id);
   p.stopListening();
-  if (msg.type === 'done') p.resolve(msg.value);
+  if (msg.type === 'done') {
+    const summary = (msg.value as { summary?: unknown }).summary;
+    if (msg.kept !== undefined && summary && typeof summary === 'object') keptBy.set(summary, { worker: this, key: msg.kept });
+    p.resolve(msg.value);
+  }
   else {
     const err = new Error(msg.message);
     err.name = msg.name;
@@ -132,7 +142,8 @@ export async function runJob<K extends JobName>(job: K, arg: JobArg<K>, opts: Ru
     opts.signal?.addEventListener('abort', onAbort);
     const stopListening = () => opts.signal?.removeEventListener('abort', onAbort);
     pending.set(id, { job, arg, opts, resolve: resolve as (v: unknown) => void, reject, stopListening });
-    w.postMessage({ type: 'run', id, job, arg } satisfies ToWorker);
+    const kept = arg && typeof arg === 'object' ? keptBy.get(arg) : undefined;
+    w.postMessage(kept?.worker === w ? ({ type: 'run', id, job, kept: kept.key } satisfies ToWorker) : ({ type: 'run', id, job, arg } satisfies ToWorker));
     if (opts.signal?.aborted) onAbort();
   });
 }

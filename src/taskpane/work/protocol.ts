@@ -12,6 +12,8 @@ export type JobValue<K extends JobName> = Awaited<ReturnType<Jobs[K]>>;
 
 export type ToWorker =
   | { type: 'run'; id: number; job: JobName; arg: unknown }
+  /** The argument is a summary the worker made and kept (`kept` of its answer): not sent back. */
+  | { type: 'run'; id: number; job: JobName; kept: number }
   | { type: 'cancel'; id: number }
   /** This worker's end of the channel to the other worker (peer.ts). */
   | { type: 'peer'; port: MessagePort }
@@ -20,7 +22,10 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: MergeProgress }
-  | { type: 'done'; id: number; value: unknown }
+  /** `kept`: the worker keeps the value's summary under this key (a merge's). */
+  | { type: 'done'; id: number; value: unknown; kept?: number }
+  /** The kept summary is gone (a later merge pushed it out): send the argument itself. */
+  | { type: 'resend'; id: number }
   | { type: 'failed'; id: number; name: string; message: string };
 
 /** Byte buffers in a job's value, moved to the page instead of copied. */
