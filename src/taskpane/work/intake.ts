@@ -57,6 +57,26 @@ export function throttled(report: ((p: MergeProgress) => void) | undefined, inte
   };
 }
 
+/** How long the checking may run without letting messages in (a 取消 is a message to the worker). */
+const YIELD_MS = 30;
+
+/**
+ * The next task, so that waiting messages are handled: checking a file awaits only promises
+ * already settled (the batch was read ahead), which never lets a message in.
+ */
+function nextTask(): Promise<void> {
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    // Not setTimeout: browsers hold it back 4 ms once nested.
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
 /** Consecutive files, [start, end): at most BATCH_FILES of them and BATCH_BYTES together, at least one. */
 export function batchesOf(files: readonly File[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -151,6 +171,7 @@ export async function intakeFiles(
 
   progress({ done: 0, total, current: files[0] ? displayName(files[0]) : undefined }, true);
 
+  let yielded = Date.now();
   const here = async () => {
     let b = claim();
     let reading = b === undefined ? undefined : readFiles(part(b));
@@ -161,6 +182,10 @@ export async function intakeFiles(
       reading = after === undefined ? undefined : readFiles(part(after));
       const start = ranges[b][0];
       for (let i = 0; i < picked.length; i++) {
+        if (Date.now() - yielded >= YIELD_MS) {
+          await nextTask();
+          yielded = Date.now();
+        }
         if (stopped()) return;
         const file = files[start + i];
         slots[b].push(await checkPicked(file, picked[i], opts));

@@ -57,8 +57,9 @@ export async function merge(job: MergeJob, ctl: JobControl = {}): Promise<MergeJ
   if (read.cancelled) return { cancelled: true, results };
   const roster = await rosterWithNotes(job.rosterText, job.rosterSource);
   const summary = mergeSubmissions(results, { asOf: job.asOf, roster: roster?.entries });
-  // What writes the summary next, loaded while the page shows the results (≈0.4 s of code, exceljs included).
-  writers().catch(() => undefined);
+  // In the worker: what writes the summary next, loaded while the page shows the results (≈0.4 s of code,
+  // exceljs included), after the results are posted (there import() loads a chunk synchronously, by importScripts).
+  if (typeof (globalThis as { importScripts?: unknown }).importScripts === 'function') setTimeout(() => writers().catch(() => undefined), 0);
   return { cancelled: false, results, summary, ...(roster ? { roster: roster.read } : {}) };
 }
 
