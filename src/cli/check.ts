@@ -3,11 +3,11 @@ import { promises as fs } from 'fs';
 import { dirname, resolve } from 'path';
 import { CHECK_USAGE, CLI } from '../i18n/cli';
 import { buildReport } from '../model/report';
-import type { CheckOptions, CheckedSubmission, IntakeResult, Rejected, Stage } from '../model/types';
-import { intakeBytes } from '../workbook/xlsx/intake';
+import type { CheckOptions, CheckedSubmission, Rejected, Stage } from '../model/types';
 import { parseArgs } from './args';
-import { collectInputs, outputThatIsInput, type InputFile } from './files';
+import { collectInputs, outputThatIsInput } from './files';
 import { emptyTally, formatResult, formatTally } from './format';
+import { intakeFile } from './intakeFile';
 import { systemReason, usageError, writeFileAtomic, writeReason, type CliIo } from './io';
 
 /** Progress lines on stderr only when a run is long enough to need them. */
@@ -36,18 +36,6 @@ export function checkOptionsFrom(options: Record<string, string>): CommonOptions
   const stage = options.stage ?? 'committee';
   if (stage !== 'filling' && stage !== 'committee') return { ok: false, error: CLI.badStage(stage) };
   return { ok: true, opts: { asOf, stage: stage as Stage } };
-}
-
-/** Reads one input (read-only) and runs it through intake. */
-export async function intakeFile(input: InputFile, opts: CheckOptions): Promise<IntakeResult> {
-  if (!input.ok) return { ok: false, file: input.file, reason: input.reason };
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(input.file, { flag: 'r' }));
-  } catch (e) {
-    return { ok: false, file: input.file, reason: CLI.cannotRead(systemReason(e, 'readFile')) };
-  }
-  return intakeBytes(bytes, input.file, opts, input.mtimeMs);
 }
 
 export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {

@@ -9,7 +9,7 @@
  * a table naming branches not in the review), 1 an output could not be written.
  */
 import { createHash } from 'crypto';
-import { promises as fs, readFileSync } from 'fs';
+import { promises as fs } from 'fs';
 import { getForm } from '../forms';
 import { REVIEW_USAGE } from '../i18n/cli';
 import { levelZh, opinionTableZh, reviewCliZh, type LevelZh } from '../i18n/review';
@@ -25,6 +25,7 @@ import { returnsBytes, reviewPackBytes } from '../workbook/xlsx/reviewPack';
 import { parseArgs } from './args';
 import { today } from './check';
 import { collectInputs, outputNamedTwice, outputThatIsInput } from './files';
+import { readInput } from './intakeFile';
 import { readRosterOption } from './roster';
 import { systemReason, usageError, writeFileAtomic, type CliIo } from './io';
 
@@ -104,17 +105,11 @@ export async function reviewCommand(argv: readonly string[], io: CliIo): Promise
   const fileHashes = new Map<string, string>();
   for (let n = 0; n < inputs.length; n++) {
     const input = inputs[n];
-    if (!input.ok) merger.add({ ok: false, file: input.file, reason: input.reason });
+    const read = readInput(input);
+    if (!read.ok) merger.add(read);
     else {
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(input.file, { flag: 'r' });
-      } catch (e) {
-        merger.add({ ok: false, file: input.file, reason: `无法读取该文件：${systemReason(e, 'readFile')}` });
-        continue;
-      }
-      fileHashes.set(input.file, createHash('sha256').update(bytes).digest('hex')); // native: ~30× the pure one (src/review/sha256.ts, for the pane)
-      merger.add(await intakeBytes(bytes, input.file, opts, input.mtimeMs));
+      fileHashes.set(input.file, createHash('sha256').update(read.bytes).digest('hex')); // native: ~30× the pure one (src/review/sha256.ts, for the pane)
+      merger.add(await intakeBytes(read.bytes, input.file, opts, read.mtimeMs));
     }
     if ((n + 1) % 50 === 0) io.stderr(reviewCliZh.progress(n + 1, inputs.length) + '\n');
   }

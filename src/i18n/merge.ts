@@ -120,7 +120,6 @@ export const mergeCliZh = {
   outputNotXlsx: (opt: string, v: string): string => `${opt} 的文件名“${v}”应以 .xlsx 结尾`,
   outputIsInput: (p: string): string => `输出“${p}”是一个输入文件：为保证不修改输入，请换一个文件名或位置`,
   outputTwice: (p: string): string => `“${p}”被指定为两种输出，请分别指定不同的文件`,
-  cannotRead: (reason: string): string => `无法读取该文件：${reason}`,
   /** A merge's worker thread died reading this file (src/cli/pool.ts); the run goes on without it. */
   workerDied: (detail: string): string =>
     `读取该文件时后台读取线程意外终止（${detail}），文件未计入汇总。请在 Excel/WPS 中打开并另存为 .xlsx 后重试；如仍出错，请把文件交给技术人员。`,
