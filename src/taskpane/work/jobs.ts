@@ -18,7 +18,7 @@ import { sha256 } from '../../review/sha256';
 import type { ReviewLevel, ReviewResult } from '../../review/types';
 import type { Draw, SampleSize } from '../../review/sample';
 import { planDispatch } from '../../merge/dispatch';
-import { ROSTER_HEADERS, rosterToTsv } from '../../merge/roster';
+import { ROSTER_HEADERS, rosterToTsv, type ParsedRoster } from '../../merge/roster';
 import { rosterZh } from '../../i18n/merge';
 import type { RosterRead } from '../host';
 import { displayName } from '../files';
@@ -44,9 +44,13 @@ const rosterReader = () => import(/* webpackChunkName: "roster" */ '../../workbo
 async function rosterWithNotes(text: string | undefined, source?: string): Promise<{ entries?: RosterEntry[]; read: RosterRead } | undefined> {
   if (!text || text.trim() === '') return undefined;
   const r = (await rosterReader()).parseRosterText(text, source ?? tp.pastedRoster);
-  if (!r.ok) return { read: r };
+  return r.ok ? { entries: r.entries, read: rosterRead(r, []) } : { read: r };
+}
+
+/** What a roster read gave, for the pane: its lines for the box, what was left out (ignored columns, bad rows), its branches and columns. */
+function rosterRead(r: ParsedRoster, names: string[]): RosterRead {
   const notes = [...(r.ignored.length ? [rosterZh.ignoredColumns(r.ignored)] : []), ...r.problems];
-  return { entries: r.entries, read: { ok: true, names: [], notes, count: r.entries.length, structured: r.structured, columns: r.columns.map((c) => ROSTER_HEADERS[c]) } };
+  return { ok: true, names, notes, count: r.entries.length, structured: r.structured, columns: r.columns.map((c) => ROSTER_HEADERS[c]) };
 }
 
 /** A committee receives submissions: they are checked as submitted. */
@@ -114,9 +118,7 @@ export async function roster(file: File): Promise<RosterRead> {
   if (!read.bytes) return { ok: false, reason: read.reason };
   const r = await (await rosterReader()).parseRoster(read.bytes, displayName(file));
   if (!r.ok) return r;
-  const notes = [...(r.ignored.length ? [rosterZh.ignoredColumns(r.ignored)] : []), ...r.problems];
-  const names = r.structured ? rosterToTsv(r.entries, r.columns).split('\n') : r.entries.map((e) => e.name);
-  return { ok: true, names, notes, count: r.entries.length, structured: r.structured, columns: r.columns.map((c) => ROSTER_HEADERS[c]) };
+  return rosterRead(r, r.structured ? rosterToTsv(r.entries, r.columns).split('\n') : r.entries.map((e) => e.name));
 }
 
 /** The 报送包 of a review (初核 in the pane); the picked files are read again for their SHA-256. */
