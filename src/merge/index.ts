@@ -22,7 +22,7 @@ import { FORMS, getForm } from '../forms';
 import type { FieldId, FormId } from '../forms/types';
 import type { CheckedSubmission, Issue, IntakeResult, MonthEntry, Rejected } from '../model/types';
 import { mergeZh } from '../i18n/merge';
-import { canonicalValues, contentChecksum, OPINION_FIELDS } from '../review/checksum';
+import { contentChecksum, eachCanonicalValue, OPINION_FIELDS } from '../review/checksum';
 import { nonBranchEnding } from '../rules/fields';
 import { crossFormIssues, demonstrationMissing } from '../rules/obligations';
 import { committeeZh } from '../i18n/committee';
@@ -255,19 +255,30 @@ function compactSubmission(s: CheckedSubmission, pool: Pool, fileTime: number | 
  * only in their opinions. It is only compared within one branch's copies of one form
  * (a handful), so 53 bits leave no room for a false match in practice; SHA-256 costs
  * ~100 µs a form here, and its hex digest 80 bytes a form.
+ *
+ * The hash of "key\0value" pairs joined by "\1", fed a piece at a time: the same number
+ * as over the joined text, without making the pairs, their strings and the text for
+ * every form merged (~7 MB for 1,000 files).
  */
 function contentKey(s: CheckedSubmission): number {
-  const text = canonicalValues(s)
-    .filter(([k]) => !OPINION_FIELDS.includes(k as FieldId))
-    .map(([k, v]) => `${k}\u0000${v}`)
-    .join('\u0001');
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const add = (c: number) => {
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
-  }
+  };
+  const addText = (text: string) => {
+    for (let i = 0; i < text.length; i++) add(text.charCodeAt(i));
+  };
+  let first = true;
+  eachCanonicalValue(s, (k, v) => {
+    if (OPINION_FIELDS.includes(k as FieldId)) return;
+    if (!first) add(1); // "\u0001" between pairs
+    first = false;
+    addText(k);
+    add(0); // "\u0000" between key and value
+    addText(v);
+  });
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);

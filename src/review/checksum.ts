@@ -20,16 +20,30 @@ function text(v: FieldValue | undefined): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-/** The form's values as [key, text] pairs in a fixed order: its fields, then month cells ("months.3.goal"). */
-export function canonicalValues(sub: Pick<Submission, 'form' | 'fields' | 'months'>): [string, string][] {
+/** "months.3.goal" …: the month cells' keys, made once rather than for every form checked. */
+const MONTH_VALUE_KEYS: readonly (readonly string[])[] = Array.from({ length: 12 }, (_, i) => MONTH_KEYS.map((key) => `months.${i + 1}.${key}`));
+
+/**
+ * Calls `each` with the form's values as (key, text) in a fixed order: its fields, then
+ * month cells ("months.3.goal"). What canonicalValues lists; the merge hashes them as they
+ * come, without the list (src/merge: contentKey runs for every form merged).
+ */
+export function eachCanonicalValue(sub: Pick<Submission, 'form' | 'fields' | 'months'>, each: (key: string, value: string) => void): void {
   const form = getForm(sub.form);
-  const out: [string, string][] = form.fields.map((f) => [f.id, text(sub.fields[f.id])]);
+  for (const f of form.fields) each(f.id, text(sub.fields[f.id]));
   if (form.months) {
     for (let month = 1; month <= 12; month++) {
       const entry = sub.months?.find((m) => m.month === month);
-      for (const key of MONTH_KEYS) out.push([`months.${month}.${key}`, entry?.[key] ?? '']);
+      const keys = MONTH_VALUE_KEYS[month - 1];
+      for (let k = 0; k < MONTH_KEYS.length; k++) each(keys[k], entry?.[MONTH_KEYS[k]] ?? '');
     }
   }
+}
+
+/** The form's values as [key, text] pairs in a fixed order: its fields, then month cells ("months.3.goal"). */
+export function canonicalValues(sub: Pick<Submission, 'form' | 'fields' | 'months'>): [string, string][] {
+  const out: [string, string][] = [];
+  eachCanonicalValue(sub, (key, value) => out.push([key, value]));
   return out;
 }
 

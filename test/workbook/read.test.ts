@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
-import { DEFAULT_READ_LIMITS, isLockFileName, nextCellOrRow, readWorkbook, type Tag } from '../../src/workbook/xlsx/read';
+import { DEFAULT_READ_LIMITS, isLockFileName, nextCellOrRow, parseSharedStrings, readWorkbook, sharedStringsByRegex, type Tag } from '../../src/workbook/xlsx/read';
 import { cellKey, type SheetGrid, type WorkbookGrid } from '../../src/model/types';
 import { parseCell } from '../../src/forms/address';
 import { badInputs, lyingZipBomb, tinyWorkbook, zipBomb } from '../fixtures/bad';
 import { rawXlsx } from '../fixtures/rawXlsx';
-import { decodeEntities } from '../../src/workbook/xlsx/xml';
+import { decodeEntities, decodeText, richText } from '../../src/workbook/xlsx/xml';
 
 function ok(bytes: Uint8Array, name = 'x.xlsx'): WorkbookGrid {
   const r = readWorkbook(bytes, name);
@@ -320,5 +320,35 @@ describe('nextCellOrRow finds what its regular expression finds', () => {
       const s = Array.from({ length: Math.floor(random() * 30) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
       expect([s, scan(s)]).toEqual([s, byRegex(s)]);
     }
+  });
+});
+
+describe('shared strings and rich text read by hand give what their regular expressions give', () => {
+  // richText as it was, by regular expressions only.
+  const RPH = /<(?:[A-Za-z_][\w.-]*:)?rPh\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh>)/g;
+  const T = /<(?:[A-Za-z_][\w.-]*:)?t(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?t>)/g;
+  const richTextByRegex = (inner: string) => decodeText([...inner.replace(RPH, '').matchAll(T)].map((m) => m[1] ?? '').join(''));
+  const written = [
+    '<si><t>党支部</t></si><si/><si><r><t>a</t></r><r><rPr/><t xml:space="preserve"> b </t></r></si>',
+    '<si><t/></si><si><t /></si><si><t a="/"/></si><si><t\u3000>x</t></si><si><t\u00a0/>y</si>',
+    '<si><tab>x</tab><text>y</text><t>z</t></si><sin><t>no</t></sin><si-x><t>w</t></si-x>',
+    '<si><t>a&amp;b_x000D_c</t></si><si ><t>1</t></si ><si/ ><t>2</t></si>',
+    '<si><t>unclosed</si><si/><si><t>x</t>',
+    '<si><t>x</t><si/><si><t>y</t></si>',
+    '<x:si><x:t>p</x:t></x:si><si><t>q</t><rPh><t>r</t></rPh></si>',
+    '<si><t/ >x</t></si><si><t',
+    '<si><t>a</t><t>b</t>',
+  ];
+  const pieces = ['<si>', '</si>', '<si/>', '<si ', '<sin>', '<t>', '</t>', '<t/>', '<t ', '<tab>', '<r>', '</r>', 'x:', '/', '>', '<', ' ', '\u3000', 'a', '党', '&amp;', '&#x41;', '_x000D_', '"', '=', 't', 'si'];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const soup = Array.from({ length: 3000 }, () => Array.from({ length: Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+
+  test('shared string items: written cases and random tag soup', () => {
+    for (const s of [...written, ...soup]) expect([s, parseSharedStrings(s)]).toEqual([s, sharedStringsByRegex(s)]);
+  });
+
+  test('rich text: written cases and random tag soup', () => {
+    for (const s of [...written, ...soup]) expect([s, richText(s)]).toEqual([s, richTextByRegex(s)]);
   });
 });

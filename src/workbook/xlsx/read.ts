@@ -16,7 +16,7 @@ import { cellAddress } from '../../forms/address';
 import { READER } from '../../i18n/reader';
 import { isDateFormat } from '../../model/numberFormat';
 import { cellKey, MAX_COLS, type DefinedName, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
-import { attr, decodeEntities, decodeText, elements, prefixedAttr, richText, section, startTags } from './xml';
+import { attr, decodeEntities, decodeText, elements, plainRuns, prefixedAttr, richText, runTexts, section, startTags } from './xml';
 import { isCfb } from './cfb';
 import { sniffCfb, sniffOther, sniffZip, type LegacyFormat } from './sniff';
 import { checkDeclared, entryData, inflateData, inflateEntry, InflateBudget, inflatesInOneCall, looksLikeZip, readCentralDirectory, takeInflated, type InflateLimits, type ZipEntry, type ZipError } from './zip';
@@ -352,10 +352,41 @@ export function parseWorkbookXml(xml: string): WorkbookXml {
 // ---------------------------------------------------------------- sharedStrings / styles
 
 export function parseSharedStrings(xml: string): string[] {
+  if (xml.indexOf(':si') >= 0 || !plainRuns(xml)) return sharedStringsByRegex(xml);
+  // No prefixed <x:si>, no phonetic runs, no prefixed <x:t>: each item's text is read in
+  // place (the regular expression's match arrays and an item's slice were most of what
+  // reading shared strings allocated). The same items as SI's matches, in order.
   const out: string[] = [];
-  const re = /<(?:[A-Za-z_][\w.-]*:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?si>)/g;
+  let noEnd = false; // no "</si>" after some point: only self-closed items can match after it
+  for (let lt = xml.indexOf('<si'); lt >= 0; lt = xml.indexOf('<si', lt + 1)) {
+    if (isWordChar(xml.charCodeAt(lt + 3))) continue; // <sin…>: not an item (the regex's \b); NaN at the end is not a word character
+    const gt = xml.indexOf('>', lt + 3);
+    if (gt < 0) break; // no tag ends: nothing more matches
+    if (xml.charCodeAt(gt - 1) === 47 /* / */ && gt - 1 >= lt + 3) {
+      out.push(''); // <si/>
+      lt = gt;
+      continue;
+    }
+    if (noEnd) continue;
+    const end = xml.indexOf('</si>', gt + 1);
+    if (end < 0) {
+      noEnd = true;
+      continue;
+    }
+    out.push(end > gt + 1 ? decodeText(runTexts(xml, gt + 1, end)) : '');
+    lt = end + 4;
+  }
+  return out;
+}
+
+const SI = /<(?:[A-Za-z_][\w.-]*:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?si>)/g;
+
+/** parseSharedStrings by its regular expression: for parts with prefixed elements or phonetic runs. */
+export function sharedStringsByRegex(xml: string): string[] {
+  const out: string[] = [];
+  SI.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) out.push(m[1] ? richText(m[1]) : '');
+  while ((m = SI.exec(xml))) out.push(m[1] ? richText(m[1]) : '');
   return out;
 }
 

@@ -113,6 +113,12 @@ const T = /<(?:[A-Za-z_][\w.-]*:)?t(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_
  * rich text concatenated. Phonetic runs (<rPh>, furigana) are not part of the text.
  */
 export function richText(inner: string): string {
+  if (!plainRuns(inner)) return richTextByRegex(inner);
+  return decodeText(runTexts(inner, 0, inner.length));
+}
+
+/** richText by its regular expressions: for text with phonetic runs or prefixed <x:t> elements. */
+function richTextByRegex(inner: string): string {
   let s = inner;
   if (s.indexOf('rPh') >= 0) s = s.replace(RPH, '');
   let out = '';
@@ -120,6 +126,56 @@ export function richText(inner: string): string {
   let m: RegExpExecArray | null;
   while ((m = T.exec(s))) if (m[1]) out += m[1];
   return decodeText(out);
+}
+
+/**
+ * True when `xml` has no phonetic runs and no prefixed text element with content
+ * ("</x:t>"): every string item in it can be read by runTexts. Asked once per part, not
+ * per item (a search per item would run to the end of the part each time).
+ */
+export function plainRuns(xml: string): boolean {
+  return xml.indexOf('rPh') < 0 && xml.indexOf(':t>') < 0;
+}
+
+/** JavaScript's \s (a tag's name ends at one). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
+/**
+ * The text of the <t> elements in s[from, to) joined, entities not yet decoded: what the
+ * matches of T give, found by hand in text that plainRuns accepts (no prefixed element
+ * with content, so every end tag is a plain "</t>"). T's match arrays and the slices of
+ * every run were most of what reading a string item allocated.
+ */
+export function runTexts(s: string, from: number, to: number): string {
+  let out = '';
+  let noEnd = false; // no "</t>" after some point: no element with content can match after it either
+  for (let lt = s.indexOf('<t', from); lt >= 0 && lt + 2 < to; lt = s.indexOf('<t', lt + 1)) {
+    const c = s.charCodeAt(lt + 2);
+    let gt: number;
+    if (c === 62 /* > */) gt = lt + 2;
+    else if (c === 47 /* / */) {
+      if (s.charCodeAt(lt + 3) === 62 && lt + 3 < to) lt += 3; // <t/>: no text
+      continue;
+    } else if (isSpace(c)) {
+      gt = s.indexOf('>', lt + 3);
+      if (gt < 0 || gt >= to) break; // no tag ends in the range: nothing more matches
+      if (s.charCodeAt(gt - 1) === 47 && gt - 1 > lt + 2) {
+        lt = gt; // <t …/>: no text
+        continue;
+      }
+    } else continue; // <tab>, <text>: not a <t>
+    if (noEnd) continue;
+    const end = s.indexOf('</t>', gt + 1);
+    if (end < 0 || end + 4 > to) {
+      noEnd = true;
+      continue;
+    }
+    if (end > gt + 1) out += s.slice(gt + 1, end);
+    lt = end + 3;
+  }
+  return out;
 }
 
 const cache = new Map<string, RegExp>();
