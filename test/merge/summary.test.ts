@@ -368,6 +368,23 @@ describe('summary workbook', () => {
     expect(short('附件3.xlsx')).toBe('附件3.xlsx');
   });
 
+  test('shortPaths reads a path from its end as splitting it on separators would (random paths)', () => {
+    // The rule spelled out: segments between runs of separators, the last one, and the one before it when another file has that name.
+    const parts = (f: string) => f.split(/[\\/]+/).filter((p) => p !== '');
+    const pieces = ['', '/', '\\', '//', 'a', '财政局', '附件2.xlsx', 'x.y', ' '];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % pieces.length;
+    const files = Array.from({ length: 3000 }, () => Array.from({ length: 1 + (next() % 6) }, () => pieces[next()]).join(''));
+    const short = shortPaths(files);
+    const names = new Map<string, Set<string>>();
+    for (const f of files) names.set(parts(f).pop() ?? f, (names.get(parts(f).pop() ?? f) ?? new Set()).add(f));
+    for (const f of files) {
+      const p = parts(f);
+      const name = p[p.length - 1] ?? f;
+      expect(short(f)).toBe(names.get(name)!.size > 1 && p.length > 1 ? `${p[p.length - 2]}/${name}` : name);
+    }
+  });
+
   describe('the streaming writer (what `wuhua merge` writes)', () => {
     test('gives the same sheets, cells, types and styles as the in-memory workbook', async () => {
       const summary = sample(['中共丙局党支部']);

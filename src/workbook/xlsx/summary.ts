@@ -79,9 +79,14 @@ export function cellText(s: string): string {
  */
 export function rowHeight(values: readonly CellValue[], widths: readonly number[], wrap: readonly boolean[]): number | undefined {
   let lines = 1;
-  values.forEach((v, i) => {
-    if (wrap[i] && typeof v === 'string' && v !== '') lines = Math.max(lines, wrappedLines(v, widths[i] - 1)); // less the cell's padding
-  });
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!wrap[i] || typeof v !== 'string' || v === '') continue;
+    const room = widths[i] - 1; // less the cell's padding
+    // One line for sure (no character is wider than 2 units): not measured.
+    if (v.length * 2 <= room && v.indexOf('\n') < 0) continue;
+    lines = Math.max(lines, wrappedLines(v, room));
+  }
   return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_PT + ROW_PAD_PT) : undefined;
 }
 
@@ -175,7 +180,8 @@ function layoutOf(t: Table): Layout {
   const measure = (values: CellValue[]) => {
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      const w = v instanceof Date ? 16 : typeof v === 'number' ? String(v).length : v ? displayWidth(v) : 0;
+      // Text no wider than the column so far is not measured (no character is wider than 2 units).
+      const w = v instanceof Date ? 16 : typeof v === 'number' ? String(v).length : v && v.length * 2 > content[i] ? displayWidth(v) : 0;
       if (w > content[i]) content[i] = w;
     }
   };
@@ -205,21 +211,39 @@ function layoutOf(t: Table): Layout {
  * path stays in the workbook, in a column after the printed ones.
  */
 export function shortPaths(files: Iterable<string>): (file: string) => string {
-  const parts = (f: string) => f.split(/[\\/]+/).filter((p) => p !== '');
   // Per name, its first path, or true once another path has it: no set of paths per name
   // (a province's 100,000 files would make 100,000 sets).
   const byName = new Map<string, string | true>();
   for (const f of files) {
-    const name = parts(f).pop() ?? f;
+    const end = segmentEnd(f, f.length);
+    const name = end === 0 ? f : f.slice(segmentStart(f, end), end);
     const seen = byName.get(name);
     if (seen === undefined) byName.set(name, f);
     else if (seen !== true && seen !== f) byName.set(name, true);
   }
   return (f) => {
-    const p = parts(f);
-    const name = p[p.length - 1] ?? f;
-    return byName.get(name) === true && p.length > 1 ? `${p[p.length - 2]}/${name}` : name;
+    const end = segmentEnd(f, f.length);
+    if (end === 0) return f;
+    const start = segmentStart(f, end);
+    const name = f.slice(start, end);
+    if (byName.get(name) !== true) return name;
+    const folderEnd = segmentEnd(f, start);
+    return folderEnd === 0 ? name : `${f.slice(segmentStart(f, folderEnd), folderEnd)}/${name}`;
   };
+}
+
+// A path's segments read from its end, by char codes: splitting every path of a
+// 10,000-file summary (twice) was a sixth of writing it. Either separator; a run of them is one.
+const isSeparator = (c: number) => c === 47 || c === 92; // '/', '\\'
+/** The end of the last segment before `end` (0: none). */
+function segmentEnd(f: string, end: number): number {
+  while (end > 0 && isSeparator(f.charCodeAt(end - 1))) end--;
+  return end;
+}
+/** The start of the segment that ends at `end`. */
+function segmentStart(f: string, end: number): number {
+  while (end > 0 && !isSeparator(f.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 const headerText = (t: Table) => `&C&12${t.title.replace(/&/g, '&&')}`;
@@ -307,6 +331,13 @@ function streamTable(w: SpreadsheetWriter, t: Table): void {
   const headerStyles = columns.map(() => w.style(HEADER_STYLE));
   const bodyStyles = columns.map((c) => w.style(cellStyle(c, false)));
   const footStyles = columns.map((c) => w.style(cellStyle(c, true)));
+  const filledStyles = new Map<string, number>();
+  const filled = (col: number, fill: string) => {
+    const key = `${col} ${fill}`;
+    let id = filledStyles.get(key);
+    if (id === undefined) filledStyles.set(key, (id = w.style(cellStyle(columns[col], false, fill))));
+    return id;
+  };
   function* rows() {
     yield { height: headerHeight, values: columns.map((c) => c.header), styles: headerStyles };
     let r = 0;
@@ -314,9 +345,12 @@ function streamTable(w: SpreadsheetWriter, t: Table): void {
       const values = raw.map(bodyValue);
       let styles = bodyStyles;
       if (t.fill) {
-        const row = r;
-        const fills = columns.map((_, i) => t.fill!(row, i));
-        if (fills.some((f) => f !== undefined)) styles = columns.map((c, i) => (fills[i] ? w.style(cellStyle(c, false, fills[i])) : bodyStyles[i]));
+        for (let i = 0; i < columns.length; i++) {
+          const fill = t.fill(r, i);
+          if (fill === undefined) continue;
+          if (styles === bodyStyles) styles = bodyStyles.slice();
+          styles[i] = filled(i, fill);
+        }
       }
       yield { height: rowHeight(raw, widths, wrap), values, styles };
       r++;
