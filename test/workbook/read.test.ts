@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
-import { DEFAULT_READ_LIMITS, isLockFileName, nextCellOrRow, parseSharedStrings, readWorkbook, sharedStringsByRegex, type Tag } from '../../src/workbook/xlsx/read';
+import { DEFAULT_READ_LIMITS, findAttr, isLockFileName, nextCellOrRow, parseSharedStrings, readWorkbook, sharedStringsByRegex, type Span, type Tag } from '../../src/workbook/xlsx/read';
 import { cellKey, type SheetGrid, type WorkbookGrid } from '../../src/model/types';
 import { parseCell } from '../../src/forms/address';
 import { badInputs, lyingZipBomb, tinyWorkbook, zipBomb } from '../fixtures/bad';
 import { rawXlsx } from '../fixtures/rawXlsx';
-import { decodeEntities, decodeText, richText } from '../../src/workbook/xlsx/xml';
+import { attr, decodeEntities, decodeText, richText } from '../../src/workbook/xlsx/xml';
 
 function ok(bytes: Uint8Array, name = 'x.xlsx'): WorkbookGrid {
   const r = readWorkbook(bytes, name);
@@ -293,8 +293,8 @@ describe('nextCellOrRow finds what its regular expression finds', () => {
   const TOKEN = /<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*?)(\/?)>/g;
   const scan = (s: string) => {
     const out: unknown[] = [];
-    const tag: Tag = { row: false, attrs: '', selfClosing: false, end: 0 };
-    for (let at = 0; nextCellOrRow(s, at, tag); at = tag.end) out.push([tag.row ? 'row' : 'c', tag.attrs, tag.selfClosing ? '/' : '', tag.end]);
+    const tag: Tag = { row: false, attrsFrom: 0, attrsTo: 0, selfClosing: false, end: 0 };
+    for (let at = 0; nextCellOrRow(s, at, tag); at = tag.end) out.push([tag.row ? 'row' : 'c', s.slice(tag.attrsFrom, tag.attrsTo), tag.selfClosing ? '/' : '', tag.end]);
     return out;
   };
   const byRegex = (s: string) => [...s.matchAll(TOKEN)].map((m) => [m[1], m[2], m[3], m.index! + m[0].length]);
@@ -350,5 +350,22 @@ describe('shared strings and rich text read by hand give what their regular expr
 
   test('rich text: written cases and random tag soup', () => {
     for (const s of [...written, ...soup]) expect([s, richText(s)]).toEqual([s, richTextByRegex(s)]);
+  });
+});
+
+describe('findAttr finds in place what attr() finds in the attribute text', () => {
+  // The attribute text inside a longer text, as parseSheet meets it (a quote or name may follow it).
+  const inPlace = (attrs: string, name: string) => {
+    const s = `<c${attrs}>x="1" r="B2" 't' s='</c>`;
+    const v: Span = { from: 0, to: 0 };
+    return findAttr(s, 2, 2 + attrs.length, name, v) ? decodeEntities(s.slice(v.from, v.to)) : undefined;
+  };
+  test('written cases and random attribute soup', () => {
+    const written = [' r="A1" t="s"', ' t="s" r="A1"', " r='B2'", ' r = "C3"', ' xr="A1" r="D4"', ' r="A&amp;1"', ' r="A1', ' r=A1', '', ' r', ' s="12" r="A1" t="inlineStr"', '\tr="A1"', 'r="A1"'];
+    const pieces = [' ', 'r', 't', 's', '=', '"', "'", 'A1', '12', 'x', '&amp;', '\n', 'str', ':'];
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const soup = Array.from({ length: 3000 }, () => Array.from({ length: Math.floor(random() * 16) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+    for (const a of [...written, ...soup]) for (const name of ['r', 't', 's']) expect([a, name, inPlace(a, name)]).toEqual([a, name, attr(a, name)]);
   });
 });

@@ -16,7 +16,7 @@ import { cellAddress } from '../../forms/address';
 import { READER } from '../../i18n/reader';
 import { isDateFormat } from '../../model/numberFormat';
 import { cellKey, MAX_COLS, type DefinedName, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
-import { attr, decodeEntities, decodeText, elements, plainRuns, prefixedAttr, richText, runTexts, section, startTags } from './xml';
+import { attr, decodeEntities, decodeText, elements, indexIn, plainRuns, prefixedAttr, richText, runTexts, section, startTags } from './xml';
 import { isCfb } from './cfb';
 import { sniffCfb, sniffOther, sniffZip, type LegacyFormat } from './sniff';
 import { checkDeclared, entryData, inflateData, inflateEntry, InflateBudget, inflatesInOneCall, looksLikeZip, readCentralDirectory, takeInflated, type InflateLimits, type ZipEntry, type ZipError } from './zip';
@@ -436,7 +436,9 @@ const isNameChar = (c: number) => isWordChar(c) || c === 46 || c === 45;
 /** The start tag nextCellOrRow found. */
 export interface Tag {
   row: boolean;
-  attrs: string;
+  /** Its attribute text is s[attrsFrom, attrsTo) (not cut out: most of it is never read). */
+  attrsFrom: number;
+  attrsTo: number;
   selfClosing: boolean;
   /** Index just past its ">". */
   end: number;
@@ -478,7 +480,8 @@ export function nextCellOrRow(s: string, from: number, tag: Tag): boolean {
     if (gt < 0) return false;
     tag.row = kind === 1;
     tag.selfClosing = gt > nameEnd && s.charCodeAt(gt - 1) === 47; /* / */
-    tag.attrs = s.slice(nameEnd, tag.selfClosing ? gt - 1 : gt);
+    tag.attrsFrom = nameEnd;
+    tag.attrsTo = tag.selfClosing ? gt - 1 : gt;
     tag.end = gt + 1;
     return true;
   }
@@ -489,23 +492,110 @@ const V = /<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*?)?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]
 const IS = /<(?:[A-Za-z_][\w.-]*:)?is\b[^>]*?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?is>/;
 const RANGE = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
 
-/** "AB12" → [row, col]; null when it is not a cell reference. */
-function parseRef(r: string): [number, number] | null {
+interface CellRef {
+  row: number;
+  col: number;
+}
+
+/** "AB12" in s[from, to) → `out` (row and column); false when it is not a cell reference. */
+function parseRef(s: string, from: number, to: number, out: CellRef): boolean {
   let col = 0;
-  let i = 0;
-  for (; i < r.length; i++) {
-    const c = r.charCodeAt(i) | 0x20; // lower-case letters
+  let i = from;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i) | 0x20; // lower-case letters
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
   }
-  if (i === 0 || i === r.length) return null;
+  if (i === from || i === to) return false;
   let row = 0;
-  for (; i < r.length; i++) {
-    const d = r.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
+  for (; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
     row = row * 10 + d;
   }
-  return [row, col];
+  out.row = row;
+  out.col = col;
+  return true;
+}
+
+/** One end of a merged range, RANGE's letters and digits ("AB", "12"), read as parseRef reads "AB12". */
+function rangeEnd(letters: string, digits: string, out: CellRef): void {
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) col = col * 26 + ((letters.charCodeAt(i) | 0x20) - 96);
+  let row = 0;
+  for (let i = 0; i < digits.length; i++) row = row * 10 + (digits.charCodeAt(i) - 48);
+  out.row = row;
+  out.col = col;
+}
+
+/** Where an attribute's value is: s[from, to). */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+/**
+ * Attribute `name` of the attribute text s[from, to) (a start tag's, as nextCellOrRow
+ * gives it): true with its value's place in `value`, entities not decoded. Matched as
+ * xml.ts's attr() matches it, but nothing is cut out of the sheet: parseSheet reads a
+ * cell's r, t and s in place, for every cell of every sheet.
+ */
+export function findAttr(s: string, from: number, to: number, name: string, value: Span): boolean {
+  for (let i = indexIn(s, name, from, to); i >= 0; i = indexIn(s, name, i + name.length, to)) {
+    const before = i === from ? 32 : s.charCodeAt(i - 1);
+    let j = i + name.length;
+    while (j < to && s.charCodeAt(j) === 32) j++;
+    if ((before === 32 || before === 9 || before === 10 || before === 13) && j < to && s.charCodeAt(j) === 61 /* = */) {
+      j++;
+      while (j < to && s.charCodeAt(j) === 32) j++;
+      const q = j < to ? s.charCodeAt(j) : 0;
+      if (q === 34 || q === 39 /* " ' */) {
+        const end = indexIn(s, q === 34 ? '"' : "'", j + 1, to);
+        if (end < 0) return false;
+        value.from = j + 1;
+        value.to = end;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The value at `v` as attr() gives it: entities decoded. */
+const spanText = (s: string, v: Span) => decodeEntities(s.slice(v.from, v.to));
+
+/** The digits s[from, to) as a number; -1 when empty, longer than 9 digits or not all digits (the caller then reads the text). */
+function digitsIn(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Whether the cell's style (its s, an index of cellXfs) shows a date. */
+function isDateStyled(s: string, attrsFrom: number, attrsTo: number, value: Span, dateStyles: ReadonlySet<number>): boolean {
+  if (!findAttr(s, attrsFrom, attrsTo, 's', value)) return false;
+  const n = digitsIn(s, value.from, value.to);
+  return dateStyles.has(n >= 0 ? n : Number(spanText(s, value)));
+}
+
+/** A cell's t as attr() gives it; the usual values without a string made for each cell. */
+function cellType(s: string, v: Span): string {
+  const len = v.to - v.from;
+  if (len === 1) {
+    const c = s.charCodeAt(v.from);
+    if (c === 115) return 's';
+    if (c === 110) return 'n';
+    if (c === 98) return 'b';
+    if (c === 100) return 'd';
+    if (c === 101) return 'e';
+  } else if (len === 3 && s.startsWith('str', v.from)) return 'str';
+  else if (len === 9 && s.startsWith('inlineStr', v.from)) return 'inlineStr';
+  return spanText(s, v);
 }
 
 function isoToSerial(s: string, date1904: boolean): number | null {
@@ -536,79 +626,107 @@ export function parseSheet(xml: string, name: string, sst: string[], dateStyles:
 
     // No "x:c>" or "x:v>" anywhere (true of every writer but a few): end tags are searched as plain text.
     const plainTags = body.indexOf(':c>') < 0 && body.indexOf(':v>') < 0;
+    // No prefixed <x:is>, <x:t> and no phonetic runs: an inline string's text is read in place.
+    const plainInline = plainTags && body.indexOf(':is>') < 0 && plainRuns(body);
     let row = 0;
     let col = 0;
-    const tag: Tag = { row: false, attrs: '', selfClosing: false, end: 0 };
+    // Reused for every cell: a cell's attributes and reference are read in place, nothing is cut out for them.
+    const tag: Tag = { row: false, attrsFrom: 0, attrsTo: 0, selfClosing: false, end: 0 };
+    const value: Span = { from: 0, to: 0 };
+    const ref: CellRef = { row: 0, col: 0 };
     let at = 0;
     while (nextCellOrRow(body, at, tag)) {
       at = tag.end;
-      const attrs = tag.attrs;
+      const { attrsFrom, attrsTo } = tag;
       if (tag.row) {
-        const r = attr(attrs, 'r');
-        row = r !== undefined && /^\d+$/.test(r) ? Number(r) : row + 1;
+        const digits = findAttr(body, attrsFrom, attrsTo, 'r', value) ? digitsIn(body, value.from, value.to) : -1;
+        if (digits >= 0) row = digits;
+        else {
+          const r = findAttr(body, attrsFrom, attrsTo, 'r', value) ? spanText(body, value) : undefined;
+          row = r !== undefined && /^\d+$/.test(r) ? Number(r) : row + 1;
+        }
         col = 0;
         continue;
       }
       // a cell
-      const r = attr(attrs, 'r');
-      const ref = r !== undefined ? parseRef(r) : null;
-      if (ref) {
-        row = ref[0];
-        col = ref[1];
+      let hasRef = false;
+      if (findAttr(body, attrsFrom, attrsTo, 'r', value)) {
+        if (indexIn(body, '&', value.from, value.to) < 0) hasRef = parseRef(body, value.from, value.to, ref);
+        else {
+          const r = spanText(body, value); // a reference written with entities: read decoded, as any attribute
+          hasRef = parseRef(r, 0, r.length, ref);
+        }
+      }
+      if (hasRef) {
+        row = ref.row;
+        col = ref.col;
       } else {
         if (row === 0) row = 1;
         col++;
       }
       const cellRow = row;
-      let inner = '';
+      // The cell's content is body[innerFrom, innerTo).
+      let innerFrom = at;
+      let innerTo = at;
       if (!tag.selfClosing) {
         // Without prefixed tags the first end tag is a plain "</c>": found without the regex.
         const plain = plainTags ? body.indexOf('</c>', at) : -1;
         if (plain >= 0) {
-          inner = body.slice(at, plain);
+          innerTo = plain;
           at = plain + 4;
         } else {
           CELL_END.lastIndex = at;
           const end = CELL_END.exec(body);
-          const innerEnd = end ? end.index : body.length;
-          inner = body.slice(at, innerEnd);
+          innerTo = end ? end.index : body.length;
           at = end ? end.index + end[0].length : body.length;
         }
       }
-      if (!inner || cellRow < 1 || cellRow > MAX_ROWS || col < 1 || col > MAX_COLS) continue;
-      const t = attr(attrs, 't') ?? 'n';
+      if (innerFrom === innerTo || cellRow < 1 || cellRow > MAX_ROWS || col < 1 || col > MAX_COLS) continue;
+      const t = findAttr(body, attrsFrom, attrsTo, 't', value) ? cellType(body, value) : 'n';
       let cell: GridCell | null = null;
       if (t === 'inlineStr') {
-        const is = IS.exec(inner);
-        const text = is ? richText(is[1]) : '';
+        // "<is>…</is>" first in the cell (the usual case): its runs read in place, else by the regex.
+        const isEnd = plainInline && body.startsWith('<is>', innerFrom) ? indexIn(body, '</is>', innerFrom + 4, innerTo) : -1;
+        let text: string;
+        if (isEnd >= 0) text = decodeText(runTexts(body, innerFrom + 4, isEnd));
+        else {
+          const is = IS.exec(body.slice(innerFrom, innerTo));
+          text = is ? richText(is[1]) : '';
+        }
         if (text !== '') cell = { v: text };
       } else {
-        // "<v>…</v>" first in the cell (the usual case): its text without the regex.
-        const vEnd = plainTags && inner.startsWith('<v>') ? inner.indexOf('</v>', 3) : -1;
-        let v: string;
-        if (vEnd >= 0) v = inner.slice(3, vEnd);
-        else {
-          const vm = V.exec(inner);
+        // "<v>…</v>" first in the cell (the usual case): found in place, else by the regex.
+        // Either way the value's text is src[vFrom, vTo).
+        const vEnd = plainTags && body.startsWith('<v>', innerFrom) ? indexIn(body, '</v>', innerFrom + 3, innerTo) : -1;
+        let src = body;
+        let vFrom = innerFrom + 3;
+        let vTo = vEnd;
+        if (vEnd < 0) {
+          const vm = V.exec(body.slice(innerFrom, innerTo));
           if (!vm) continue;
-          v = vm[1];
+          src = vm[1];
+          vFrom = 0;
+          vTo = src.length;
         }
         if (t === 's') {
-          const text = sst[Number(v)];
+          // A shared string's index: its digits read in place (any other text as Number reads it).
+          const n = digitsIn(src, vFrom, vTo);
+          const text = sst[n >= 0 ? n : Number(src.slice(vFrom, vTo))];
           if (text) cell = { v: text };
-        } else if (t === 'str') {
-          const text = decodeText(v);
-          if (text !== '') cell = { v: text };
-        } else if (t === 'b') {
-          cell = { v: v.trim() === '1' || v.trim() === 'true' };
-        } else if (t === 'd') {
-          const serial = isoToSerial(decodeEntities(v), date1904);
-          if (serial !== null) cell = { v: serial, date: true };
-        } else if (t === 'n') {
-          const trimmed = v.trim();
-          const n = trimmed === '' ? NaN : Number(trimmed);
-          if (Number.isFinite(n)) {
-            const s = attr(attrs, 's');
-            cell = s !== undefined && dateStyles.has(Number(s)) ? { v: n, date: true } : { v: n };
+        } else {
+          const v = src.slice(vFrom, vTo);
+          if (t === 'str') {
+            const text = decodeText(v);
+            if (text !== '') cell = { v: text };
+          } else if (t === 'b') {
+            cell = { v: v.trim() === '1' || v.trim() === 'true' };
+          } else if (t === 'd') {
+            const serial = isoToSerial(decodeEntities(v), date1904);
+            if (serial !== null) cell = { v: serial, date: true };
+          } else if (t === 'n') {
+            const trimmed = v.trim();
+            const n = trimmed === '' ? NaN : Number(trimmed);
+            if (Number.isFinite(n)) cell = isDateStyled(body, attrsFrom, attrsTo, value, dateStyles) ? { v: n, date: true } : { v: n };
           }
         }
         // t="e" (an error such as #DIV/0!) carries no value a form could use.
@@ -621,17 +739,19 @@ export function parseSheet(xml: string, name: string, sst: string[], dateStyles:
   }
 
   const merges: string[] = [];
+  const a1: CellRef = { row: 0, col: 0 };
+  const b1: CellRef = { row: 0, col: 0 };
   for (const a of startTags(section(tail, 'mergeCells'), 'mergeCell')) {
     const ref = attr(a, 'ref');
     const rm = ref ? RANGE.exec(ref.trim()) : null;
     if (!rm) continue;
-    const a1 = parseRef(`${rm[1]}${rm[2]}`);
-    const b1 = rm[3] ? parseRef(`${rm[3]}${rm[4]}`) : a1;
-    if (!a1 || !b1) continue;
-    const top = Math.min(a1[0], b1[0]);
-    const bottom = Math.max(a1[0], b1[0]);
-    const left = Math.min(a1[1], b1[1]);
-    const right = Math.max(a1[1], b1[1]);
+    rangeEnd(rm[1], rm[2], a1);
+    if (rm[3]) rangeEnd(rm[3], rm[4], b1);
+    else (b1.row = a1.row), (b1.col = a1.col);
+    const top = Math.min(a1.row, b1.row);
+    const bottom = Math.max(a1.row, b1.row);
+    const left = Math.min(a1.col, b1.col);
+    const right = Math.max(a1.col, b1.col);
     if (top < 1 || left < 1 || bottom > MAX_ROWS || right > MAX_COLS) continue;
     if (top === bottom && left === right) continue;
     merges.push(`${cellAddress(top, left)}:${cellAddress(bottom, right)}`);

@@ -137,6 +137,19 @@ export function plainRuns(xml: string): boolean {
   return xml.indexOf('rPh') < 0 && xml.indexOf(':t>') < 0;
 }
 
+/**
+ * s.indexOf(needle, from) within s[from, to): -1 unless the whole needle is in the range.
+ * By hand inside a part (the ranges are short): a plain indexOf would search on to the
+ * end of the part each time it is absent, and a part with many such ranges would take
+ * quadratic time.
+ */
+export function indexIn(s: string, needle: string, from: number, to: number): number {
+  if (to >= s.length) return s.indexOf(needle, from);
+  const first = needle.charCodeAt(0);
+  for (let i = from, last = to - needle.length; i <= last; i++) if (s.charCodeAt(i) === first && s.startsWith(needle, i)) return i;
+  return -1;
+}
+
 /** JavaScript's \s (a tag's name ends at one). */
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
@@ -151,24 +164,24 @@ function isSpace(c: number): boolean {
 export function runTexts(s: string, from: number, to: number): string {
   let out = '';
   let noEnd = false; // no "</t>" after some point: no element with content can match after it either
-  for (let lt = s.indexOf('<t', from); lt >= 0 && lt + 2 < to; lt = s.indexOf('<t', lt + 1)) {
-    const c = s.charCodeAt(lt + 2);
+  for (let lt = indexIn(s, '<t', from, to); lt >= 0; lt = indexIn(s, '<t', lt + 1, to)) {
+    const c = lt + 2 < to ? s.charCodeAt(lt + 2) : NaN;
     let gt: number;
     if (c === 62 /* > */) gt = lt + 2;
     else if (c === 47 /* / */) {
-      if (s.charCodeAt(lt + 3) === 62 && lt + 3 < to) lt += 3; // <t/>: no text
+      if (lt + 3 < to && s.charCodeAt(lt + 3) === 62) lt += 3; // <t/>: no text
       continue;
     } else if (isSpace(c)) {
-      gt = s.indexOf('>', lt + 3);
-      if (gt < 0 || gt >= to) break; // no tag ends in the range: nothing more matches
+      gt = indexIn(s, '>', lt + 3, to);
+      if (gt < 0) break; // no tag ends in the range: nothing more matches
       if (s.charCodeAt(gt - 1) === 47 && gt - 1 > lt + 2) {
         lt = gt; // <t …/>: no text
         continue;
       }
     } else continue; // <tab>, <text>: not a <t>
     if (noEnd) continue;
-    const end = s.indexOf('</t>', gt + 1);
-    if (end < 0 || end + 4 > to) {
+    const end = indexIn(s, '</t>', gt + 1, to);
+    if (end < 0) {
       noEnd = true;
       continue;
     }
