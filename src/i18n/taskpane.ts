@@ -72,6 +72,8 @@ export const tp = {
   printPackHint: '每个支部的表单整理成可直接打印的工作簿（A4，每表一页）',
   printNeedsMerge: '请先在「汇总」中完成汇总，再生成打印包。',
   chunkLoadFailed: '无法加载表格处理组件，请刷新页面后重试',
+  tabLoading: '正在加载…',
+  tabLoadFailed: '此页组件加载失败，请刷新页面后重试。',
   unreadableFile: '浏览器无法读取该文件（可能已被移动、删除或正被其他程序占用）',
   pastedRoster: '粘贴的名单',
   onlyInExcel: '此功能只能在 Excel 中使用。',

@@ -5,6 +5,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Button,
+  Spinner,
   Tab,
   TabList,
   Title3,
@@ -12,13 +13,38 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Summary } from '../merge/types';
 import { describeError, downloadedText, insertedText, openedText, printSetupText, tp, writtenText } from '../i18n/taskpane';
+import { ChunkBoundary } from './components/ChunkBoundary';
 import { FillTab } from './components/FillTab';
-import { MergeTab } from './components/MergeTab';
-import { PrintTab } from './components/PrintTab';
 import type { ActionResult, Host } from './host';
+
+/**
+ * The tabs not shown first are chunks of their own (with what only they use: the merge's
+ * views, 初核, 抽查, the inputs, check boxes and progress bar), so the pane's first
+ * JavaScript is the 填写 tab's; they are fetched once the pane is on screen and the page
+ * is idle, or at once when chosen first.
+ */
+const loadMergeTab = () => import(/* webpackChunkName: "merge-tab" */ './components/MergeTab');
+const loadPrintTab = () => import(/* webpackChunkName: "print-tab" */ './components/PrintTab');
+const MergeTab = lazy(() => loadMergeTab().then((m) => ({ default: m.MergeTab })));
+const PrintTab = lazy(() => loadPrintTab().then((m) => ({ default: m.PrintTab })));
+
+/** Fetches the other tabs' chunks when the page has nothing else to do; returns how to cancel. */
+function preloadTabs(): () => void {
+  const load = () => {
+    // A chunk that fails here fails again, visibly, when its tab is chosen.
+    loadMergeTab().catch(() => undefined);
+    loadPrintTab().catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(load, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(load, 500); // Safari (Excel on Mac) has no requestIdleCallback
+  return () => clearTimeout(id);
+}
 
 export type TabId = 'fill' | 'merge' | 'print';
 
@@ -105,6 +131,7 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
   // Marks when the pane is on screen: the e2e test reads it as the first-render time.
   useEffect(() => {
     if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark('wuhua-pane-visible');
+    return preloadTabs();
   }, []);
 
   const onMerged = useCallback((s: Summary | null) => setSummary(s), []);
@@ -159,10 +186,22 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
           {opened.has('fill') && <FillTab host={host} report={report} />}
         </section>
         <section id="panel-merge" role="tabpanel" aria-labelledby="tab-merge" hidden={tab !== 'merge'} className={tab === 'merge' ? styles.panel : undefined}>
-          {opened.has('merge') && <MergeTab host={host} report={report} onMerged={onMerged} />}
+          {opened.has('merge') && (
+            <ChunkBoundary failed={tp.tabLoadFailed}>
+              <Suspense fallback={<Spinner size="tiny" label={tp.tabLoading} />}>
+                <MergeTab host={host} report={report} onMerged={onMerged} />
+              </Suspense>
+            </ChunkBoundary>
+          )}
         </section>
         <section id="panel-print" role="tabpanel" aria-labelledby="tab-print" hidden={tab !== 'print'} className={tab === 'print' ? styles.panel : undefined}>
-          {opened.has('print') && <PrintTab host={host} report={report} summary={summary} />}
+          {opened.has('print') && (
+            <ChunkBoundary failed={tp.tabLoadFailed}>
+              <Suspense fallback={<Spinner size="tiny" label={tp.tabLoading} />}>
+                <PrintTab host={host} report={report} summary={summary} />
+              </Suspense>
+            </ChunkBoundary>
+          )}
         </section>
       </main>
     </FluentProvider>

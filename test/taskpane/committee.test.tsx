@@ -32,10 +32,11 @@ const inputs: IntakeResult[] = [
 ];
 const withRoster = mergeSubmissions(inputs, { asOf: '2019-05-10', roster });
 
-function mergeWith(host: FakeHost) {
+async function mergeWith(host: FakeHost) {
   host.mergeResults = inputs;
   render(<App host={host} initialTab="merge" />);
-  fireEvent.change(screen.getByTestId('merge-files'), { target: { files: inputs.map((r) => new File([new Uint8Array([0x50, 0x4b])], r.file)) } });
+  // 汇总 is a lazy chunk (App.tsx): its inputs appear once it has loaded.
+  fireEvent.change(await screen.findByTestId('merge-files'), { target: { files: inputs.map((r) => new File([new Uint8Array([0x50, 0x4b])], r.file)) } });
   fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
 }
 
@@ -49,7 +50,7 @@ describe('催报', () => {
     host.summary = withRoster;
     const copied: string[] = [];
     grantClipboard(async (t) => void copied.push(t));
-    mergeWith(host);
+    await mergeWith(host);
     const panel = await screen.findByTestId('reminders', {}, { timeout: 15000 });
     const groups = within(panel).getAllByTestId('reminder-group');
     expect(groups.map((g) => within(g).getByRole('heading').textContent)).toEqual([A]); // 乙局 owes nothing
@@ -83,7 +84,7 @@ describe('催报', () => {
     const host = new FakeHost('standalone');
     host.summary = withRoster;
     grantClipboard(() => Promise.reject(new DOMException('The Clipboard API has been blocked because of a permissions policy', 'NotAllowedError')));
-    mergeWith(host);
+    await mergeWith(host);
     const item = (await screen.findAllByTestId('reminder-branch', {}, { timeout: 15000 }))[0];
     fireEvent.click(within(item).getByRole('button', { name: /^复制给/ }));
     const box = (await within(item).findByTestId('copy-fallback')) as HTMLTextAreaElement;
@@ -97,13 +98,13 @@ describe('催报', () => {
   test('nothing owed: says so; no roster: no 催报, and the pane says plainly what could not be judged', async () => {
     const host = new FakeHost('standalone');
     host.summary = mergeSubmissions(inputs, { asOf: '2019-05-10', roster: [{ name: '甲局第一党支部', parent: A, hasDemo: true }] });
-    mergeWith(host);
+    await mergeWith(host);
     expect((await screen.findByTestId('reminders-none', {}, { timeout: 15000 })).textContent).toBe('截至今天，名册中没有应报未报的表单。');
     cleanup();
 
     const bare = new FakeHost('standalone');
     bare.summary = mergeSubmissions(inputs, { asOf: '2019-05-10' });
-    mergeWith(bare);
+    await mergeWith(bare);
     const judged = await screen.findByTestId('not-judged');
     expect(judged.textContent).toContain(committeeZh.notJudged.noRoster);
     expect(screen.queryByTestId('reminders')).toBeNull();
@@ -114,7 +115,7 @@ describe('charts', () => {
   test('报送率 and 完成率 per 上级党组织 and the 12-month curve, with their figures in tables for screen readers; nothing owed is "—"', async () => {
     const host = new FakeHost('standalone');
     host.summary = withRoster;
-    mergeWith(host);
+    await mergeWith(host);
     const charts = await screen.findByTestId('charts', {}, { timeout: 15000 });
     const bars = within(charts).getByTestId('chart-bars-table');
     const rows = within(bars).getAllByRole('row').map((r) => Array.from(r.querySelectorAll('th,td')).map((c) => c.textContent));
@@ -145,7 +146,7 @@ describe('roster', () => {
       columns: ['党支部名称', '上级党组织'],
     });
     render(<App host={host} initialTab="merge" />);
-    fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [new File(['x'], '名册.xlsx')] } });
+    fireEvent.change(await screen.findByTestId('roster-file'), { target: { files: [new File(['x'], '名册.xlsx')] } });
     const notes = await screen.findByTestId('roster-notes');
     expect(notes.textContent).toContain('名册「名册.xlsx」的读取情况');
     expect(notes.textContent).toContain('读到 1 个党支部（按表头识别各列）');
@@ -167,7 +168,7 @@ describe('roster', () => {
       return { kind: 'downloaded', fileName: f.fileName };
     };
     render(<App host={host} initialTab="merge" />);
-    fireEvent.click(screen.getByRole('button', { name: '下载名册模板' }));
+    fireEvent.click(await screen.findByRole('button', { name: '下载名册模板' }));
     await screen.findByText('已下载「名册模板.xlsx」', {}, { timeout: 30000 });
     const { rosterTemplateBytes } = await import('../../src/workbook/xlsx/rosterTemplate');
     expect(handed).toHaveLength(1);
@@ -206,7 +207,7 @@ describe('a typed or pasted roster', () => {
       const out = await base(req);
       return out.cancelled ? out : { ...out, roster: { ok: false, reason: '名册中没有找到任何党支部名称' } };
     };
-    mergeWith(host);
+    await mergeWith(host);
     expect((await screen.findByTestId('roster-notes')).textContent).toBe('名册「粘贴的名单」无法使用，本次汇总按没有名册处理：名册中没有找到任何党支部名称');
   });
 });
@@ -216,7 +217,7 @@ test('a roster with many bad rows: the first 20 notes, the rest on 显示更多'
   const notes = Array.from({ length: 45 }, (_, i) => `名册.csv 第${i + 2}行有内容但没有填写党支部名称，未计入名册`);
   host.rosters.set('名册.csv', { ok: true, names: ['甲局第一党支部'], notes, count: 1, structured: true, columns: ['党支部名称'] });
   render(<App host={host} initialTab="merge" />);
-  fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [new File(['x'], '名册.csv')] } });
+  fireEvent.change(await screen.findByTestId('roster-file'), { target: { files: [new File(['x'], '名册.csv')] } });
   const box = await screen.findByTestId('roster-notes');
   expect(within(box).getAllByRole('listitem')).toHaveLength(20);
   expect(box.textContent).toContain('以下 45 处未能使用');

@@ -21,7 +21,8 @@ const roster = '党支部名称\t上级党组织\n甲党支部\t财政局机关�
 test('without a roster the action waits for one and says so; with one it runs on the box, downloads 下发模板.zip and says how many', async () => {
   const host = new FakeHost('standalone');
   render(<App host={host} initialTab="merge" />);
-  expect(button().getAttribute('aria-disabled')).toBe('true');
+  // 汇总 is a lazy chunk (App.tsx): its buttons appear once it has loaded.
+  expect((await screen.findByRole('button', { name: '按名册生成模板' })).getAttribute('aria-disabled')).toBe('true');
   expect(screen.getByTestId('dispatch-status').textContent).toContain('请先在上方粘贴名册');
 
   fireEvent.change(screen.getByRole('textbox', { name: /应报送支部名单/ }), { target: { value: roster } });
@@ -42,7 +43,7 @@ test('without a roster the action waits for one and says so; with one it runs on
 
 test('the forms are chosen with checkboxes (附件1 too); none chosen disables the action', async () => {
   render(<App host={new FakeHost('standalone')} initialTab="merge" />);
-  fireEvent.change(screen.getByRole('textbox', { name: /应报送支部名单/ }), { target: { value: roster } });
+  fireEvent.change(await screen.findByRole('textbox', { name: /应报送支部名单/ }), { target: { value: roster } });
   fireEvent.click(screen.getByRole('checkbox', { name: '附件2' }));
   fireEvent.click(screen.getByRole('checkbox', { name: '附件3' }));
   expect(button().getAttribute('aria-disabled')).toBe('true');
@@ -57,7 +58,7 @@ test('the forms are chosen with checkboxes (附件1 too); none chosen disables t
 
 test('a failure is reported, and the status line cleared', async () => {
   render(<App host={new FakeHost('standalone')} initialTab="merge" />);
-  fireEvent.change(screen.getByRole('textbox', { name: /应报送支部名单/ }), { target: { value: roster } });
+  fireEvent.change(await screen.findByRole('textbox', { name: /应报送支部名单/ }), { target: { value: roster } });
   mockRunJob.mockRejectedValue(new Error('名单中没有任何支部名称'));
   fireEvent.click(button());
   await screen.findByText(/名单中没有任何支部名称/);
@@ -66,7 +67,7 @@ test('a failure is reported, and the status line cleared', async () => {
 
 test('inside Excel the zip is downloaded too (no workbook to open), and the pane says a download may not arrive', async () => {
   render(<App host={new FakeHost('excel')} initialTab="merge" />);
-  fireEvent.change(screen.getByRole('textbox', { name: /应报送支部名单/ }), { target: { value: roster } });
+  fireEvent.change(await screen.findByRole('textbox', { name: /应报送支部名单/ }), { target: { value: roster } });
   mockRunJob.mockResolvedValue({ bytes: new Uint8Array([0x50, 0x4b]), notes: [], files: 2, folders: 1 });
   fireEvent.click(button());
   await waitFor(() => expect(mockDownload).toHaveBeenCalledWith(expect.any(Uint8Array), '下发模板.zip'));

@@ -26,7 +26,7 @@ const results: IntakeResult[] = [
 
 const files = () => results.map((r) => new File([new Uint8Array([0x50, 0x4b])], r.file));
 
-function pick(host: FakeHost) {
+async function pick(host: FakeHost) {
   host.mergeResults = results;
   host.summary = emptySummary({
     files: 3,
@@ -36,13 +36,14 @@ function pick(host: FakeHost) {
     rejected: [{ file: 'random.xlsx', reason: '文件已损坏或不是 Excel 文件' }],
   });
   render(<App host={host} initialTab="merge" />);
-  fireEvent.change(screen.getByTestId('merge-files'), { target: { files: files() } });
+  // 汇总 is a lazy chunk (App.tsx): its inputs appear once it has loaded.
+  fireEvent.change(await screen.findByTestId('merge-files'), { target: { files: files() } });
 }
 
 describe('汇总 tab', () => {
   test('merges the picked files and shows each file: form, branch, problems, rejected with reason; duplicates and 未报送', async () => {
     const host = new FakeHost('standalone');
-    pick(host);
+    await pick(host);
     expect(screen.getByTestId('merge-count').textContent).toBe('已选择 3 个文件');
     fireEvent.change(screen.getByRole('textbox', { name: /应报送支部名单/ }), { target: { value: '第一党支部\n第二党支部\n\n第九党支部\n第一党支部' } });
     fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
@@ -74,7 +75,7 @@ describe('汇总 tab', () => {
 
   test('a file\'s problems open under it (the sheet once, each problem with its cell) and close again', async () => {
     const host = new FakeHost('standalone');
-    pick(host);
+    await pick(host);
     fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
     const rows = await screen.findAllByTestId('file-result');
     expect(within(rows[2]).queryByRole('button', { name: /查看问题/ })).toBeNull(); // clean.xlsx: nothing to show
@@ -100,7 +101,7 @@ describe('汇总 tab', () => {
       },
     ];
     render(<App host={host} initialTab="merge" />);
-    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    fireEvent.click(await screen.findByRole('button', { name: '开始汇总' }));
     const row = await screen.findByTestId('file-result');
     fireEvent.click(within(row).getByRole('button', { name: /查看问题/ }));
     fireEvent.click(within(row).getByRole('button', { name: /定位到 附件2 的 B4/ }));
@@ -111,7 +112,7 @@ describe('汇总 tab', () => {
     const host = new FakeHost('standalone');
     let open!: () => void;
     host.gate = new Promise<void>((r) => (open = r));
-    pick(host);
+    await pick(host);
     fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
     expect(await screen.findByRole('progressbar')).toBeTruthy();
     expect(screen.getByText('正在处理第 1/3 个：clean.xlsx')).toBeTruthy();
@@ -127,7 +128,7 @@ describe('汇总 tab', () => {
   test('in Excel the workbook forms can be merged without any file, and the summary is written as sheets', async () => {
     const host = new FakeHost('excel');
     render(<App host={host} initialTab="merge" />);
-    expect(screen.getByRole('checkbox', { name: '包括本工作簿中的表单' })).toHaveProperty('checked', true);
+    expect(await screen.findByRole('checkbox', { name: '包括本工作簿中的表单' })).toHaveProperty('checked', true);
     fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
     fireEvent.click(await screen.findByRole('button', { name: '生成汇总表' }));
     await screen.findByText('已写入工作表：汇总、进度、问题清单');
@@ -137,7 +138,7 @@ describe('汇总 tab', () => {
   test('files dropped on the drop zone are added to the picked ones; the folder button picks a directory', async () => {
     const host = new FakeHost('standalone');
     render(<App host={host} initialTab="merge" />);
-    fireEvent.change(screen.getByTestId('merge-files'), { target: { files: [new File(['x'], 'a.xlsx')] } });
+    fireEvent.change(await screen.findByTestId('merge-files'), { target: { files: [new File(['x'], 'a.xlsx')] } });
     fireEvent.drop(screen.getByTestId('merge-files-drop'), { dataTransfer: { files: [new File(['y'], 'b.xlsx'), new File(['z'], 'c.xlsx')], items: [] } });
     await waitFor(() => expect(screen.getByTestId('merge-count').textContent).toBe('已选择 3 个文件'));
     expect(screen.getByTestId('merge-files-folder').hasAttribute('webkitdirectory')).toBe(true);
@@ -145,11 +146,11 @@ describe('汇总 tab', () => {
     expect(screen.getByTestId('merge-count').textContent).toBe('已选择 0 个文件');
   });
 
-  test('standalone with no file picked cannot start', () => {
+  test('standalone with no file picked cannot start', async () => {
     const host = new FakeHost('standalone');
     render(<App host={host} initialTab="merge" />);
     // Disabled but focusable (it disables itself while running; focus must not fall to the page).
-    const start = screen.getByRole('button', { name: '开始汇总' });
+    const start = await screen.findByRole('button', { name: '开始汇总' });
     expect(start.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(start);
     expect(host.callsOf('mergeFiles')).toHaveLength(0);
@@ -159,7 +160,7 @@ describe('汇总 tab', () => {
     const host = new FakeHost('standalone');
     host.rosters.set('roster.xlsx', { ok: true, names: ['乙支部', '丙支部'] });
     render(<App host={host} initialTab="merge" />);
-    const box = screen.getByRole('textbox', { name: /应报送支部名单/ }) as HTMLTextAreaElement;
+    const box = (await screen.findByRole('textbox', { name: /应报送支部名单/ })) as HTMLTextAreaElement;
     fireEvent.change(box, { target: { value: '甲支部\n' } });
     fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [new File(['x'], 'roster.xlsx')] } });
     await waitFor(() => expect(box.value).toBe('甲支部\n乙支部\n丙支部'));
@@ -170,30 +171,30 @@ describe('汇总 tab', () => {
 
   test('a merge failure is shown in Chinese', async () => {
     const host = new FakeHost('standalone');
-    pick(host);
+    await pick(host);
     host.failWith.mergeFiles = new Error('浏览器内存不足，请分批汇总。');
     fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
     expect((await screen.findByTestId('error')).textContent).toContain('请分批汇总');
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
-  test('the first paint draws only the tab shown; a tab chosen is drawn then and keeps its state after', () => {
+  test('the first paint draws only the tab shown; a tab chosen is drawn then and keeps its state after', async () => {
     render(<App host={new FakeHost('standalone')} />);
     expect(screen.queryByTestId('merge-files')).toBeNull();
     expect(screen.queryByRole('button', { name: '生成打印包', hidden: true })).toBeNull();
     fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
-    fireEvent.change(screen.getByTestId('merge-files'), { target: { files: [new File(['a'], 'a.xlsx')] } });
+    fireEvent.change(await screen.findByTestId('merge-files'), { target: { files: [new File(['a'], 'a.xlsx')] } });
     fireEvent.click(screen.getByRole('tab', { name: '填写' }));
     fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
     expect(screen.getByTestId('merge-count').textContent).toBe('已选择 1 个文件');
   });
 
-  test('the same files picked twice (same name, size and time) are counted once, and the pane says how many it ignored', () => {
+  test('the same files picked twice (same name, size and time) are counted once, and the pane says how many it ignored', async () => {
     const host = new FakeHost('standalone');
     render(<App host={host} initialTab="merge" />);
     const a = new File(['aaaa'], 'a.xlsx', { lastModified: 1000 });
     const b = new File(['bb'], 'b.xlsx', { lastModified: 1000 });
-    fireEvent.change(screen.getByTestId('merge-files'), { target: { files: [a, b] } });
+    fireEvent.change(await screen.findByTestId('merge-files'), { target: { files: [a, b] } });
     // Picked again (a new File object of the same file), plus one new file and one that only shares the name.
     const again = new File(['aaaa'], 'a.xlsx', { lastModified: 1000 });
     const sameNameOtherFile = new File(['bbbbbb'], 'b.xlsx', { lastModified: 2000 });
@@ -204,9 +205,10 @@ describe('汇总 tab', () => {
 
   test('清空, new files, a roster edit each drop the results: no stale download, no stale print pack', async () => {
     const host = new FakeHost('standalone');
-    pick(host);
+    await pick(host);
     // 打印 once opened, then back: a tab is drawn when first chosen and stays.
     fireEvent.click(screen.getByRole('tab', { name: '打印' }));
+    await screen.findByRole('button', { name: '生成打印包' });
     fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
     fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
     await screen.findByTestId('merge-results');
@@ -235,7 +237,7 @@ describe('汇总 tab', () => {
   test('a roster imported from a file is named as that file; typed after, as that file edited', async () => {
     const host = new FakeHost('standalone');
     host.rosters.set('名册.xlsx', { ok: true, names: ['乙支部', '丙支部'] });
-    pick(host);
+    await pick(host);
     fireEvent.change(screen.getByTestId('roster-file'), { target: { files: [new File(['x'], '名册.xlsx')] } });
     await waitFor(() => expect((screen.getByRole('textbox', { name: /应报送支部名单/ }) as HTMLTextAreaElement).value).toBe('乙支部\n丙支部'));
     fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
@@ -249,7 +251,7 @@ describe('汇总 tab', () => {
 
   test('a live region says when the merge starts, completes and is cancelled; the keyboard stays on the run', async () => {
     const host = new FakeHost('standalone');
-    pick(host);
+    await pick(host);
     const live = screen.getByTestId('live');
     expect(live.getAttribute('aria-live')).toBe('polite');
     const startButton = screen.getByRole('button', { name: '开始汇总' });

@@ -9,7 +9,8 @@ describe('打印 tab', () => {
   test('in Excel 应用打印设置 calls the host and confirms how many sheets', async () => {
     const host = new FakeHost('excel');
     render(<App host={host} initialTab="print" />);
-    fireEvent.click(screen.getByRole('button', { name: '应用打印设置' }));
+    // 打印 is a lazy chunk (App.tsx): its buttons appear once it has loaded.
+    fireEvent.click(await screen.findByRole('button', { name: '应用打印设置' }));
     await screen.findByText('已为 4 个工作表应用打印设置');
     expect(host.callsOf('applyPrintSetup')).toHaveLength(1);
   });
@@ -18,7 +19,7 @@ describe('打印 tab', () => {
     const host = new FakeHost('excel');
     host.printSetupSupported = false;
     render(<App host={host} initialTab="print" />);
-    const button = screen.getByRole('button', { name: '应用打印设置' });
+    const button = await screen.findByRole('button', { name: '应用打印设置' });
     expect(button).toHaveProperty('disabled', true);
     const why = screen.getByTestId('print-setup-unsupported');
     expect(why.textContent).toMatch(/此版本的 Excel.*不支持.*请/);
@@ -33,22 +34,22 @@ describe('打印 tab', () => {
   test('in Excel the print pack opens as a new workbook', async () => {
     const host = new FakeHost('excel');
     render(<App host={host} initialTab="merge" />);
-    fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
+    fireEvent.click(await screen.findByRole('button', { name: '开始汇总' }));
     await screen.findByTestId('merge-results');
     fireEvent.click(screen.getByRole('tab', { name: '打印' }));
-    fireEvent.click(screen.getByRole('button', { name: '生成打印包' }));
+    fireEvent.click(await screen.findByRole('button', { name: '生成打印包' }));
     await screen.findByText('已在新工作簿中打开「打印包.xlsx」，请用“文件”→“另存为”保存。');
   });
 
   test('the print pack needs a merge first, then is built from that summary', async () => {
     const host = new FakeHost('standalone');
     render(<App host={host} initialTab="print" />);
-    const pack = screen.getByRole('button', { name: '生成打印包' });
+    const pack = await screen.findByRole('button', { name: '生成打印包' });
     expect(pack).toHaveProperty('disabled', true);
     expect(screen.getByText(/请先在「汇总」中完成汇总/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
-    fireEvent.change(screen.getByTestId('merge-files'), { target: { files: [new File(['x'], 'a.xlsx')] } });
+    fireEvent.change(await screen.findByTestId('merge-files'), { target: { files: [new File(['x'], 'a.xlsx')] } });
     fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
     await screen.findByTestId('merge-results');
     fireEvent.click(screen.getByRole('tab', { name: '打印' }));
@@ -58,18 +59,20 @@ describe('打印 tab', () => {
     expect(host.callsOf('printPack')).toEqual([[host.summary]]);
   });
 
-  test('standalone explains print setup is for Excel and offers no setup button', () => {
+  test('standalone explains print setup is for Excel and offers no setup button', async () => {
     const host = new FakeHost('standalone');
     render(<App host={host} initialTab="print" />);
+    // The tab loaded first (its text shown), then the button is looked for: not there.
+    expect(await screen.findByText(/打印设置只能在 Excel 中应用/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: '应用打印设置' })).toBeNull();
-    expect(screen.getByText(/打印设置只能在 Excel 中应用/)).toBeTruthy();
   });
 
   test('a print failure is shown in Chinese', async () => {
     const host = new FakeHost('excel');
     host.failWith.applyPrintSetup = new Error('无法设置页面：工作表受保护。');
     render(<App host={host} initialTab="print" />);
-    fireEvent.click(screen.getByRole('button', { name: '应用打印设置' }));
+    // 打印 is a lazy chunk (App.tsx): its buttons appear once it has loaded.
+    fireEvent.click(await screen.findByRole('button', { name: '应用打印设置' }));
     expect((await screen.findByTestId('error')).textContent).toContain('工作表受保护');
   });
 });

@@ -48,18 +48,19 @@ const results: IntakeResult[] = [
   { ok: true, file: '本工作簿', submissions: [app('本工作簿', '中共永州市财政局第三党支部')] },
 ];
 
-function merged(kind: 'excel' | 'standalone'): ReviewHost {
+async function merged(kind: 'excel' | 'standalone'): Promise<ReviewHost> {
   const host = new ReviewHost(kind);
   host.mergeResults = results;
   host.summary = mergeSubmissions(results, { asOf: '2019-04-28' });
   render(<App host={host} initialTab="merge" />);
-  fireEvent.change(screen.getByTestId('merge-files'), { target: { files: ['一支部.xlsx', '二支部.xlsx', '三支部.xlsx'].map((n) => new File([new Uint8Array([1, 2, 3])], n)) } });
+  // 汇总 is a lazy chunk (App.tsx): its inputs appear once it has loaded.
+  fireEvent.change(await screen.findByTestId('merge-files'), { target: { files: ['一支部.xlsx', '二支部.xlsx', '三支部.xlsx'].map((n) => new File([new Uint8Array([1, 2, 3])], n)) } });
   fireEvent.click(screen.getByRole('button', { name: '开始汇总' }));
   return host;
 }
 
 test('初核 → 生成报送包: the opinion and date in every form without errors, the others listed to return', async () => {
-  const host = merged('standalone');
+  const host = await merged('standalone');
   const panel = await screen.findByTestId('review-panel');
   fireEvent.change(within(panel).getByTestId('review-opinion'), { target: { value: '经初核，同意上报。' } });
   fireEvent.change(within(panel).getByTestId('review-date'), { target: { value: '2019-04-28' } });
@@ -83,7 +84,7 @@ test('初核 → 生成报送包: the opinion and date in every form without err
 });
 
 test('selected forms only; an empty opinion or a bad date disables 生成报送包', async () => {
-  const host = merged('standalone');
+  const host = await merged('standalone');
   const panel = await screen.findByTestId('review-panel');
   const make = within(panel).getByRole('button', { name: '生成报送包' });
   fireEvent.change(within(panel).getByTestId('review-opinion'), { target: { value: ' ' } });
@@ -101,7 +102,7 @@ test('selected forms only; an empty opinion or a bad date disables 生成报送�
 });
 
 test('inside Excel the opinion goes into the workbook\'s own form sheets (their cells from the form spec)', async () => {
-  const host = merged('excel');
+  const host = await merged('excel');
   const panel = await screen.findByTestId('review-panel');
   fireEvent.change(within(panel).getByTestId('review-date'), { target: { value: '2019-04-28' } });
   fireEvent.click(within(panel).getByRole('button', { name: '把意见写入本工作簿的表单' }));
@@ -112,7 +113,7 @@ test('inside Excel the opinion goes into the workbook\'s own form sheets (their 
 });
 
 test('抽查: the drawn list in the pane and as a workbook', async () => {
-  const host = merged('standalone');
+  const host = await merged('standalone');
   const panel = await screen.findByTestId('sample-panel');
   expect((within(panel).getByTestId('sample-seed') as HTMLInputElement).value).toBe('2019年机关党建调研');
   fireEvent.change(within(panel).getByTestId('sample-rate'), { target: { value: '150' } });

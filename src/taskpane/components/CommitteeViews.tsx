@@ -5,10 +5,11 @@
  * their own, loaded only after a merge (React.lazy), so the pane's first JavaScript
  * does not carry them.
  */
-import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { Component, Suspense, lazy, type ReactNode } from 'react';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy } from 'react';
 import { chartPaneZh, rosterPaneZh } from '../../i18n/committeePane';
 import type { Summary } from '../../merge/types';
+import { ChunkBoundary } from './ChunkBoundary';
 
 const ReminderPanel = lazy(() => import(/* webpackChunkName: "committee" */ './ReminderPanel').then((m) => ({ default: m.ReminderPanel })));
 const Charts = lazy(() => import(/* webpackChunkName: "charts" */ './Charts').then((m) => ({ default: m.Charts })));
@@ -16,17 +17,6 @@ const Charts = lazy(() => import(/* webpackChunkName: "charts" */ './Charts').th
 const useStyles = makeStyles({
   list: { margin: 0, marginTop: tokens.spacingVerticalXS, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
-
-/** A chunk that failed to load (a blocked script, the server gone): said, the rest of the pane unharmed. */
-class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override render() {
-    return this.state.failed ? <Caption1 role="alert">{chartPaneZh.failed}</Caption1> : this.props.children;
-  }
-}
 
 export function CommitteeViews({ summary }: { summary: Summary }) {
   const styles = useStyles();
@@ -46,13 +36,13 @@ export function CommitteeViews({ summary }: { summary: Summary }) {
         </MessageBar>
       )}
       {summary.obligations && (
-        <ChunkBoundary>
+        <ChunkBoundary failed={chartPaneZh.failed}>
           <Suspense fallback={loading}>
             <ReminderPanel obligations={summary.obligations} />
           </Suspense>
         </ChunkBoundary>
       )}
-      <ChunkBoundary>
+      <ChunkBoundary failed={chartPaneZh.failed}>
         <Suspense fallback={loading}>
           <Charts summary={summary} />
         </Suspense>
