@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { DEFAULT_READ_LIMITS, findAttr, isLockFileName, nextCellOrRow, parseSharedStrings, readWorkbook, sharedStringsByRegex, type Span, type Tag } from '../../src/workbook/xlsx/read';
 import { cellKey, type SheetGrid, type WorkbookGrid } from '../../src/model/types';
 import { parseCell } from '../../src/forms/address';
@@ -367,5 +367,22 @@ describe('findAttr finds in place what attr() finds in the attribute text', () =
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const soup = Array.from({ length: 3000 }, () => Array.from({ length: Math.floor(random() * 16) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
     for (const a of [...written, ...soup]) for (const name of ['r', 't', 's']) expect([a, name, inPlace(a, name)]).toEqual([a, name, attr(a, name)]);
+  });
+});
+
+describe('part names are matched ignoring case (writers disagree on case)', () => {
+  test('a sheet and shared strings stored under other cases are read; a name that matches nothing stays unread', () => {
+    const parts = unzipSync(rawXlsx({ sheets: [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>7</v></c></row></sheetData>' }], sharedStrings: ['党支部'] }));
+    const renamed: Record<string, Uint8Array> = {};
+    for (const [n, b] of Object.entries(parts)) renamed[n === 'xl/worksheets/sheet1.xml' ? 'XL/Worksheets/Sheet1.XML' : n === 'xl/sharedStrings.xml' ? 'xl/SHAREDstrings.xml' : n] = b;
+    const sheet = ok(zipSync(renamed)).sheets[0];
+    expect(at(sheet, 'A1')).toEqual({ v: '党支部' });
+    expect(at(sheet, 'B1')).toEqual({ v: 7 });
+    // A name that differs in more than case (here one letter) is not the part.
+    const other: Record<string, Uint8Array> = { ...parts };
+    delete other['xl/worksheets/sheet1.xml'];
+    other['xl/worksheets/sheet1.xmm'] = parts['xl/worksheets/sheet1.xml'];
+    const r = readWorkbook(zipSync(other), 'x.xlsx');
+    expect(r.ok).toBe(false);
   });
 });

@@ -65,11 +65,21 @@ export function indexNames(names: DefinedName[]): NameIndex {
   return byName;
 }
 
-/** The cell a field's defined name points at on this sheet (a sheet-scoped name first). */
-export function namedCell(names: NameIndex, name: string, sheet: string): string | undefined {
-  const candidates = names.get(name.toLowerCase()) ?? [];
-  const ordered = [...candidates.filter((n) => n.scope === sheet), ...candidates.filter((n) => n.scope === undefined)];
-  for (const n of ordered) {
+/**
+ * The cell a field's defined name points at on this sheet (a sheet-scoped name first).
+ * `key` is the name lower-cased, as NameIndex keys it (a form's keys are made once: this
+ * runs for every field of every tagged sheet).
+ */
+export function namedCell(names: NameIndex, key: string, sheet: string): string | undefined {
+  const candidates = names.get(key);
+  if (!candidates) return undefined;
+  return cellOnSheet(candidates, sheet, sheet) ?? cellOnSheet(candidates, sheet, undefined);
+}
+
+/** The first cell on `sheet` that a name of this scope (a sheet's, or undefined: the workbook's) points at. */
+function cellOnSheet(candidates: readonly DefinedName[], sheet: string, scope: string | undefined): string | undefined {
+  for (const n of candidates) {
+    if (n.scope !== scope) continue;
     for (const part of splitRefs(n.ref)) {
       const p = parseNameRef(part);
       if (p.cell && (p.sheet ?? n.scope) === sheet) return p.cell;

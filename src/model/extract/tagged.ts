@@ -18,11 +18,20 @@ function found(index: SheetIndex, a1: string): FoundValue {
   return foundAt(index, row, col, a1);
 }
 
+/** Each field's defined name as NameIndex keys it (lower case), by form: a form's names are fixed. */
+const nameKeys = new Map<FormSpec, ReadonlyMap<FieldId, string>>();
+function nameKeysOf(form: FormSpec): ReadonlyMap<FieldId, string> {
+  let keys = nameKeys.get(form);
+  if (!keys) nameKeys.set(form, (keys = new Map(form.fields.map((f) => [f.id, fieldName(form, f.id).toLowerCase()]))));
+  return keys;
+}
+
 export function readTagged(index: SheetIndex, form: FormSpec, names: NameIndex, version: number): ExtractedForm | null {
   const sheet = index.sheet.name;
+  const keys = nameKeysOf(form);
   const named = new Map<FieldId, string>();
   for (const f of form.fields) {
-    const cell = namedCell(names, fieldName(form, f.id), sheet);
+    const cell = namedCell(names, keys.get(f.id)!, sheet);
     if (cell) named.set(f.id, cell);
   }
   const byNames = named.size >= Math.ceil(form.fields.length / 2);

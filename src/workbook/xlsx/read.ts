@@ -16,7 +16,7 @@ import { cellAddress } from '../../forms/address';
 import { READER } from '../../i18n/reader';
 import { isDateFormat } from '../../model/numberFormat';
 import { cellKey, MAX_COLS, type DefinedName, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
-import { attr, decodeEntities, decodeText, elements, indexIn, plainRuns, prefixedAttr, richText, runTexts, section, startTags } from './xml';
+import { attr, decodeEntities, decodeText, eachElement, elements, indexIn, isWordChar, plainRuns, prefixedAttr, richText, runTexts, section, startTags, unprefixed } from './xml';
 import { isCfb } from './cfb';
 import { sniffCfb, sniffOther, sniffZip, type LegacyFormat } from './sniff';
 import { checkDeclared, entryData, inflateData, inflateEntry, InflateBudget, inflatesInOneCall, looksLikeZip, readCentralDirectory, takeInflated, type InflateLimits, type ZipEntry, type ZipError } from './zip';
@@ -149,6 +149,25 @@ const parseRelsText = (xml: string): Rel[] | undefined => (xml ? parseRels(xml) 
 /** As styles were read: an empty part has no date styles. */
 const parseDateStylesText = (xml: string): ReadonlySet<number> => (xml ? parseDateStyles(xml) : new Set<number>());
 
+/** a.toLowerCase() === b.toLowerCase(), compared in place when both are ASCII (part names are). */
+function sameIgnoringCase(a: string, b: string): boolean {
+  if (!ascii(a) || !ascii(b)) return a.toLowerCase() === b.toLowerCase();
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const lower = x | 0x20;
+    if (lower !== (y | 0x20) || lower < 97 || lower > 122) return false; // else the two cases of one letter
+  }
+  return true;
+}
+
+function ascii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 const typeIs = (r: Rel, suffix: string) => r.type.endsWith(`/${suffix}`);
 
 class Package {
@@ -165,15 +184,13 @@ class Package {
     const n = name.charCodeAt(0) === 47 /* / */ ? name.slice(1) : name;
     const exact = this.entries.get(n);
     if (exact) return exact;
-    // Most lookups hit the exact name; on a miss, the last entry whose name matches ignoring
-    // case, from a map made once (a miss per part looked for and absent was ~4 % of a merge).
-    if (!this.byLowerName) {
-      this.byLowerName = new Map();
-      for (const [k, e] of this.entries) this.byLowerName.set(k.toLowerCase(), e);
-    }
-    return this.byLowerName.get(n.toLowerCase());
+    // Most lookups hit the exact name; on a miss (every file is asked for parts of other
+    // kinds it does not have: mimetype, word/document.xml …), the last entry whose name
+    // matches ignoring case, compared in place: no lower-cased copy of every name per file.
+    let found: ZipEntry | undefined;
+    for (const e of this.entries.values()) if (sameIgnoringCase(e.name, n)) found = e;
+    return found;
   }
-  private byLowerName: Map<string, ZipEntry> | undefined;
   has(name: string): boolean {
     return this.entry(name) !== undefined;
   }
@@ -352,30 +369,14 @@ export function parseWorkbookXml(xml: string): WorkbookXml {
 // ---------------------------------------------------------------- sharedStrings / styles
 
 export function parseSharedStrings(xml: string): string[] {
-  if (xml.indexOf(':si') >= 0 || !plainRuns(xml)) return sharedStringsByRegex(xml);
+  if (!unprefixed(xml, 'si') || !plainRuns(xml)) return sharedStringsByRegex(xml);
   // No prefixed <x:si>, no phonetic runs, no prefixed <x:t>: each item's text is read in
   // place (the regular expression's match arrays and an item's slice were most of what
   // reading shared strings allocated). The same items as SI's matches, in order.
   const out: string[] = [];
-  let noEnd = false; // no "</si>" after some point: only self-closed items can match after it
-  for (let lt = xml.indexOf('<si'); lt >= 0; lt = xml.indexOf('<si', lt + 1)) {
-    if (isWordChar(xml.charCodeAt(lt + 3))) continue; // <sin…>: not an item (the regex's \b); NaN at the end is not a word character
-    const gt = xml.indexOf('>', lt + 3);
-    if (gt < 0) break; // no tag ends: nothing more matches
-    if (xml.charCodeAt(gt - 1) === 47 /* / */ && gt - 1 >= lt + 3) {
-      out.push(''); // <si/>
-      lt = gt;
-      continue;
-    }
-    if (noEnd) continue;
-    const end = xml.indexOf('</si>', gt + 1);
-    if (end < 0) {
-      noEnd = true;
-      continue;
-    }
-    out.push(end > gt + 1 ? decodeText(runTexts(xml, gt + 1, end)) : '');
-    lt = end + 4;
-  }
+  eachElement(xml, 'si', (_a, _b, from, to) => {
+    out.push(to > from ? decodeText(runTexts(xml, from, to)) : '');
+  });
   return out;
 }
 
@@ -428,8 +429,6 @@ export function parseDateStyles(xml: string): Set<number> {
 const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/;
 const SHEET_DATA_END = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData>/g;
 
-/** [A-Za-z0-9_]: what ends a name for \b. */
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 /** [\w.-] */
 const isNameChar = (c: number) => isWordChar(c) || c === 46 || c === 45;
 

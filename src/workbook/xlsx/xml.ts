@@ -200,10 +200,57 @@ function re(key: string, make: () => RegExp): RegExp {
   return r;
 }
 
+/** [A-Za-z0-9_]: what ends a name for \b. */
+export const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Every element `<name …/>` or `<name …>…</name>` of xml, in document order, found by hand
+ * as the regular expression of elements() finds it: `each` gets where its attributes are,
+ * [attrsFrom, attrsTo), and its content, [innerFrom, innerTo) (empty when self-closed),
+ * and returns true to stop. Only for xml without a prefixed name (":name", which
+ * unprefixed() tells): a regex's match arrays and the whole match cut out for each element
+ * were most of what reading workbook.xml and shared strings allocated.
+ */
+export function eachElement(xml: string, name: string, each: (attrsFrom: number, attrsTo: number, innerFrom: number, innerTo: number) => boolean | void): void {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  let noEnd = false; // no end tag after some point: only self-closed elements can match after it
+  for (let lt = xml.indexOf(open); lt >= 0; lt = xml.indexOf(open, lt + 1)) {
+    const nameEnd = lt + open.length;
+    if (isWordChar(xml.charCodeAt(nameEnd))) continue; // a longer name (the regex's \b); NaN at the end is not a word character
+    const gt = xml.indexOf('>', nameEnd);
+    if (gt < 0) return; // no tag ends: nothing more matches
+    if (xml.charCodeAt(gt - 1) === 47 /* / */ && gt - 1 >= nameEnd) {
+      if (each(nameEnd, gt - 1, gt + 1, gt + 1)) return;
+      lt = gt;
+      continue;
+    }
+    if (noEnd) continue;
+    const end = xml.indexOf(close, gt + 1);
+    if (end < 0) {
+      noEnd = true;
+      continue;
+    }
+    if (each(nameEnd, gt, gt + 1, end)) return;
+    lt = end + close.length - 1;
+  }
+}
+
+/** True when no element of this name in xml can carry a prefix: eachElement and startTagsIn then find them all. */
+export function unprefixed(xml: string, name: string): boolean {
+  return xml.indexOf(`:${name}`) < 0;
+}
+
 /** Inner text of every element `<name ...>inner</name>` (prefix allowed), in document order. */
 export function elements(xml: string, name: string): { attrs: string; inner: string }[] {
-  const rx = re(`el:${name}`, () => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/(?:[A-Za-z_][\\w.-]*:)?${name}>)`, 'g'));
   const out: { attrs: string; inner: string }[] = [];
+  if (unprefixed(xml, name)) {
+    eachElement(xml, name, (a, b, c, d) => {
+      out.push({ attrs: xml.slice(a, b), inner: xml.slice(c, d) });
+    });
+    return out;
+  }
+  const rx = re(`el:${name}`, () => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/(?:[A-Za-z_][\\w.-]*:)?${name}>)`, 'g'));
   let m: RegExpExecArray | null;
   while ((m = rx.exec(xml))) out.push({ attrs: m[1], inner: m[2] ?? '' });
   return out;
@@ -211,8 +258,21 @@ export function elements(xml: string, name: string): { attrs: string; inner: str
 
 /** Start tags (self-closing or not) of every `<name ...>`, attribute text only. */
 export function startTags(xml: string, name: string): string[] {
-  const rx = re(`st:${name}`, () => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}\\b([^>]*?)\\/?>`, 'g'));
   const out: string[] = [];
+  if (unprefixed(xml, name)) {
+    // By hand, as the regex finds them: its attribute text ends before "/>" or ">".
+    const open = `<${name}`;
+    for (let lt = xml.indexOf(open); lt >= 0; lt = xml.indexOf(open, lt + 1)) {
+      const nameEnd = lt + open.length;
+      if (isWordChar(xml.charCodeAt(nameEnd))) continue;
+      const gt = xml.indexOf('>', nameEnd);
+      if (gt < 0) break;
+      out.push(xml.slice(nameEnd, xml.charCodeAt(gt - 1) === 47 && gt - 1 >= nameEnd ? gt - 1 : gt));
+      lt = gt;
+    }
+    return out;
+  }
+  const rx = re(`st:${name}`, () => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}\\b([^>]*?)\\/?>`, 'g'));
   let m: RegExpExecArray | null;
   while ((m = rx.exec(xml))) out.push(m[1]);
   return out;
@@ -220,6 +280,14 @@ export function startTags(xml: string, name: string): string[] {
 
 /** The inner text of the first `<name>…</name>`, or '' when absent or self-closed. */
 export function section(xml: string, name: string): string {
+  if (unprefixed(xml, name)) {
+    let inner = '';
+    eachElement(xml, name, (_a, _b, from, to) => {
+      inner = xml.slice(from, to);
+      return true;
+    });
+    return inner;
+  }
   const rx = re(`sec:${name}`, () => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/(?:[A-Za-z_][\\w.-]*:)?${name}>)`));
   const m = rx.exec(xml);
   return m ? (m[1] ?? '') : '';
