@@ -179,8 +179,8 @@ export function parseDate(raw: GridCell | null, date1904 = false): DateResult {
 function numberDate(n: number, isDateCell: boolean, date1904: boolean): DateResult {
   if (!Number.isFinite(n) || n < 1) return { value: null, error: 'invalid' };
   // "2019.4" typed into a number cell: a year and a month (2019.1 is January; October would be 2019.10 as text).
-  const yearMonth = /^(\d{4})\.(\d{1,2})$/.exec(String(n));
-  if (!isDateCell && yearMonth) return ymd(Number(yearMonth[1]), Number(yearMonth[2]), null);
+  const yearMonth = isDateCell ? null : /^(\d{4})\.(\d{1,2})$/.exec(String(n));
+  if (yearMonth) return ymd(Number(yearMonth[1]), Number(yearMonth[2]), null);
   if (!isDateCell && Number.isInteger(n) && n >= 19000101 && n <= 21991231) {
     const s = String(n);
     return ymd(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)));

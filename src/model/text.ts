@@ -21,6 +21,15 @@ export function compactLabel(s: string): string {
 
 /** "年 月 日" as printed on paper, with no digit written into it: an empty date. */
 export function isBlankDateTemplate(s: string): boolean {
+  // Most texts show at once that they are neither: an ASCII character other than white space,
+  // or a CJK ideograph other than 年, 月, 日, is kept as it is by NFKC (and may only be
+  // composed into another character that is neither), so the folded text cannot be "" or
+  // "年月日". Every cell value a form reads is asked this; folding a long text was a
+  // tenth of normalising a form.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 ? c !== 32 && (c < 9 || c > 13) : c >= 0x4e00 && c <= 0x9fff && c !== 0x5e74 && c !== 0x6708 && c !== 0x65e5) return false;
+  }
   const t = foldText(s).replace(/\s/g, '');
   return t === '' || t === '年月日';
 }

@@ -3,7 +3,7 @@
  * come in as options; the clock is never read here.
  */
 import { getForm } from '../forms';
-import type { FieldId, FormId, MonthKey } from '../forms/types';
+import type { FieldId, FormId, FormSpec, MonthKey } from '../forms/types';
 import { ruleDescriptions } from '../i18n/rules';
 import type { CheckOptions, Issue, Submission } from '../model/types';
 import { committeeExceedsMembers, committeeSize, committeeSmallBranch, memberCountMin, memberCountZongzhi } from './counts';
@@ -87,14 +87,32 @@ function context(sub: Submission, opts: CheckOptions): RuleContext {
 
 const MONTH_KEYS: readonly MonthKey[] = ['goal', 'problem', 'owner', 'status'];
 
-/** Sort key: the form's field order, then the month table as a whole, then each month's cells. */
-function orderKey(fieldIds: readonly string[], field: string): [number, number, number] {
-  const i = fieldIds.indexOf(field);
-  if (i >= 0) return [i, 0, 0];
-  if (field === 'months') return [fieldIds.length, 0, 0];
-  const m = /^months\.(\d+)\.(\w+)$/.exec(field);
-  if (m) return [fieldIds.length + 1, Number(m[1]), MONTH_KEYS.indexOf(m[2] as MonthKey)];
-  return [fieldIds.length + 2, 0, 0];
+/** Each form's field ids by their place in the form, made once (a form's fields are fixed). */
+const fieldOrders = new Map<FormId, ReadonlyMap<string, number>>();
+function fieldOrder(form: FormSpec): ReadonlyMap<string, number> {
+  let order = fieldOrders.get(form.id);
+  if (!order) fieldOrders.set(form.id, (order = new Map(form.fields.map((f, i) => [f.id as string, i]))));
+  return order;
+}
+
+const MONTH_FIELD = /^months\.(\d+)\.(\w+)$/;
+
+/** An issue with its sort key: the form's field order, then the month table as a whole, then each month's cells; then n, its place as found. */
+interface Keyed {
+  issue: Issue;
+  field: number;
+  month: number;
+  cell: number;
+  n: number;
+}
+
+function keyed(order: ReadonlyMap<string, number>, issue: Issue, n: number): Keyed {
+  const i = order.get(issue.field);
+  if (i !== undefined) return { issue, field: i, month: 0, cell: 0, n };
+  if (issue.field === 'months') return { issue, field: order.size, month: 0, cell: 0, n };
+  const m = MONTH_FIELD.exec(issue.field);
+  if (m) return { issue, field: order.size + 1, month: Number(m[1]), cell: MONTH_KEYS.indexOf(m[2] as MonthKey), n };
+  return { issue, field: order.size + 2, month: 0, cell: 0, n };
 }
 
 /**
@@ -104,10 +122,11 @@ function orderKey(fieldIds: readonly string[], field: string): [number, number, 
  */
 export function checkSubmission(sub: Submission, opts: CheckOptions): Issue[] {
   const ctx = context(sub, opts);
-  const found: Issue[] = [...sub.parseIssues];
-  for (const rule of CHECKS) if (rule.forms.includes(sub.form)) found.push(...rule.check(ctx));
-  const fieldIds = ctx.form.fields.map((f) => f.id as string);
-  const keyed = found.map((issue, n) => ({ issue, key: orderKey(fieldIds, issue.field), n }));
-  keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.n - b.n);
-  return keyed.map((k) => k.issue);
+  const found: Issue[] = sub.parseIssues.slice();
+  for (const rule of CHECKS) if (rule.forms.includes(sub.form)) for (const issue of rule.check(ctx)) found.push(issue);
+  if (found.length < 2) return found;
+  const order = fieldOrder(ctx.form);
+  const list = found.map((issue, n) => keyed(order, issue, n));
+  list.sort((a, b) => a.field - b.field || a.month - b.month || a.cell - b.cell || a.n - b.n);
+  return list.map((k) => k.issue);
 }

@@ -1,4 +1,5 @@
 import { cellText, chineseNumber, formatDateZh, parseCount, parseDate, parseMonthLabel, parsePhone, serialToIso } from '../../src/model/parse';
+import { foldText, isBlankDateTemplate } from '../../src/model/text';
 import type { GridCell } from '../../src/model/types';
 
 const t = (v: string | number | boolean, date?: boolean): GridCell => (date ? { v, date } : { v });
@@ -198,5 +199,23 @@ describe('cellText', () => {
   test('numbers and dates become text', () => {
     expect(cellText(t(23))).toBe('23');
     expect(cellText(t(43558, true))).toBe('2019年4月3日');
+  });
+});
+
+describe('isBlankDateTemplate answers what folding the whole text answers', () => {
+  const byFolding = (s: string) => {
+    const t = foldText(s).replace(/\s/g, '');
+    return t === '' || t === '年月日';
+  };
+  test('written cases and random texts of CJK, ASCII, compatibility characters and white space', () => {
+    // U+F98E is a compatibility ideograph NFKC folds to 年; ㋀ (U+32C0) folds to "1月", ㏠ to "1日".
+    const written = ['', '  ', '年 月 日', '　年　月　日　', '年月日', '\uF98E 月 日', '2019年 月 日', '年 月 日（盖章）', '年月', '日月年', ' 年\n月\r\n日 ', '㋀', '㏠', 'Ａ', '\u00a0', '年\u0301月日'];
+    const pieces = ['年', '月', '日', ' ', '　', '\n', '\t', '\u00a0', '\uF98E', '㋀', '㏠', '2', '２', 'a', 'Ａ', '党', '\u0301', '\u3099', '。', '（', '\uFE0F'];
+    let seed = 17;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const soup = Array.from({ length: 5000 }, () => Array.from({ length: Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+    const all = [...written, ...soup];
+    for (const s of all) expect([s, isBlankDateTemplate(s)]).toEqual([s, byFolding(s)]);
+    expect(all.filter(byFolding).length).toBeGreaterThan(50); // the soup holds blank templates, not only texts that are not
   });
 });
