@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Summary } from '../merge/types';
 import type { SummaryTable } from '../workbook/excel';
-import { summaryWorkbook } from '../workbook/xlsx/summary';
+import { summaryWorkbook } from '../workbook/xlsx/summaryWorkbook';
 import { columnNumber } from '../forms/address';
 
 /** "2019年4月3日": how a date reads in a cell written as a value (the adapter writes text and numbers). */

@@ -14,6 +14,7 @@ const http = require('http');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
+const zlib = require('zlib');
 const tsx = require('tsx/cjs/api');
 const { chromium } = require('playwright-core');
 const { unzipSync, strFromU8, zipSync, strToU8 } = require('fflate');
@@ -40,6 +41,7 @@ const { firstCell } = load('src/forms/address.ts');
 const { templateWorkbook } = load('src/workbook/xlsx/template.ts');
 const { intakeBytes } = load('src/workbook/xlsx/intake.ts');
 const { readWorkbook } = load('src/workbook/xlsx/read.ts');
+const { readCentralDirectory, u32 } = load('src/workbook/xlsx/zip.ts');
 
 // ---------------------------------------------------------------- tiny harness
 let passed = 0;
@@ -375,6 +377,14 @@ async function main() {
     assert(path.basename(summaryFile) === '汇总.xlsx', path.basename(summaryFile));
     const read = readWorkbook(new Uint8Array(fs.readFileSync(summaryFile)), '汇总.xlsx');
     assert(read.ok, `summary unreadable: ${read.reason}`);
+    // Deflated by Chromium's CompressionStream in the worker (codec.ts: the CRC-32 from gzip's trailer): every part's CRC and size right.
+    const zipped = new Uint8Array(fs.readFileSync(summaryFile));
+    const cd = readCentralDirectory(zipped, 100);
+    assert(cd.ok, 'summary: no central directory');
+    for (const [name, data] of Object.entries(unzipSync(zipped))) {
+      const e = cd.value.get(name);
+      assert(e.method === 8 && e.uncompressedSize === data.length && u32(zipped, e.centralOffset + 16) === zlib.crc32(data) >>> 0, `summary part ${name}: CRC or size wrong`);
+    }
     const rows = sheetTexts(read.grid, '汇总');
     assert(rows, `no 汇总 sheet; sheets: ${read.grid.sheets.map((s) => s.name)}`);
     for (const b of ['市直机关第一党支部', '市直机关第二党支部']) assert(rows.some((t) => t.includes(b)), `汇总 lacks ${b}`);

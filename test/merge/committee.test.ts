@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { mergeSubmissions, reminders } from '../../src/merge';
-import { summaryBytes } from '../../src/workbook/xlsx/summary';
+import { summaryBytes } from '../../src/workbook/xlsx/summaryWorkbook';
 import { AS_OF, committeeFixture, DIRECT, P1, P2, P3 } from './committeeFixture';
 
 const { all: ALL, inputs, roster } = committeeFixture();

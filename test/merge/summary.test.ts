@@ -5,7 +5,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeSubmissions } from '../../src/merge';
 import { displayWidth, wrappedLines } from '../../src/model/text';
-import { summaryBytes, summaryBytesStreaming, summaryWorkbook, cellText, rowHeight, shortPaths } from '../../src/workbook/xlsx/summary';
+import { summaryBytesStreaming, cellText, rowHeight, shortPaths } from '../../src/workbook/xlsx/summary';
+import { summaryBytes, summaryWorkbook } from '../../src/workbook/xlsx/summaryWorkbook';
 import { bad, issue, months, okOne, sub } from './helpers';
 import { pdfPages } from '../fixtures/libreoffice';
 

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeSubmissions } from '../../src/merge';
-import { summaryBytes, summaryBytesStreaming } from '../../src/workbook/xlsx/summary';
+import { summaryBytesStreaming } from '../../src/workbook/xlsx/summary';
+import { summaryBytes } from '../../src/workbook/xlsx/summaryWorkbook';
 import { committeeFixture } from '../merge/committeeFixture';
 import { convert, pdfLines, pdfWords, type PdfLine, type PdfWord } from '../fixtures/libreoffice';
 

@@ -1,7 +1,8 @@
 /**
- * The zip codecs: fflate (task pane, page) and Node's zlib (the command line). They
+ * The zip codecs: fflate (task pane, page), Node's zlib (the command line) and the
+ * platform's CompressionStream (the page's worker, for the summary it writes). They
  * inflate the same bytes to the same text, refuse the same damaged data, and the
- * streaming writer gives, through either, a valid .xlsx with the same parts — its bytes
+ * streaming writer gives, through each, a valid .xlsx with the same parts — its bytes
  * differ (each deflater has its own output), so parts are compared, not bytes.
  */
 import ExcelJS from 'exceljs';
@@ -11,7 +12,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import * as zlib from 'zlib';
 import { useNativeZlib, zlibCodec } from '../../src/cli/nativeZlib';
-import { fflateCodec, setZipCodec, zipCodec, type ZipCodec } from '../../src/workbook/xlsx/codec';
+import { fflateCodec, hasStreamDeflate, setZipCodec, streamCodec, zipCodec, type ZipCodec } from '../../src/workbook/xlsx/codec';
 import { readWorkbook } from '../../src/workbook/xlsx/read';
 import { collectBytes, SpreadsheetWriter, type XRow } from '../../src/workbook/xlsx/sheetWriter';
 import { readCentralDirectory, u32 } from '../../src/workbook/xlsx/zip';
@@ -64,7 +65,7 @@ test('the command line installs zlib; the default is fflate', () => {
 });
 
 /** A sheet of `n` rows, text in Chinese and markup-like text, numbers, dates: many 64 K flushes. */
-function bigBook(n: number): Uint8Array {
+function bigBook(n: number): Promise<Uint8Array> {
   return collectBytes((sink) => {
     const w = new SpreadsheetWriter(sink, { created: new Date(Date.UTC(2019, 4, 1)), creator: 'wuhua' });
     const s = w.style({ font: { name: '宋体', size: 11 }, border: 'FF000000', wrap: true });
@@ -95,11 +96,14 @@ describe('the streaming writer through zlib (what bin/wuhua writes)', () => {
   const ROWS = 6000; // ~1.3 MB of sheet XML: 10 pieces deflated on their own, joined into one stream
   let viaFflate: Uint8Array;
   let viaZlib: Uint8Array;
-  beforeAll(() => {
+  let viaStream: Uint8Array;
+  beforeAll(async () => {
     setZipCodec(fflateCodec);
-    viaFflate = bigBook(ROWS);
+    viaFflate = await bigBook(ROWS);
     setZipCodec(zlibCodec);
-    viaZlib = bigBook(ROWS);
+    viaZlib = await bigBook(ROWS);
+    setZipCodec(streamCodec);
+    viaStream = await bigBook(ROWS);
     setZipCodec(fflateCodec);
   });
 
@@ -112,15 +116,23 @@ describe('the streaming writer through zlib (what bin/wuhua writes)', () => {
     expect(a['xl/worksheets/sheet1.xml'].length).toBeGreaterThan(15 * 65536);
   });
 
-  test('the same tables give the same bytes', () => {
+  test('through CompressionStream (deflated after the writer returns): the same parts, CRCs and sizes right', () => {
+    expect(hasStreamDeflate()).toBe(true);
+    expect(Buffer.from(viaStream).equals(Buffer.from(viaFflate))).toBe(false);
+    expect(checkCrcs(viaStream)).toEqual(checkCrcs(viaFflate));
+  });
+
+  test('the same tables give the same bytes', async () => {
     setZipCodec(zlibCodec);
-    expect(Buffer.from(bigBook(ROWS)).equals(Buffer.from(viaZlib))).toBe(true);
+    expect(Buffer.from(await bigBook(ROWS)).equals(Buffer.from(viaZlib))).toBe(true);
+    setZipCodec(streamCodec);
+    expect(Buffer.from(await bigBook(ROWS)).equals(Buffer.from(viaStream))).toBe(true);
   });
 
   test('read back by our reader (both codecs) and by exceljs', async () => {
-    for (const codec of [fflateCodec, zlibCodec]) {
+    for (const [codec, bytes] of [[fflateCodec, viaZlib], [zlibCodec, viaZlib], [fflateCodec, viaStream]] as const) {
       setZipCodec(codec);
-      const r = readWorkbook(viaZlib, 's.xlsx');
+      const r = readWorkbook(bytes, 's.xlsx');
       if (!r.ok) throw new Error(r.reason);
       const cells = r.grid.sheets[0].cells;
       expect(cells.get(cellKey(ROWS, 1))).toEqual({ v: `中共永州市第${ROWS}党支部 <&> "引号"` });

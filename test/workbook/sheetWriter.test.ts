@@ -23,7 +23,7 @@ function rowXml(r: number, row: XRow): string {
   return xml + '</row>';
 }
 
-test('rows written as bytes are the XML spelled out as strings (random rows, over several deflated pieces)', () => {
+test('rows written as bytes are the XML spelled out as strings (random rows, over several deflated pieces)', async () => {
   let seed = 12345;
   const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
   const texts = ['中共永州市第一党支部', 'a<b>&"c"', ' 前导空格', '结尾\u3000', '\t制表', '换行\n第二行', 'x\r\ny', '\u00a0', 'plain', '=1+1', '𠀀𠀁', '&amp;'];
@@ -46,7 +46,7 @@ test('rows written as bytes are the XML spelled out as strings (random rows, ove
     const n = 1 + rand(30); // past column Z
     return { height: rand(3) === 0 ? [30, 18.5, 409][rand(3)] : undefined, values: Array.from({ length: n }, value), styles: Array.from({ length: n }, () => rand(3)) };
   });
-  const bytes = collectBytes((sink) => {
+  const bytes = await collectBytes((sink) => {
     const w = new SpreadsheetWriter(sink, { created: new Date(Date.UTC(2019, 4, 1)), creator: 'wuhua' });
     w.style({ font: { name: '宋体', size: 11 }, wrap: true });
     w.style({ font: { name: '宋体', size: 11 }, numFmt: '0%' });

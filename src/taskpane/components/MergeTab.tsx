@@ -32,6 +32,7 @@ import {
 import type { Reporter } from '../App';
 import type { Host, MergeOutcome, MergeProgress } from '../host';
 import { todayIso } from '../host';
+import { prepareWorkers } from '../work/client';
 import { FilePicker } from './FilePicker';
 import { DispatchPanel } from './DispatchPanel';
 import { FileResults } from './FileResults';
@@ -105,6 +106,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
     if (fresh.length === 0) return;
     setFiles([...files, ...fresh]);
     invalidate();
+    prepareWorkers(files.length + fresh.length).catch(() => undefined); // a worker that cannot start: the merge runs on the page
   };
 
   const clearFiles = () => {

@@ -130,6 +130,16 @@ async function withHelper(w: Worker): Promise<void> {
   }
 }
 
+/**
+ * Starts the workers a merge or check of `files` will use, ahead of it: called when files
+ * are picked, so the workers have loaded their code (≈0.3 s each, on two cores) by the
+ * time 开始汇总 is clicked, instead of after.
+ */
+export async function prepareWorkers(files: number): Promise<void> {
+  const w = await getWorker();
+  if (w && files > BATCH_FILES) await withHelper(w);
+}
+
 /** Runs a job off the page when it can; `signal` cancels between two files (merge, check). */
 export async function runJob<K extends JobName>(job: K, arg: JobArg<K>, opts: RunOptions = {}): Promise<JobValue<K>> {
   const w = await getWorker();

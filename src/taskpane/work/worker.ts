@@ -4,6 +4,7 @@
  * machine has two cores or more a second one shares the files of a merge or check with
  * the one running it (intake.ts, peer.ts).
  */
+import { hasStreamDeflate, setZipCodec, streamCodec } from '../../workbook/xlsx/codec';
 import type { MergeProgress } from '../host';
 import type { Peer } from './intake';
 import { JOBS } from './jobs';
@@ -14,6 +15,9 @@ const scope = self as unknown as {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
 };
+
+// The summary and other zips written here are deflated by the browser itself (not fflate): see codec.ts.
+if (hasStreamDeflate()) setZipCodec(streamCodec);
 
 const cancelled = new Set<number>();
 /**

@@ -1,6 +1,5 @@
 /** What writes workbooks (exceljs): one chunk, loaded by jobs.ts when a workbook is first written. */
 export { printPackBytes } from '../../workbook/xlsx/printPack';
-export { summaryBytesStreaming } from '../../workbook/xlsx/summary';
 export { templateBytes } from '../../workbook/xlsx/template';
 export { summaryTables } from '../summaryTables';
 export { returnsBytes, reviewPackBytes } from '../../workbook/xlsx/reviewPack';

@@ -414,19 +414,30 @@ function builtinNumFmt(code: string): number | undefined {
   return ({ '0': 1, '0.00': 2, '0%': 9, '0.00%': 10, '@': 49 } as Record<string, number>)[code];
 }
 
-/** The whole workbook in memory (tests, the task pane); the command line streams to a file instead. */
-export function collectBytes(write: (sink: (chunk: Uint8Array, final: boolean) => void) => void): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  write((chunk) => {
-    chunks.push(chunk);
-    size += chunk.length;
+/**
+ * The whole workbook in memory (tests, the page's download); the command line streams to
+ * a file instead. Resolves with the zip's last chunk: a codec may deflate asynchronously
+ * (the page's CompressionStream, ./codec), so the zip can end after `write` returns.
+ */
+export function collectBytes(write: (sink: (chunk: Uint8Array, final: boolean) => void) => void): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      write((chunk, final) => {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (!final) return;
+        const out = new Uint8Array(size);
+        let o = 0;
+        for (const c of chunks) {
+          out.set(c, o);
+          o += c.length;
+        }
+        resolve(out);
+      });
+    } catch (e) {
+      reject(e);
+    }
   });
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
 }

@@ -13,9 +13,9 @@
  * entries are dated at the as-of date (workbookBytes): the same summary, the same bytes.
  *
  * The sheets are data (summarySheets: columns, rows, feet, fills, print setup), written
- * by two writers: exceljs in memory (summaryWorkbook: the task pane reads its cells
- * back), and the streaming SpreadsheetWriter (writeSummary: the command line, which never
- * holds the output whole and never loads exceljs for it).
+ * by two writers: exceljs in memory (summaryWorkbook.ts: the task pane reads its cells
+ * back), and the streaming SpreadsheetWriter (writeSummary: the command line and the
+ * page's download, which never load exceljs for it: nothing here imports it at run time).
  */
 
 import type ExcelJS from 'exceljs';
@@ -571,23 +571,7 @@ export function summaryShortPaths(summary: Summary): (file: string) => string {
 }
 
 /** The as-of date, midnight UTC: the workbook's created/modified time and its zip entries' time. */
-const createdAt = (summary: Summary) => new Date(`${summary.asOf}T00:00:00Z`);
-
-/**
- * The summary as an in-memory exceljs workbook (the task pane reads its cells back).
- * exceljs is required here, not at the top, so that writeSummary never loads it.
- */
-export function summaryWorkbook(summary: Summary): ExcelJS.Workbook {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const excel = require('exceljs') as typeof ExcelJS;
-  const wb = new excel.Workbook();
-  wb.creator = 'wuhua';
-  // Fixed timestamps: the same summary gives the same workbook.
-  wb.created = createdAt(summary);
-  wb.modified = wb.created;
-  for (const t of summarySheets(summary)) addTable(wb, t);
-  return wb;
-}
+export const createdAt = (summary: Summary) => new Date(`${summary.asOf}T00:00:00Z`);
 
 /**
  * A workbook's bytes: Arial as the Normal font (withNormalFont: column widths come out
@@ -603,10 +587,6 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 
 /** What exceljs writes in a gradient data bar's rule: a reference to an Excel 2010 extension it does not write (an empty id). */
 const EMPTY_X14_REFERENCE = /<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g;
-
-export async function summaryBytes(summary: Summary): Promise<Uint8Array> {
-  return workbookBytes(summaryWorkbook(summary));
-}
 
 /**
  * Streams the summary workbook to `sink` (zip bytes as they are made): rows are
