@@ -15,7 +15,9 @@ export class SheetIndex {
   private readonly compactCache = new Map<number, string>();
 
   constructor(readonly sheet: SheetGrid) {
-    this.keys = [...sheet.cells.keys()].sort((a, b) => a - b);
+    // A reader adds cells in reading order (row by row, left to right): sorted only when not.
+    this.keys = [...sheet.cells.keys()];
+    if (!ascending(this.keys)) this.keys.sort((a, b) => a - b);
     this.merges = [];
     for (const m of sheet.merges) {
       try {
@@ -51,6 +53,11 @@ export class SheetIndex {
     }
     return c;
   }
+}
+
+function ascending(list: readonly number[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1] > list[i]) return false;
+  return true;
 }
 
 export const rowOf = (key: number) => Math.floor(key / MAX_COLS);

@@ -6,7 +6,7 @@
 import { cellAddress } from '../../forms/address';
 import type { FormId, FormSpec } from '../../forms/types';
 import type { SheetIndex } from '../locate';
-import type { ExtractedForm } from '../types';
+import { cellKey, MAX_COLS, type ExtractedForm } from '../types';
 import { findBlocks, type Block } from './blocks';
 import { MONTH_KEYS } from './cells';
 import { isStopText, labelHits, pickHit, type LabelHit } from './labels';
@@ -33,12 +33,13 @@ function readBlock(index: SheetIndex, block: Block): ExtractedForm | null {
   // A title alone (or a title quoted in a list) is not a form: at least two of its labels must be there.
   if (distinctFields.size + headerCount < 2) return null;
 
-  const labelCells = new Set(hits.map((h) => `${h.row}:${h.col}`));
+  // Keyed by cellKey, not by a "row:col" string: isLabel is asked for every cell a value's search passes.
+  const labelCells = new Set(hits.map((h) => cellKey(h.row, h.col)));
   if (header) {
-    labelCells.add(`${header.row}:${header.monthCol}`);
-    for (const k of MONTH_KEYS) if (header.cols[k]) labelCells.add(`${header.row}:${header.cols[k]}`);
+    labelCells.add(cellKey(header.row, header.monthCol));
+    for (const k of MONTH_KEYS) if (header.cols[k]) labelCells.add(cellKey(header.row, header.cols[k]!));
   }
-  const isLabel = (row: number, col: number) => labelCells.has(`${row}:${col}`) || isStopText(index, block, row, col);
+  const isLabel = (row: number, col: number) => (col >= 1 && col <= MAX_COLS && labelCells.has(cellKey(row, col))) || isStopText(index, block, row, col);
 
   const fields: ExtractedForm['fields'] = {};
   const usedHits = new Set<LabelHit>();
