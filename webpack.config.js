@@ -161,12 +161,19 @@ module.exports = async (env, argv) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          loader: 'ts-loader',
-          options: {
-            transpileOnly: true,
-            // ES modules so webpack can split at import() and drop unused exports.
-            compilerOptions: { module: 'esnext', moduleResolution: 'node', target: 'es2020', noEmit: false, sourceMap: dev },
-          },
+          use: [
+            // Our makeStyles computed at build time (Griffel's ahead-of-time transform, as Fluent's own
+            // packages ship theirs): the pane does not resolve and serialise them on its first render.
+            { loader: '@griffel/webpack-loader' },
+            {
+              loader: 'ts-loader',
+              options: {
+                transpileOnly: true,
+                // ES modules so webpack can split at import() and drop unused exports.
+                compilerOptions: { module: 'esnext', moduleResolution: 'node', target: 'es2020', noEmit: false, sourceMap: dev },
+              },
+            },
+          ],
         },
       ],
     },
