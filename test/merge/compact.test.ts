@@ -103,6 +103,31 @@ describe('compact merge', () => {
     expect(() => spill.get(0)).toThrow();
   });
 
+  test('the spill gives back every record, whether still in its block or in the file, small or larger than a block', () => {
+    const spill = new FileSpill();
+    try {
+      let seed = 3;
+      const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+      const sizes = [1, 40, 900, 5000, 70_000, 400_000]; // 400,000 UTF-16 units: more than a 1 MB block can surely hold
+      const parts: { fields: Record<string, string>; cells: Record<string, string> }[] = [];
+      const tickets: number[] = [];
+      for (let i = 0; i < 400; i++) {
+        const size = i % 97 === 0 ? sizes[sizes.length - 1] : sizes[rand(sizes.length - 1)];
+        const part = { fields: { plan: `${i}：${'党建𠀀"\\\n'.repeat(Math.ceil(size / 8)).slice(0, size)}` }, cells: { plan: `B${i}` } };
+        parts.push(part);
+        tickets.push(spill.put(part));
+        const back = rand(i + 1); // an earlier record, now and then the one just put
+        expect(spill.get(tickets[back])).toEqual(parts[back]);
+      }
+      for (let k = 0; k < 400; k++) {
+        const i = rand(400);
+        expect(spill.get(tickets[i])).toEqual(parts[i]);
+      }
+    } finally {
+      spill.close();
+    }
+  });
+
   test('wuhua merge (compact, spilled) writes what a whole merge of the same files gives', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wuhua-compact-'));
     try {
