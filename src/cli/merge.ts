@@ -53,7 +53,10 @@ export function* reportChunks(summary: Summary, whole: (s: MergedSubmission) => 
   yield '{\n  "submissions": [';
   let first = true;
   for (const sub of summary.submissions) {
-    yield (first ? '\n    ' : ',\n    ') + JSON.stringify(jsonSubmission(whole(sub)), null, 2).replace(/\n/g, '\n    ');
+    // Indented as the report's third level by JSON.stringify itself, inside two arrays that
+    // are cut off again ("[\n  [\n    " and "\n  ]\n]"): no second pass over the text to indent it.
+    const nested = JSON.stringify([[jsonSubmission(whole(sub))]], null, 2);
+    yield (first ? '\n    ' : ',\n    ') + nested.slice(10, -6);
     first = false;
   }
   yield first ? '],\n' : '\n  ],\n';
