@@ -256,29 +256,27 @@ function compactSubmission(s: CheckedSubmission, pool: Pool, fileTime: number | 
  * (a handful), so 53 bits leave no room for a false match in practice; SHA-256 costs
  * ~100 µs a form here, and its hex digest 80 bytes a form.
  *
- * The hash of "key\0value" pairs joined by "\1", fed a piece at a time: the same number
- * as over the joined text, without making the pairs, their strings and the text for
- * every form merged (~7 MB for 1,000 files).
+ * The hash of "key\0value" pairs joined by "\1", the text made by concatenation as the
+ * pairs come: no [key, value] arrays, filtered copies and pair strings for every form
+ * merged. Hashed once, over one flat string: hashed piece by piece, the loop met strings
+ * of every representation (sliced, cons, internalized, one- and two-byte) and its
+ * charCodeAt went megamorphic.
  */
 function contentKey(s: CheckedSubmission): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const add = (c: number) => {
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  };
-  const addText = (text: string) => {
-    for (let i = 0; i < text.length; i++) add(text.charCodeAt(i));
-  };
+  let text = '';
   let first = true;
   eachCanonicalValue(s, (k, v) => {
     if (OPINION_FIELDS.includes(k as FieldId)) return;
-    if (!first) add(1); // "\u0001" between pairs
+    text += first ? `${k}\u0000${v}` : `\u0001${k}\u0000${v}`;
     first = false;
-    addText(k);
-    add(0); // "\u0000" between key and value
-    addText(v);
   });
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);

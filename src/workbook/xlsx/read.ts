@@ -125,6 +125,9 @@ function dirOf(path: string): string {
 function resolveTarget(baseDir: string, target: string): string {
   const raw = target.replace(/\\/g, '/');
   const joined = raw.startsWith('/') ? raw.slice(1) : baseDir + raw;
+  // Nothing to resolve ("xl/" + "worksheets/sheet1.xml", as nearly every writer has it): no
+  // "." or ".." segment, no empty one. The parts of every file are looked up this way.
+  if (joined.indexOf('./') < 0 && joined.indexOf('//') < 0 && !joined.endsWith('.') && !joined.startsWith('/') && !joined.endsWith('/')) return joined;
   const out: string[] = [];
   for (const seg of joined.split('/')) {
     if (seg === '..') out.pop();
