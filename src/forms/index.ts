@@ -10,8 +10,11 @@ export { MAX_ROW_HEIGHT, POINTS_PER_INCH, charsToPoints } from './units';
 /** The three attachments, in the notice's order. */
 export const FORMS: readonly FormSpec[] = [demonstration, application, progress];
 
+/** By id, made once: getForm runs several times for every form read, checked and merged (a find's closure each time). */
+const FORM_BY_ID: ReadonlyMap<string, FormSpec> = new Map(FORMS.map((f) => [f.id, f]));
+
 export function getForm(id: FormId): FormSpec {
-  const form = FORMS.find((f) => f.id === id);
+  const form = FORM_BY_ID.get(id);
   if (!form) throw new Error(`unknown form ${id}`);
   return form;
 }
