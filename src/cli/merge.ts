@@ -213,6 +213,17 @@ function leanHeap(): void {
   setFlagsFromString('--heap-growing-percent=50');
 }
 
+/**
+ * A run read on one thread is short, and much of it is V8 optimising code it will not run
+ * for long: V8 waits four times longer (in bytecode run) before it weighs a function for
+ * optimisation. Measured on the idle machine, 1,000 files, 6 interleaved runs: wall 0.99 →
+ * 0.94 s, CPU 1.43 → 1.12 s. Not for a run on several threads (10,000 files: 4.1 → 4.4 s),
+ * where the optimised code pays for itself. Read by V8 whenever a budget is reset.
+ */
+function patientJit(): void {
+  setFlagsFromString('--interrupt-budget=270336');
+}
+
 async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliIo; stats?: MergeRunStats; out: string; json?: string; pack?: string; early?: IntakeWorkers; merger: Merger }): Promise<number> {
   const { inputs, opts, io, stats, out, json, pack, early, merger } = run;
   const started = Date.now();
@@ -220,6 +231,7 @@ async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliI
   // Read on several cores when the run is long enough (src/cli/pool.ts); added in input order either way.
   const threads = poolWorkers(inputs.length);
   if (threads === 0) void early?.close(); // started for a folder that holds few files
+  if (threads === 0 && io === processIo) patientJit();
   await intakeInOrder(
     inputs,
     opts,
