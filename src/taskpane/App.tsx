@@ -13,7 +13,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Summary } from '../merge/types';
 import { describeError, downloadedText, insertedText, openedText, printSetupText, tp, writtenText } from '../i18n/taskpane';
 import { ChunkBoundary } from './components/ChunkBoundary';
@@ -30,6 +30,15 @@ const loadMergeTab = () => import(/* webpackChunkName: "merge-tab" */ './compone
 const loadPrintTab = () => import(/* webpackChunkName: "print-tab" */ './components/PrintTab');
 const MergeTab = lazy(() => loadMergeTab().then((m) => ({ default: m.MergeTab })));
 const PrintTab = lazy(() => loadPrintTab().then((m) => ({ default: m.PrintTab })));
+
+/** A tab whose code is a chunk of its own: 正在加载… while it comes, a Chinese message if it cannot. */
+function LazyTab({ children }: { children: ReactNode }) {
+  return (
+    <ChunkBoundary failed={tp.tabLoadFailed}>
+      <Suspense fallback={<Spinner size="tiny" label={tp.tabLoading} />}>{children}</Suspense>
+    </ChunkBoundary>
+  );
+}
 
 /** Fetches the other tabs' chunks when the page has nothing else to do; returns how to cancel. */
 function preloadTabs(): () => void {
@@ -187,20 +196,16 @@ export function App({ host, initialTab = 'fill' }: { host: Host; initialTab?: Ta
         </section>
         <section id="panel-merge" role="tabpanel" aria-labelledby="tab-merge" hidden={tab !== 'merge'} className={tab === 'merge' ? styles.panel : undefined}>
           {opened.has('merge') && (
-            <ChunkBoundary failed={tp.tabLoadFailed}>
-              <Suspense fallback={<Spinner size="tiny" label={tp.tabLoading} />}>
-                <MergeTab host={host} report={report} onMerged={onMerged} />
-              </Suspense>
-            </ChunkBoundary>
+            <LazyTab>
+              <MergeTab host={host} report={report} onMerged={onMerged} />
+            </LazyTab>
           )}
         </section>
         <section id="panel-print" role="tabpanel" aria-labelledby="tab-print" hidden={tab !== 'print'} className={tab === 'print' ? styles.panel : undefined}>
           {opened.has('print') && (
-            <ChunkBoundary failed={tp.tabLoadFailed}>
-              <Suspense fallback={<Spinner size="tiny" label={tp.tabLoading} />}>
-                <PrintTab host={host} report={report} summary={summary} />
-              </Suspense>
-            </ChunkBoundary>
+            <LazyTab>
+              <PrintTab host={host} report={report} summary={summary} />
+            </LazyTab>
           )}
         </section>
       </main>
