@@ -105,14 +105,30 @@ function codePointsFrom(s: string, from: number, skipBreaks: boolean): number {
 
 /** What a field's box holds at the form's body font: the box and the font size. */
 export function fieldBox(form: FormSpec, field: FieldSpec): SizedBox {
-  return sizedBox(form, field.cell, form.fonts.body.size);
+  let known = fieldBoxes.get(form);
+  if (!known) fieldBoxes.set(form, (known = new Map()));
+  let box = known.get(field);
+  if (!box) known.set(field, (box = sizedBox(form, field.cell, form.fonts.body.size)));
+  return box;
 }
+/** Each field's box, by form and field: the rule asks for it for every text of every form, without a key string made each time. */
+const fieldBoxes = new WeakMap<FormSpec, Map<FieldSpec, SizedBox>>();
 
 /** 附件3's month cell of `month` in `column`, at the month table's font. */
 export function monthBox(form: FormSpec, month: number, column: string): SizedBox {
-  const m = form.months!;
-  return sizedBox(form, `${column}${m.firstRow + month - 1}`, m.fontSize);
+  let byColumn = monthBoxes.get(form);
+  if (!byColumn) monthBoxes.set(form, (byColumn = new Map()));
+  let byMonth = byColumn.get(column);
+  if (!byMonth) byColumn.set(column, (byMonth = []));
+  let box = byMonth[month];
+  if (!box) {
+    const m = form.months!;
+    byMonth[month] = box = sizedBox(form, `${column}${m.firstRow + month - 1}`, m.fontSize);
+  }
+  return box;
 }
+/** The month cells' boxes by form, column and month (as fieldBoxes). */
+const monthBoxes = new WeakMap<FormSpec, Map<string, SizedBox[]>>();
 
 /** A box and the font size its text prints at. */
 export type SizedBox = Readonly<BoxSize & { size: number }>;

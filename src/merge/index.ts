@@ -141,6 +141,8 @@ function detach<T>(v: T): T {
  * a branch's forms read. Long texts (基础工作情况, 创建计划 …) and month goals are not kept.
  */
 const COMPACT_FIELDS: readonly FieldId[] = ['branchName', 'date', 'tableDate', 'memberCount', 'committeeCount', 'secretaryName', 'contact', ...OPINION_FIELDS];
+/** OPINION_FIELDS as a set of keys: contentKey asks it for every value of every form merged. */
+const OPINION_KEYS: ReadonlySet<string> = new Set<string>(OPINION_FIELDS);
 const COMPACT_CELLS: readonly FieldId[] = ['branchName', 'memberCount', 'committeeCount'];
 /** Fields whose values repeat from form to form (dates, the usual opinions): kept once. Branch names go through Pool.name; secretaries and phones are not shared. */
 const SHARED_FIELDS: ReadonlySet<FieldId> = new Set<FieldId>(['date', 'tableDate', ...OPINION_FIELDS]);
@@ -150,14 +152,24 @@ const SHARED_FIELDS: ReadonlySet<FieldId> = new Set<FieldId>(['date', 'tableDate
  * issue messages (a rule's message repeats with the same value), whole issues and
  * month entries. A compact merge of 10,000 forms holds ~21,000 issues with fewer than
  * 200 distinct messages. Kept values are plain data and never changed after intake,
- * so sharing them is safe. Bounded: past LIMIT distinct values, values are copied.
+ * so sharing them is safe. Bounded: past LIMIT distinct values of a kind, values are copied.
+ *
+ * Each kind is looked up by what it already has — a text by itself, an issue by its
+ * message, a month entry by its month and row — and told apart from the few others
+ * with that key by comparing the rest: no key string is made for every value merged
+ * (concatenating and hashing them, issue messages included, was a third of merging a form).
  */
 class Pool {
   private static readonly LIMIT = 200_000;
-  private readonly values = new Map<string, unknown>();
+  private readonly texts = new Map<string, string>();
+  private readonly issues = new Map<string, Issue[]>();
+  private readonly months = new Map<number, MonthEntry[]>();
+  private readonly cells = new Map<string, CheckedSubmission['cells']>();
   private readonly names = new Map<string, string>();
+  private readonly keys = new Map<string, string>();
+  private readonly values = new Map<string, unknown>();
 
-  /** `make()` the first time `key` is seen, the same value after. */
+  /** `make()` the first time `key` is seen, the same value after (the 进度 rows' lists, once per kept form). */
   shared<T>(key: string, make: () => T): T {
     const v = this.values.get(key);
     if (v !== undefined) return v as T;
@@ -168,15 +180,39 @@ class Pool {
   }
 
   text(s: string): string {
-    return s.length > 512 ? fresh(s) : this.shared(`s\u0000${s}`, () => fresh(s));
+    if (s.length > 512) return fresh(s);
+    const known = this.texts.get(s);
+    if (known !== undefined) return known;
+    // A fresh copy: the one given may be a slice of a sheet's XML, which it would keep alive.
+    const v = fresh(s);
+    if (this.texts.size < Pool.LIMIT) this.texts.set(v, v);
+    return v;
   }
 
   issue(i: Issue): Issue {
-    return this.shared(`i\u0000${i.rule}\u0000${i.severity}\u0000${i.field}\u0000${i.cell ?? ''}\u0000${i.message}`, () => {
-      const out: Issue = { rule: this.text(i.rule), severity: i.severity, field: this.text(i.field), message: this.text(i.message) };
-      if (i.cell !== undefined) out.cell = this.text(i.cell);
-      return out;
-    });
+    let same = this.issues.get(i.message);
+    if (same) {
+      for (let k = 0; k < same.length; k++) {
+        const o = same[k];
+        // A cell absent or "" is one key, as it always was.
+        if (o.rule === i.rule && o.severity === i.severity && o.field === i.field && (o.cell ?? '') === (i.cell ?? '')) return o;
+      }
+    }
+    const out: Issue = { rule: this.text(i.rule), severity: i.severity, field: this.text(i.field), message: this.text(i.message) };
+    if (i.cell !== undefined) out.cell = this.text(i.cell);
+    if (same) same.push(out);
+    else if (this.issues.size < Pool.LIMIT) this.issues.set(out.message, [out]);
+    return out;
+  }
+
+  /** The cells object of a compact submission (branchName, memberCount, committeeCount), kept once. */
+  cellsOf(cells: CheckedSubmission['cells']): CheckedSubmission['cells'] {
+    // "\u0001" for a field without a cell: an address is never that.
+    const key = `${cells.branchName ?? '\u0001'}\u0000${cells.memberCount ?? '\u0001'}\u0000${cells.committeeCount ?? '\u0001'}`;
+    const known = this.cells.get(key);
+    if (known !== undefined) return known;
+    if (this.cells.size < Pool.LIMIT) this.cells.set(key, cells);
+    return cells;
   }
 
   /**
@@ -191,10 +227,29 @@ class Pool {
     return v;
   }
 
+  /** branchKey of a branch name, worked out once per name (NFKC and three replaces; a branch sends up to three forms). */
+  branchKey(name: string): string {
+    const known = this.keys.get(name);
+    if (known !== undefined) return known;
+    const key = this.name(branchKey(name));
+    if (this.keys.size < Pool.LIMIT) this.keys.set(this.name(name), key);
+    return key;
+  }
+
   /** A month entry with only its 完成情况 (what the 进度 sheet reads). */
   month(m: MonthEntry): MonthEntry {
     const status = m.cells.status;
-    return this.shared(`m\u0000${m.month}\u0000${m.row}\u0000${m.status ?? '\u0001'}\u0000${status ?? ''}`, () => ({
+    // Months are 1..12 (or null: 0), so month and row make one number.
+    const key = m.row * 16 + (m.month ?? 0);
+    let same = this.months.get(key);
+    if (same) {
+      for (let k = 0; k < same.length; k++) {
+        const o = same[k];
+        // A status cell absent or "" is one key, as it always was.
+        if (o.month === m.month && o.row === m.row && o.status === m.status && (o.cells.status ?? '') === (status ?? '')) return o;
+      }
+    }
+    const out: MonthEntry = {
       month: m.month,
       goal: null,
       problem: null,
@@ -202,7 +257,10 @@ class Pool {
       status: m.status === null ? null : this.text(m.status),
       row: m.row,
       cells: (status === undefined ? {} : { status: this.text(status) }) as MonthEntry['cells'],
-    }));
+    };
+    if (same) same.push(out);
+    else if (this.months.size < Pool.LIMIT) this.months.set(key, [out]);
+    return out;
   }
 }
 
@@ -219,13 +277,27 @@ const NONE_SUPERSEDED: SummaryRow['superseded'] = [];
  */
 function compactSubmission(s: CheckedSubmission, pool: Pool, fileTime: number | undefined): MergedSubmission {
   const fields: CheckedSubmission['fields'] = {};
-  for (const f of COMPACT_FIELDS) {
+  for (let k = 0; k < COMPACT_FIELDS.length; k++) {
+    const f = COMPACT_FIELDS[k];
     const v = s.fields[f];
     if (v !== undefined) fields[f] = typeof v !== 'string' ? v : f === 'branchName' ? pool.name(v) : SHARED_FIELDS.has(f) ? pool.text(v) : fresh(v);
   }
   const cells: CheckedSubmission['cells'] = {};
-  for (const f of COMPACT_CELLS) if (s.cells[f] !== undefined) cells[f] = pool.text(s.cells[f]!);
+  for (let k = 0; k < COMPACT_CELLS.length; k++) {
+    const f = COMPACT_CELLS[k];
+    if (s.cells[f] !== undefined) cells[f] = pool.text(s.cells[f]!);
+  }
   const branch = branchNameOf({ fields } as CheckedSubmission);
+  let months: MonthEntry[] | undefined;
+  if (s.months) {
+    months = new Array<MonthEntry>(s.months.length);
+    for (let k = 0; k < months.length; k++) months[k] = pool.month(s.months[k]);
+  }
+  let issues = NO_ISSUES;
+  if (s.issues.length > 0) {
+    issues = new Array<Issue>(s.issues.length);
+    for (let k = 0; k < issues.length; k++) issues[k] = pool.issue(s.issues[k]);
+  }
   return {
     file: s.file, // the caller's path, not a slice of a sheet
     sheet: pool.text(s.sheet),
@@ -234,14 +306,14 @@ function compactSubmission(s: CheckedSubmission, pool: Pool, fileTime: number | 
     templateVersion: s.templateVersion,
     hiddenSheet: s.hiddenSheet,
     fields,
-    cells: pool.shared(`c\u0000${JSON.stringify(cells)}`, () => cells),
-    months: s.months ? s.months.map((m) => pool.month(m)) : undefined,
+    cells: pool.cellsOf(cells),
+    months,
     parseIssues: NO_ISSUES, // already among issues
-    issues: s.issues.length === 0 ? NO_ISSUES : s.issues.map((i) => pool.issue(i)),
+    issues,
     origin: s.origin ? detach(s.origin) : undefined,
     latest: true,
     branch: branch === null ? null : pool.name(branch),
-    branchKey: branch === null ? '' : pool.name(branchKey(branch)),
+    branchKey: branch === null ? '' : pool.branchKey(branch),
     fileTime,
     sameContent: undefined,
     contentKey: contentKey(s),
@@ -266,7 +338,7 @@ function contentKey(s: CheckedSubmission): number {
   let text = '';
   let first = true;
   eachCanonicalValue(s, (k, v) => {
-    if (OPINION_FIELDS.includes(k as FieldId)) return;
+    if (OPINION_KEYS.has(k)) return;
     text += first ? `${k}\u0000${v}` : `\u0001${k}\u0000${v}`;
     first = false;
   });

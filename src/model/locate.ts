@@ -8,26 +8,26 @@ import { cellKey, MAX_COLS, type GridCell, type SheetGrid } from './types';
 import { compactLabel, LABEL_MARKS } from './text';
 
 export class SheetIndex {
-  /** Keys of non-empty cells in reading order (row by row, left to right). */
-  readonly keys: number[];
-  private readonly merges: RangeRef[];
+  private sortedKeys: number[] | undefined;
+  private merges: RangeRef[] | undefined;
   private readonly mergeByTopLeft = new Map<number, RangeRef>();
   private readonly compactCache = new Map<number, string>();
 
-  constructor(readonly sheet: SheetGrid) {
-    // A reader adds cells in reading order (row by row, left to right): sorted only when not.
-    this.keys = [...sheet.cells.keys()];
-    if (!ascending(this.keys)) this.keys.sort((a, b) => a - b);
-    this.merges = [];
-    for (const m of sheet.merges) {
-      try {
-        const r = parseRange(m);
-        this.merges.push(r);
-        this.mergeByTopLeft.set(cellKey(r.top, r.left), r);
-      } catch {
-        // a malformed merge reference is ignored, as Excel would repair it away
-      }
+  constructor(readonly sheet: SheetGrid) {}
+
+  /**
+   * Keys of non-empty cells in reading order (row by row, left to right). Made when first
+   * asked, as are the merged areas: a sheet of our template is read by its defined names
+   * and asks for neither.
+   */
+  get keys(): number[] {
+    if (this.sortedKeys === undefined) {
+      const keys = Array.from(this.sheet.cells.keys());
+      // A reader adds cells in reading order (row by row, left to right): sorted only when not.
+      if (!ascending(keys)) keys.sort((a, b) => a - b);
+      this.sortedKeys = keys;
     }
+    return this.sortedKeys;
   }
 
   get(row: number, col: number): GridCell | undefined {
@@ -36,10 +36,28 @@ export class SheetIndex {
 
   /** The merged area a cell belongs to, or the cell itself. */
   areaOf(row: number, col: number): RangeRef {
+    const merges = this.merges ?? this.parseMerges();
     const tl = this.mergeByTopLeft.get(cellKey(row, col));
     if (tl) return tl;
-    for (const m of this.merges) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    for (let i = 0; i < merges.length; i++) {
+      const m = merges[i];
+      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    }
     return { top: row, left: col, bottom: row, right: col };
+  }
+
+  private parseMerges(): RangeRef[] {
+    const merges: RangeRef[] = [];
+    for (const m of this.sheet.merges) {
+      try {
+        const r = parseRange(m);
+        merges.push(r);
+        this.mergeByTopLeft.set(cellKey(r.top, r.left), r);
+      } catch {
+        // a malformed merge reference is ignored, as Excel would repair it away
+      }
+    }
+    return (this.merges = merges);
   }
 
   /** A cell's compact label form ('' for non-strings). */

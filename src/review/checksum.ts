@@ -8,7 +8,7 @@
  */
 import { getForm } from '../forms';
 import type { FieldId } from '../forms/types';
-import type { FieldValue, Submission } from '../model/types';
+import type { FieldValue, MonthEntry, Submission } from '../model/types';
 import { sha256 } from './sha256';
 
 /** The opinion fields: what each level writes, left out when comparing content. */
@@ -30,10 +30,17 @@ const MONTH_VALUE_KEYS: readonly (readonly string[])[] = Array.from({ length: 12
  */
 export function eachCanonicalValue(sub: Pick<Submission, 'form' | 'fields' | 'months'>, each: (key: string, value: string) => void): void {
   const form = getForm(sub.form);
-  for (const f of form.fields) each(f.id, text(sub.fields[f.id]));
+  for (let i = 0; i < form.fields.length; i++) each(form.fields[i].id, text(sub.fields[form.fields[i].id]));
   if (form.months) {
+    // Each month's first row, found in one pass (not a search of the rows for each month).
+    const first: (MonthEntry | undefined)[] = new Array(13);
+    const rows = sub.months ?? [];
+    for (let i = 0; i < rows.length; i++) {
+      const m = rows[i].month;
+      if (m !== null && m >= 1 && m <= 12 && first[m] === undefined) first[m] = rows[i];
+    }
     for (let month = 1; month <= 12; month++) {
-      const entry = sub.months?.find((m) => m.month === month);
+      const entry = first[month];
       const keys = MONTH_VALUE_KEYS[month - 1];
       for (let k = 0; k < MONTH_KEYS.length; k++) each(keys[k], entry?.[MONTH_KEYS[k]] ?? '');
     }

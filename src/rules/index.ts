@@ -67,7 +67,12 @@ export const RULES: readonly RuleInfo[] = [...PARSE_RULES, ...CHECKS.map(({ id, 
 
 function context(sub: Submission, opts: CheckOptions): RuleContext {
   const form = getForm(sub.form);
-  const unreadable = new Set(sub.parseIssues.filter((i) => i.severity === 'error').map((i) => i.field));
+  const parseIssues = sub.parseIssues;
+  const unreadable = (id: FieldId) => {
+    // A few parse issues at most (most forms have none): looked through, no set made per form.
+    for (let i = 0; i < parseIssues.length; i++) if (parseIssues[i].severity === 'error' && parseIssues[i].field === id) return true;
+    return false;
+  };
   return {
     sub,
     form,
@@ -81,7 +86,7 @@ function context(sub: Submission, opts: CheckOptions): RuleContext {
       return typeof v === 'string' && v !== '' ? v : null;
     },
     cell: (id: FieldId) => sub.cells[id],
-    unreadable: (id: FieldId) => unreadable.has(id),
+    unreadable,
   };
 }
 
@@ -123,10 +128,22 @@ function keyed(order: ReadonlyMap<string, number>, issue: Issue, n: number): Key
 export function checkSubmission(sub: Submission, opts: CheckOptions): Issue[] {
   const ctx = context(sub, opts);
   const found: Issue[] = sub.parseIssues.slice();
-  for (const rule of CHECKS) if (rule.forms.includes(sub.form)) for (const issue of rule.check(ctx)) found.push(issue);
+  const rules = rulesOf(sub.form);
+  for (let r = 0; r < rules.length; r++) {
+    const issues = rules[r].check(ctx);
+    for (let i = 0; i < issues.length; i++) found.push(issues[i]);
+  }
   if (found.length < 2) return found;
   const order = fieldOrder(ctx.form);
   const list = found.map((issue, n) => keyed(order, issue, n));
   list.sort((a, b) => a.field - b.field || a.month - b.month || a.cell - b.cell || a.n - b.n);
   return list.map((k) => k.issue);
+}
+
+/** The checks that apply to a form, in table order, listed once per form (not asked of all 23 for every submission). */
+const rulesByForm = new Map<FormId, readonly Rule[]>();
+function rulesOf(form: FormId): readonly Rule[] {
+  let rules = rulesByForm.get(form);
+  if (!rules) rulesByForm.set(form, (rules = CHECKS.filter((rule) => rule.forms.includes(form))));
+  return rules;
 }

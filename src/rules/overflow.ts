@@ -10,7 +10,9 @@ export const textOverflow: Rule = {
   describe: ruleDescriptions['text-overflow'],
   check: (ctx) => {
     const out: Issue[] = [];
-    for (const f of ctx.form.fields) {
+    const fields = ctx.form.fields;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k];
       if (f.kind !== 'text' && f.kind !== 'longText' && f.kind !== 'opinion') continue;
       const text = ctx.str(f.id);
       if (text === null) continue;
@@ -20,9 +22,13 @@ export const textOverflow: Rule = {
       if (hidden > 0) out.push({ rule: 'text-overflow', severity: 'warning', field: f.id, cell: ctx.cell(f.id), message: ruleMessages.textOverflow(f.id, hidden, [...text].length - hidden) });
     }
     const m = ctx.form.months;
-    for (const row of ctx.sub.months ?? []) {
-      if (!m || row.month === null) continue;
-      for (const c of m.columns) {
+    const rows = ctx.sub.months;
+    if (!m || !rows) return out;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (row.month === null) continue;
+      for (let k = 0; k < m.columns.length; k++) {
+        const c = m.columns[k];
         const text = row[c.key];
         if (!text) continue;
         const box = monthBox(ctx.form, row.month, c.column);
