@@ -4,7 +4,7 @@
  * needs escaping or xml:space, numbers of every kind, dates, empty cells, styles, heights.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { collectBytes, columnLetters, edgeSpace, SpreadsheetWriter, type XRow, type XValue } from '../../src/workbook/xlsx/sheetWriter';
+import { collectBytes, columnLetters, edgeSpace, encodeUtf8, SpreadsheetWriter, type XRow, type XValue } from '../../src/workbook/xlsx/sheetWriter';
 
 const PAGE = { paperSize: 9, orientation: 'landscape' as const, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } };
 
@@ -68,3 +68,25 @@ test('edgeSpace is /^\\s|\\s$/ for every UTF-16 code unit at either end', () => 
   }
   expect(edgeSpace('')).toBe(false);
 });
+
+test('encodeUtf8 writes the bytes of TextEncoder, lone surrogates as U+FFFD (random texts of every kind of UTF-16 unit)', () => {
+  let seed = 777;
+  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  // Units from each UTF-8 length class and both surrogate halves, so pairs, lone highs, lone lows and a high at the end all occur.
+  const units = [0x00, 0x41, 0x7f, 0x80, 0x7ff, 0x800, 0x4e2d, 0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xfffd, 0xffff];
+  const encoder = new TextEncoder();
+  for (let k = 0; k < 5000; k++) {
+    const length = rand(12);
+    let s = '';
+    for (let i = 0; i < length; i++) s += String.fromCharCode(rand(3) === 0 ? rand(0x10000) : units[rand(units.length)]);
+    const buf = new Uint8Array(3 + s.length * 3);
+    const end = encodeUtf8(s, buf, 3);
+    expect(Array.from(buf.subarray(3, end))).toEqual(Array.from(encoder.encode(s)));
+  }
+  expect(Array.from(buf4('𠀀'))).toEqual([0xf0, 0xa0, 0x80, 0x80]);
+});
+
+function buf4(s: string): Uint8Array {
+  const b = new Uint8Array(s.length * 3);
+  return b.subarray(0, encodeUtf8(s, b, 0));
+}
