@@ -55,6 +55,14 @@ describe.each(CODECS)('%s inflate', (_name, codec) => {
   });
 });
 
+test('fflate: parts inflated one after another each keep their own bytes (pieces of a shared buffer are never reused)', () => {
+  const parts = Array.from({ length: 400 }, (_, i) => strToU8(`<v>${i}</v>`.repeat(1 + ((i * 37) % 900))));
+  // A large part among small ones (its own buffer), and headers that overstate or understate.
+  parts.push(strToU8('x'.repeat(700_000)));
+  const out = parts.map((p, i) => fflateCodec.inflate(deflateRawSync(p), i % 3 === 0 ? p.length : i % 3 === 1 ? p.length + 999 : 1));
+  out.forEach((o, i) => expect(strFromU8(o)).toBe(strFromU8(parts[i])));
+});
+
 test('the command line installs zlib; the default is fflate', () => {
   expect(zipCodec()).toBe(fflateCodec);
   useNativeZlib();
