@@ -5,6 +5,7 @@
  * written is what a person sees.
  */
 
+import { lineFeeds } from '../model/text';
 import type { Submission } from '../model/types';
 
 /** Trailing words that do not change which branch is meant, longest first. */
@@ -29,7 +30,7 @@ export function branchKey(name: string): string {
 
 /** The name as written, for display: trimmed, line breaks and runs of spaces made one space. */
 export function displayName(name: string): string {
-  return name.replace(/\r\n?/g, '\n').replace(/[\s\u3000]+/g, ' ').trim();
+  return lineFeeds(name).replace(/[\s\u3000]+/g, ' ').trim();
 }
 
 /** A submission's branch name for display, or null when it names none. */

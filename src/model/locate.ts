@@ -5,7 +5,7 @@
  */
 import { cellAddress, parseRange, type RangeRef } from '../forms/address';
 import { cellKey, MAX_COLS, type GridCell, type SheetGrid } from './types';
-import { compactLabel, LABEL_MARKS } from './text';
+import { compactLabel, LABEL_MARKS, lineFeeds } from './text';
 
 export class SheetIndex {
   private sortedKeys: number[] | undefined;
@@ -166,7 +166,7 @@ export function labelMatcher<K extends string>(candidates: { key: K; labels: str
       const head = compactLabel(text.slice(0, HEAD_CHARS));
       const otherFirst = !starts.some((k) => head.startsWith(k));
       if (otherFirst && (!OTHER_LABEL_START.test(text) || text.length > MAX_LINE_CHARS || /[\n\r]/.test(text.trim()))) return undefined;
-      const typed = text.replace(/\r\n?/g, '\n').trim();
+      const typed = lineFeeds(text).trim();
       const { folded: s, origin } = foldWithOrigins(typed);
       if (!s) return undefined;
       const cut = (from: number, to: number) => typed.slice(origin[from], origin[to]).trim();

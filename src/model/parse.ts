@@ -3,7 +3,7 @@
  * numbers, ISO dates, phone numbers and month numbers. Pure; no exceptions for
  * bad input — a value that cannot be read comes back with an `error`.
  */
-import { foldText, isBlankDateTemplate } from './text';
+import { foldText, isBlankDateTemplate, lineFeeds } from './text';
 import type { GridCell } from './types';
 
 export interface CountResult {
@@ -264,11 +264,34 @@ export function parseMonthLabel(raw: GridCell | null): number | null {
     if (raw.date) return Number(serialToIso(raw.v).slice(5, 7));
     return Number.isInteger(raw.v) && raw.v >= 1 && raw.v <= 12 ? raw.v : null;
   }
-  const s = foldText(raw.v).replace(/\s/g, '');
+  const plain = plainMonthLabel(raw.v);
+  return plain !== undefined ? plain : monthOfText(raw.v);
+}
+
+/** A month label's text as MONTH_LABEL reads it, folded and without white space. */
+export function monthOfText(text: string): number | null {
+  const s = foldText(text).replace(/\s/g, '');
   const m = MONTH_LABEL.exec(s) ?? /^(\d{1,2})$/.exec(s);
   if (!m) return null;
   const n = /^\d+$/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
   return n !== null && n >= 1 && n <= 12 ? n : null;
+}
+
+/**
+ * "4月", "04月份", "12": one or two ASCII digits, then 月 or 月份 or nothing — the way
+ * nearly every month row is labelled — read as monthOfText reads them (NFKC keeps these
+ * characters, and there is no white space to drop), without folding the text or a
+ * regular expression. Undefined for any other text: monthOfText reads it.
+ */
+function plainMonthLabel(s: string): number | null | undefined {
+  let i = 0;
+  while (i < 2 && i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i === 0) return undefined;
+  const rest = s.length - i;
+  const shaped = rest === 0 || (s.charCodeAt(i) === 0x6708 /* 月 */ && (rest === 1 || (rest === 2 && s.charCodeAt(i + 1) === 0x4efd /* 份 */)));
+  if (!shaped) return undefined;
+  const n = Number(s.slice(0, i));
+  return n >= 1 && n <= 12 ? n : null;
 }
 
 /**
@@ -279,7 +302,7 @@ export function cellText(raw: GridCell | null): string | null {
   if (raw === null) return null;
   if (typeof raw.v === 'boolean') return raw.v ? 'TRUE' : 'FALSE';
   if (typeof raw.v === 'number') return raw.date ? formatDateZh(serialToIso(raw.v)) : String(raw.v);
-  const s = raw.v.replace(/\r\n?/g, '\n').trim();
+  const s = lineFeeds(raw.v).trim();
   return isBlankDateTemplate(s) ? null : s;
 }
 

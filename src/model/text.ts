@@ -2,7 +2,12 @@
 
 /** NFKC (full-width → half-width) and trimmed; CRLF folded to LF. */
 export function foldText(s: string): string {
-  return s.normalize('NFKC').replace(/\r\n?/g, '\n').trim();
+  return lineFeeds(s.normalize('NFKC')).trim();
+}
+
+/** CRLF and a lone CR as LF; the text itself when it has no CR (most texts: no regular expression run over them). */
+export function lineFeeds(s: string): string {
+  return s.indexOf('\r') < 0 ? s : s.replace(/\r\n?/g, '\n');
 }
 
 /**

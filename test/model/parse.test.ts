@@ -1,4 +1,4 @@
-import { cellText, chineseNumber, formatDateZh, parseCount, parseDate, parseMonthLabel, parsePhone, serialToIso } from '../../src/model/parse';
+import { cellText, chineseNumber, formatDateZh, monthOfText, parseCount, parseDate, parseMonthLabel, parsePhone, serialToIso } from '../../src/model/parse';
 import { foldText, isBlankDateTemplate } from '../../src/model/text';
 import type { GridCell } from '../../src/model/types';
 
@@ -182,6 +182,17 @@ describe('parseMonthLabel', () => {
   ])('%p → %p', (raw, n) => expect(parseMonthLabel(raw)).toBe(n));
 
   test('null → null', () => expect(parseMonthLabel(null)).toBeNull());
+
+  test('a plain label ("4月", "04月份", "12") read in place answers as folding and the regular expression answer', () => {
+    const written = ['1', '9', '12', '13', '0', '00', '01', '123', '4月', '04月', '4月份', '12月份', '13月', '0月', '00月份', '123月', '4月份份', '4月 ', ' 4月', '4 月', '４月', '4月分', '4日', '月', '月份', '', '1２', '2019年4月', '一月'];
+    const pieces = ['0', '1', '2', '4', '9', '月', '份', '年', ' ', '　', '４', '一', '十', '\u0301', 'x'];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const soup = Array.from({ length: 20000 }, () => Array.from({ length: Math.floor(random() * 5) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
+    const all = [...written, ...soup];
+    for (const s of all) expect([s, parseMonthLabel(t(s))]).toEqual([s, monthOfText(s)]);
+    expect(all.filter((s) => monthOfText(s) !== null).length).toBeGreaterThan(500); // the soup holds month labels, not only texts that are none
+  });
 });
 
 describe('cellText', () => {
