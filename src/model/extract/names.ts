@@ -1,6 +1,7 @@
 /** Defined names: our template's tag per sheet, and the cell each field's name points at. */
 import { parseTagName } from '../../forms';
 import type { FormId } from '../../forms/types';
+import { fresh } from '../text';
 import type { DefinedName, WorkbookGrid } from '../types';
 
 /** Sheet name and top-left cell of a defined name's reference ("'附件1 x'!$B$5:$H$5"). */
@@ -15,15 +16,51 @@ export function parseNameRef(ref: string): { sheet?: string; cell?: string } {
   return {};
 }
 
+type NameRef = ReturnType<typeof parseNameRef>;
+
+/**
+ * A reference list's parts, each as parseNameRef reads it (read-only: shared). Remembered by
+ * its text: a template's names point at the same sheets and cells in every file made from
+ * it ("'附件2 五化建设申报表'!$B$3"), and each was split and read by regular expressions for
+ * every field of every tagged sheet.
+ */
+function refsOf(ref: string): readonly NameRef[] {
+  let parts = refMemo.get(ref);
+  if (parts === undefined) {
+    // Read from a fresh copy: the text given may be a slice of workbook.xml, which the key and the sheet names cut from it would keep alive.
+    const own = fresh(ref);
+    parts = splitRefs(own).map(parseNameRef);
+    if (refMemo.size >= MEMO_MAX) refMemo.clear();
+    refMemo.set(own, parts);
+  }
+  return parts;
+}
+const refMemo = new Map<string, readonly NameRef[]>();
+const MEMO_MAX = 4096;
+
+/** parseTagName, remembered by name: every file made from the template has the same dozen names. */
+function tagOf(name: string): ReturnType<typeof parseTagName> {
+  let tag = tagMemo.get(name);
+  if (tag === undefined && !tagMemo.has(name)) {
+    const own = fresh(name); // as in refsOf
+    tag = parseTagName(own);
+    if (tagMemo.size >= MEMO_MAX) tagMemo.clear();
+    tagMemo.set(own, tag);
+  }
+  return tag;
+}
+const tagMemo = new Map<string, ReturnType<typeof parseTagName>>();
+
 export type SheetTags = Map<string, { form: FormId; version: number }>;
 
 /** The sheets our template tagged (WUHUA_<form>_v<n>), by sheet name. */
 export function findTags(grid: WorkbookGrid): SheetTags {
   const tags: SheetTags = new Map();
-  for (const n of grid.names) {
-    const t = parseTagName(n.name);
+  for (let i = 0; i < grid.names.length; i++) {
+    const n = grid.names[i];
+    const t = tagOf(n.name);
     if (!t) continue;
-    const sheets = n.scope !== undefined ? [n.scope] : splitRefs(n.ref).map((r) => parseNameRef(r).sheet);
+    const sheets = n.scope !== undefined ? [n.scope] : refsOf(n.ref).map((r) => r.sheet);
     if (!sheets.length || sheets.every((s) => s === undefined)) {
       if (grid.sheets.length === 1) sheets.splice(0, sheets.length, grid.sheets[0].name);
     }
@@ -56,7 +93,8 @@ function splitRefs(ref: string): string[] {
 export type NameIndex = Map<string, DefinedName[]>;
 export function indexNames(names: DefinedName[]): NameIndex {
   const byName: NameIndex = new Map();
-  for (const n of names) {
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
     const k = n.name.toLowerCase();
     const list = byName.get(k);
     if (list) list.push(n);
@@ -78,10 +116,12 @@ export function namedCell(names: NameIndex, key: string, sheet: string): string 
 
 /** The first cell on `sheet` that a name of this scope (a sheet's, or undefined: the workbook's) points at. */
 function cellOnSheet(candidates: readonly DefinedName[], sheet: string, scope: string | undefined): string | undefined {
-  for (const n of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const n = candidates[i];
     if (n.scope !== scope) continue;
-    for (const part of splitRefs(n.ref)) {
-      const p = parseNameRef(part);
+    const parts = refsOf(n.ref);
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k];
       if (p.cell && (p.sheet ?? n.scope) === sheet) return p.cell;
     }
   }
