@@ -319,27 +319,24 @@ function compactSubmission(s: CheckedSubmission, pool: Pool, fileTime: number | 
  * (a handful), so 53 bits leave no room for a false match in practice; SHA-256 costs
  * ~100 µs a form here, and its hex digest 80 bytes a form.
  *
- * The hash of "key\0value" pairs joined by "\1", the text made by concatenation as the
- * pairs come: no [key, value] arrays, filtered copies and pair strings for every form
- * merged. Hashed once, over one flat string: hashed piece by piece, the loop met strings
- * of every representation (sliced, cons, internalized, one- and two-byte) and its
- * charCodeAt went megamorphic.
+ * Hashed value by value as they come, each value's length first (so where one ends is
+ * part of the hash): the copies compared are of one form, whose values come in one
+ * order, so the keys need not be hashed. No text of all the values is made: joining them
+ * (and the copy V8 makes of a joined text to read it) was most of what merging a form allocated.
  */
 function contentKey(s: CheckedSubmission): number {
-  let text = '';
-  let first = true;
-  eachCanonicalValue(s, (k, v) => {
-    if (OPINION_KEYS.has(k)) return;
-    text += first ? `${k}\u0000${v}` : `\u0001${k}\u0000${v}`;
-    first = false;
-  });
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
+  eachCanonicalValue(s, (k, v) => {
+    if (OPINION_KEYS.has(k)) return;
+    h1 = Math.imul(h1 ^ v.length, 2654435761);
+    h2 = Math.imul(h2 ^ v.length, 1597334677);
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  });
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
