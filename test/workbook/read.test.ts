@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { DEFAULT_READ_LIMITS, findAttr, isLockFileName, nextCellOrRow, parseSharedStrings, readWorkbook, sharedStringsByRegex, type Span, type Tag } from '../../src/workbook/xlsx/read';
+import { DEFAULT_READ_LIMITS, fileBaseName, findAttr, isLockFileName, nextCellOrRow, parseSharedStrings, readWorkbook, sameIgnoringCase, sharedStringsByRegex, type Span, type Tag } from '../../src/workbook/xlsx/read';
 import { cellKey, type SheetGrid, type WorkbookGrid } from '../../src/model/types';
 import { parseCell } from '../../src/forms/address';
 import { badInputs, lyingZipBomb, tinyWorkbook, zipBomb } from '../fixtures/bad';
@@ -107,6 +107,8 @@ describe('readWorkbook rejects what it cannot read, with a Chinese reason, never
     expect(isLockFileName('申报表~$.xlsx')).toBe(false);
     // The bytes of a real workbook do not rescue a lock-file name.
     expect(readWorkbook(tinyWorkbook(), '~$a.xlsx').ok).toBe(false);
+    for (const f of ['', 'a.xlsx', '/', 'dir/', 'a/b\\c.xlsx', 'C:\\报送\\~$x.xlsx', '\\\\host/share\\', 'a//b', '..\\', 'x/y/z'])
+      expect([f, fileBaseName(f)]).toEqual([f, f.split(/[\\/]/).pop()]);
   });
 
   test('a workbook with no worksheet (only a chartsheet) has no sheets to read', () => {
@@ -384,5 +386,19 @@ describe('part names are matched ignoring case (writers disagree on case)', () =
     other['xl/worksheets/sheet1.xmm'] = parts['xl/worksheets/sheet1.xml'];
     const r = readWorkbook(zipSync(other), 'x.xlsx');
     expect(r.ok).toBe(false);
+  });
+
+  test('sameIgnoringCase answers as comparing the lower-cased texts: written names and random texts of other lengths, İ (which lower-cases to two characters), Σ, ẞ, non-ASCII letters', () => {
+    const written: [string, string][] = [
+      ['xl/workbook.xml', 'XL/Workbook.XML'], ['mimetype', 'xl/styles.xml'], ['', ''], ['a', ''], ['İ', 'i\u0307'], ['xİ', 'Xi\u0307'], ['İ', 'i'],
+      ['ΣΑΣ', 'σας'], ['ẞ', 'ß'], ['Ä', 'ä'], ['K', '\u212a'], ['[Content_Types].xml', '[content_types].XML'], ['@', '`'], ['_', '\u007f'],
+    ];
+    const pieces = ['a', 'A', 'z', 'Z', '/', '.', '_', '@', '[', '`', '{', 'İ', 'i', 'I', '\u0307', 'Σ', 'σ', 'ς', 'ẞ', 'ß', 'Ä', 'ä', '\u212a', 'k', '党'];
+    let seed = 29;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const text = () => Array.from({ length: Math.floor(random() * 5) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    const pairs = [...written, ...Array.from({ length: 20000 }, (): [string, string] => [text(), text()])];
+    for (const [a, b] of pairs) expect([a, b, sameIgnoringCase(a, b)]).toEqual([a, b, a.toLowerCase() === b.toLowerCase()]);
+    expect(pairs.filter(([a, b]) => a.length !== b.length && a.toLowerCase() === b.toLowerCase()).length).toBeGreaterThan(5); // İ's pairs of other lengths are there
   });
 });

@@ -14,12 +14,7 @@ import type { CheckOptions, CheckedSubmission, IntakeResult } from '../../model/
 import { isPackRecordSheet, readProvenance, withProvenance } from '../../review/provenance';
 import { checkSubmission } from '../../rules';
 import { READER } from '../../i18n/reader';
-import { readWorkbook, type ReadResult } from './read';
-
-/** The last part of a path, "/" or "\" separated (the reader recognises "~$" lock files by it). */
-export function fileBaseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
-}
+import { fileBaseName, readWorkbook, type ReadResult } from './read';
 
 type LegacyModule = typeof import('./legacy');
 let legacyReader: Promise<LegacyModule> | undefined;

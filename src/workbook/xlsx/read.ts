@@ -59,9 +59,14 @@ export function readWorkbook(bytes: Uint8Array, fileName?: string, limits?: Part
   }
 }
 
+/** The last part of a path, "/" or "\\" separated: what splitting at /[\\/]/ and taking the last piece gives, without the pieces. */
+export function fileBaseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
 /** Office/WPS lock files: "~$name.xlsx" (and WPS's ".~name.xlsx"). */
 export function isLockFileName(fileName: string): boolean {
-  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const base = fileBaseName(fileName);
   return base.startsWith('~$') || /^\.~.+#?$/.test(base);
 }
 
@@ -153,7 +158,11 @@ const parseRelsText = (xml: string): Rel[] | undefined => (xml ? parseRels(xml) 
 const parseDateStylesText = (xml: string): ReadonlySet<number> => (xml ? parseDateStyles(xml) : new Set<number>());
 
 /** a.toLowerCase() === b.toLowerCase(), compared in place when both are ASCII (part names are). */
-function sameIgnoringCase(a: string, b: string): boolean {
+export function sameIgnoringCase(a: string, b: string): boolean {
+  // Lower-casing keeps a text's length, but for İ (U+0130, "i" and a combining dot): texts of
+  // other lengths differ. Most names a file is asked for that it lacks end here, before a
+  // character of either is looked at.
+  if (a.length !== b.length && a.indexOf('\u0130') < 0 && b.indexOf('\u0130') < 0) return false;
   if (!ascii(a) || !ascii(b)) return a.toLowerCase() === b.toLowerCase();
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
