@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { IntakeResult } from '../../model/types';
 import { formShortLabel, hiddenCount, problemsToggleLabel, THIS_WORKBOOK, tp } from '../../i18n/taskpane';
 import type { Host } from '../host';
@@ -84,8 +84,11 @@ function FileResult({ r, canSelect, onSelect }: FileResultProps) {
 }
 
 
-/** 逐个文件结果: problem files first (with hundreds of files the clean ones matter least), a page at a time. */
-export function FileResults({ results, host, onError }: { results: readonly IntakeResult[]; host: Host; onError(e: unknown): void }) {
+/**
+ * 逐个文件结果: problem files first (with hundreds of files the clean ones matter least), a page at a time.
+ * Drawn again only when its results change: not when the tab redraws around it (下载汇总表's spinner, twice).
+ */
+export const FileResults = memo(function FileResults({ results, host, onError }: { results: readonly IntakeResult[]; host: Host; onError(e: unknown): void }) {
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE);
   // Sorted once per list of results, not at every redraw of the tab (下载汇总表 redraws it twice), each
@@ -116,7 +119,7 @@ export function FileResults({ results, host, onError }: { results: readonly Inta
       )}
     </div>
   );
-}
+});
 
 function rank(r: IntakeResult): number {
   if (!r.ok) return 0;

