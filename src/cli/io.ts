@@ -59,7 +59,21 @@ export function writeStreamAtomic(path: string, write: (put: (chunk: Uint8Array 
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx');
-    writeStreamTo(fd, write);
+    const out = fd;
+    let pending: Uint8Array[] = [];
+    let size = 0;
+    const flush = () => {
+      if (pending.length) writeSync(out, pending.length === 1 ? pending[0] : Buffer.concat(pending));
+      pending = [];
+      size = 0;
+    };
+    write((chunk) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      pending.push(bytes);
+      size += bytes.length;
+      if (size >= 1 << 20) flush();
+    });
+    flush();
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);
@@ -69,24 +83,6 @@ export function writeStreamAtomic(path: string, write: (put: (chunk: Uint8Array 
     rmSync(tmp, { force: true });
     return { ok: false, reason: writeReason(e, path) };
   }
-}
-
-/** writeStreamAtomic's writing: `write`'s pieces into the open file `fd`, in blocks of about 1 MB. Throws what the disk throws. */
-export function writeStreamTo(fd: number, write: (put: (chunk: Uint8Array | string) => void) => void): void {
-  let pending: Uint8Array[] = [];
-  let size = 0;
-  const flush = () => {
-    if (pending.length) writeSync(fd, pending.length === 1 ? pending[0] : Buffer.concat(pending));
-    pending = [];
-    size = 0;
-  };
-  write((chunk) => {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    pending.push(bytes);
-    size += bytes.length;
-    if (size >= 1 << 20) flush();
-  });
-  flush();
 }
 
 /** What was being done when the error came: it decides what a missing path or a refusal means. */

@@ -9,20 +9,20 @@
  * (problems and rejected files are reported, not fatal), 2 for a usage error, 1 when
  * an output could not be written.
  */
-import { closeSync, constants, openSync, promises as fs, renameSync, rmSync } from 'fs';
+import { constants, promises as fs } from 'fs';
 import { dirname, resolve } from 'path';
 import { setFlagsFromString } from 'v8';
 import { getForm } from '../forms';
 import { mergeCliZh, printPackZh } from '../i18n/merge';
-import { distinctBranches, Merger, type RosterEntry, type Summary } from '../merge';
+import { distinctBranches, Merger, type MergedSubmission, type RosterEntry, type Summary } from '../merge';
+import { buildReport, jsonSubmission } from '../model/report';
 import type { CheckOptions } from '../model/types';
 import { writeSummary } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
 import { collectInputs, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
-import { processIo, systemReason, tempPathFor, usageError, writeFileAtomic, writeReason, writeStreamAtomic, type CliIo } from './io';
-import { intakeInOrder, IntakeWorkers, poolWorkers, startEarly } from './pool';
+import { processIo, systemReason, usageError, writeFileAtomic, writeStreamAtomic, type CliIo } from './io';
+import { intakeInOrder, poolWorkers, startEarly, type IntakeWorkers } from './pool';
 import { readRosterOption } from './roster';
-import { reportChunks, reportedSubmission, wholeWith, writeChunksAtomic, type ReportedSubmission } from './report';
 import { FileSpill } from './spill';
 
 /** Progress on stderr at most this often (ms), and once at the end. */
@@ -43,7 +43,37 @@ export function isIsoDate(s: string): boolean {
   return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-export { reportChunks, writeChunksAtomic } from './report';
+/**
+ * The JSON report (DESIGN.md shape, the same text as JSON.stringify(report, null, 2)),
+ * produced one submission at a time: ten thousand submissions never become one
+ * 40 MB string. `whole` gives a submission back with every value (a compact merge's
+ * Merger.whole).
+ */
+export function* reportChunks(summary: Summary, whole: (s: MergedSubmission) => MergedSubmission = (s) => s): Generator<string> {
+  yield '{\n  "submissions": [';
+  let first = true;
+  for (const sub of summary.submissions) {
+    // Indented as the report's third level by JSON.stringify itself, inside two arrays that
+    // are cut off again ("[\n  [\n    " and "\n  ]\n]"): no second pass over the text to indent it.
+    const nested = JSON.stringify([[jsonSubmission(whole(sub))]], null, 2);
+    yield (first ? '\n    ' : ',\n    ') + nested.slice(10, -6);
+    first = false;
+  }
+  yield first ? '],\n' : '\n  ],\n';
+  const rest = buildReport({ submissions: [], rejected: summary.rejected, duplicates: summary.duplicates, missing: summary.missing });
+  const { submissions: _none, ...tail } = rest;
+  yield JSON.stringify(tail, null, 2).slice(2) + '\n';
+}
+
+/**
+ * Writes chunks to a temporary name next to `path`, then renames it: a reader never
+ * sees half a file, and a failure leaves nothing behind.
+ */
+export function writeChunksAtomic(path: string, chunks: Iterable<string>): { ok: true } | { ok: false; reason: string } {
+  return writeStreamAtomic(path, (put) => {
+    for (const c of chunks) put(c);
+  });
+}
 
 export async function canWriteInto(path: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   const target = resolve(path);
@@ -158,7 +188,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
     // --print-pack the merge keeps them all.
     const spill = json !== undefined && pack === undefined ? new FileSpill() : undefined;
     try {
-      return await mergeRun({ inputs, opts, io, stats, out, json, pack, early, spill, merger: new Merger({ asOf, roster, ...(pack === undefined ? { compact: { spill } } : {}) }) });
+      return await mergeRun({ inputs, opts, io, stats, out, json, pack, early, merger: new Merger({ asOf, roster, ...(pack === undefined ? { compact: { spill } } : {}) }) });
     } finally {
       spill?.close();
     }
@@ -194,25 +224,14 @@ function patientJit(): void {
   setFlagsFromString('--interrupt-budget=270336');
 }
 
-async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliIo; stats?: MergeRunStats; out: string; json?: string; pack?: string; early?: IntakeWorkers; spill?: FileSpill; merger: Merger }): Promise<number> {
-  const { inputs, opts, io, early } = run;
+async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliIo; stats?: MergeRunStats; out: string; json?: string; pack?: string; early?: IntakeWorkers; merger: Merger }): Promise<number> {
+  const { inputs, opts, io, stats, out, json, pack, early, merger } = run;
+  const started = Date.now();
+  let lastProgress = started;
   // Read on several cores when the run is long enough (src/cli/pool.ts); added in input order either way.
   const threads = poolWorkers(inputs.length);
   if (threads === 0) void early?.close(); // started for a folder that holds few files
   if (threads === 0 && io === processIo) patientJit();
-  // Ended by the intake, or kept after it for the JSON report (reportWrite); ended here either way.
-  const workers = threads > 0 ? (early ?? new IntakeWorkers(threads, opts, { onWorkerOnline: io === processIo ? leanHeap : undefined })) : undefined;
-  try {
-    return await intakeAndWrite(run, workers);
-  } finally {
-    await workers?.close();
-  }
-}
-
-async function intakeAndWrite(run: { inputs: InputFile[]; opts: CheckOptions; io: CliIo; stats?: MergeRunStats; out: string; json?: string; pack?: string; spill?: FileSpill; merger: Merger }, workers: IntakeWorkers | undefined): Promise<number> {
-  const { inputs, opts, io, stats, out, json, pack, spill, merger } = run;
-  const started = Date.now();
-  let lastProgress = started;
   await intakeInOrder(
     inputs,
     opts,
@@ -224,8 +243,7 @@ async function intakeAndWrite(run: { inputs: InputFile[]; opts: CheckOptions; io
         io.stderr(mergeCliZh.progress(n + 1, inputs.length, ((n + 1) * 1000) / Math.max(1, now - started)) + '\n');
       }
     },
-    // Kept only for a report they may write: ended now, their memory is not held while the summary is written.
-    { workers: workers ?? 0, keepWorkers: json !== undefined && spill !== undefined },
+    { workers: threads > 0 ? (early ?? threads) : 0, onWorkerOnline: io === processIo ? leanHeap : undefined },
   );
   const elapsed = Date.now() - started;
   if (stats) stats.intakeMs = elapsed;
@@ -235,10 +253,10 @@ async function intakeAndWrite(run: { inputs: InputFile[]; opts: CheckOptions; io
   const writeStart = Date.now();
   const summary = merger.finish();
 
-  const writes: { path: string; what: string; write: () => Promise<Written> }[] = [
+  const writes: { path: string; what: string; write: () => Promise<{ ok: true } | { ok: false; reason: string }> }[] = [
     { path: out, what: mergeCliZh.what.summary, write: async () => writeStreamAtomic(out, (put) => writeSummary(summary, put)) },
   ];
-  if (json !== undefined) writes.push({ path: json, what: mergeCliZh.what.json, write: reportWrite(json, summary, spill, workers) });
+  if (json !== undefined) writes.push({ path: json, what: mergeCliZh.what.json, write: async () => writeChunksAtomic(json, reportChunks(summary, (s) => merger.whole(s))) });
   if (pack !== undefined) {
     writes.push({
       path: pack,
@@ -251,6 +269,7 @@ async function intakeAndWrite(run: { inputs: InputFile[]; opts: CheckOptions; io
       },
     });
   }
+
   io.stdout(closing(summary));
   let failed = false;
   for (const w of writes) {
@@ -272,48 +291,4 @@ async function intakeAndWrite(run: { inputs: InputFile[]; opts: CheckOptions; io
     stats.writeMs = Date.now() - writeStart;
   }
   return failed ? 1 : 0;
-}
-
-type Written = { ok: true } | { ok: false; reason: string };
-
-/**
- * The JSON report's write. A run read on several threads hands it now to one of its
- * workers, idle since the last file: it writes the report while this thread writes the
- * summary (at 10,000 files each takes about half a second). Otherwise, or when that
- * worker dies meanwhile, it is written here in its turn. The worker writes into a
- * temporary file opened here, renamed here once it is complete.
- */
-export function reportWrite(path: string, summary: Summary, spill: FileSpill | undefined, workers: IntakeWorkers | undefined): () => Promise<Written> {
-  const here = async () => writeChunksAtomic(path, reportChunks(summary, wholeWith(spill && ((t) => spill.get(t)))));
-  // Only a compact merge's (the usual run; with --print-pack every value is kept in memory, too much to copy).
-  const submissions: ReportedSubmission[] = [];
-  for (const s of summary.submissions) {
-    if (!spill || s.spilled === undefined) return here;
-    submissions.push(reportedSubmission(s, s.spilled));
-  }
-  if (!spill || !workers || workers.size === 0) return here;
-  const tmp = tempPathFor(path);
-  let fd: number;
-  try {
-    fd = openSync(tmp, 'wx');
-  } catch (e) {
-    return async () => ({ ok: false, reason: writeReason(e, path) });
-  }
-  const { rejected, duplicates, missing } = summary;
-  const reported = workers.report({ fd, path, submissions, rest: { rejected, duplicates, missing }, spill: spill.view() });
-  return async () => {
-    const written = await reported;
-    closeSync(fd);
-    if (written?.ok) {
-      try {
-        renameSync(tmp, path);
-        return written;
-      } catch (e) {
-        rmSync(tmp, { force: true });
-        return { ok: false, reason: writeReason(e, path) };
-      }
-    }
-    rmSync(tmp, { force: true });
-    return written ?? here();
-  };
 }

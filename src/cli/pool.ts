@@ -9,10 +9,6 @@
  * A file whose intake kills its worker (out of memory, a crash) is rejected with a
  * Chinese reason, the worker is replaced, and the run goes on. A worker that cannot
  * start costs nothing but the try: the main thread reads on.
- *
- * Once every file is read, a worker may write the JSON report while the main thread
- * writes the summary workbook (IntakeWorkers.report): the two outputs are written at
- * once instead of one after the other.
  */
 import { existsSync, readdirSync, type Dirent } from 'fs';
 import { availableParallelism } from 'os';
@@ -22,7 +18,7 @@ import { mergeCliZh } from '../i18n/merge';
 import type { CheckOptions, IntakeResult } from '../model/types';
 import type { InputFile } from './files';
 import { intakeFile } from './intakeFile';
-import type { WorkerData, WorkerReported, WorkerReportJob, WorkerResult } from './intakeWorker';
+import type { WorkerData, WorkerResult } from './intakeWorker';
 import { shareRun, stop, taken, tryClaim, type SharedRun } from './sharedRun';
 
 export { READ_AHEAD } from './sharedRun';
@@ -94,8 +90,6 @@ export class IntakeWorkers {
   /** Each worker started, till it is online (or has failed). */
   private readonly starting: Promise<void>[] = [];
   private run?: { shared: SharedRun; onExit: (slot: number, error: Error | undefined, code: number) => void; onResult: (m: WorkerResult) => void };
-  /** The worker writing the report, and who waits for it. */
-  private reporter?: { worker: Worker; done: (written: WorkerReported['written'] | undefined) => void };
 
   constructor(
     readonly count: number,
@@ -134,16 +128,12 @@ export class IntakeWorkers {
     if (this.options.onWorkerOnline) worker.on('online', this.options.onWorkerOnline);
     this.starting.push(new Promise<void>((up) => ['online', 'error', 'exit'].forEach((e) => worker.once(e, () => up()))));
     let error: Error | undefined;
-    worker.on('message', (m: WorkerResult | WorkerReported) => {
-      if ('written' in m) this.reported(worker, m.written);
-      else this.run?.onResult(m);
-    });
+    worker.on('message', (m: WorkerResult) => this.run?.onResult(m));
     worker.on('error', (e) => {
       error = e;
     });
     worker.on('exit', (code) => {
       this.live.delete(worker);
-      this.reported(worker, undefined); // it died writing the report: the caller writes it
       this.run?.onExit(slot, error, code);
     });
     if (this.run) worker.postMessage({ run: this.run.shared, slot } satisfies RunMessage);
@@ -160,36 +150,9 @@ export class IntakeWorkers {
     }
   }
 
-  /** Ends the run: no event of the workers reaches it after this. They stay, for report() or close(). */
-  endRun(): void {
-    this.run = undefined;
-  }
-
-  /**
-   * Hands the JSON report to a worker, once the run has ended (every worker has then
-   * read its last file and waits): the job is copied to it now (structured clone), and
-   * the promise resolves with what it wrote — or undefined when no worker is left or it
-   * died meanwhile, and the caller writes the report itself.
-   */
-  report(job: WorkerReportJob): Promise<WorkerReported['written'] | undefined> {
-    const worker: Worker | undefined = this.live.keys().next().value;
-    if (!worker || this.run || this.reporter) return Promise.resolve(undefined);
-    return new Promise((done) => {
-      this.reporter = { worker, done };
-      worker.postMessage(job);
-    });
-  }
-
-  private reported(worker: Worker, written: WorkerReported['written'] | undefined): void {
-    if (this.reporter?.worker !== worker) return;
-    const { done } = this.reporter;
-    this.reporter = undefined;
-    done(written);
-  }
-
   /** Ends every worker; no event of theirs reaches the run after this. */
   async close(): Promise<void> {
-    this.endRun();
+    this.run = undefined;
     await Promise.all([...this.live.keys()].map((w) => w.terminate()));
   }
 }
@@ -232,8 +195,6 @@ export interface IntakeRunOptions extends WorkerOptions {
   workers: number | IntakeWorkers;
   /** false: the main thread only merges while a worker lives (tests make every file reach a worker). */
   mainReads?: boolean;
-  /** The workers (given as IntakeWorkers) outlive the run, waiting: the caller may give one the report, and closes them. */
-  keepWorkers?: boolean;
 }
 
 /**
@@ -250,7 +211,7 @@ export async function intakeInOrder(
   const total = inputs.length;
   const workers = typeof run.workers === 'number' ? (run.workers > 0 ? new IntakeWorkers(run.workers, opts, run) : undefined) : run.workers;
   if (!workers || workers.count === 0) {
-    if (!run.keepWorkers) await workers?.close();
+    await workers?.close();
     for (let n = 0; n < total; n++) onResult(await intakeFile(inputs[n], opts), n);
     return;
   }
@@ -317,8 +278,7 @@ export async function intakeInOrder(
     if (failure) throw failure.error;
   } finally {
     stop(shared);
-    if (run.keepWorkers && workers === run.workers) workers.endRun();
-    else await workers.close();
+    await workers.close();
   }
 }
 

@@ -29,8 +29,8 @@ export class FileSpill implements MergeSpill {
    */
   private block: Buffer | undefined = Buffer.allocUnsafe(BLOCK);
   private used = 0;
-  /** Reads the records already in the file. */
-  private reader: SpillReader | undefined;
+  /** Where get reads a record into (records are read back in another order than written: no read-ahead pays). */
+  private scratch = Buffer.allocUnsafe(0);
   private readonly removeAtExit: (() => void) | undefined;
 
   /** Opens a new spill file in `dir` (the system's temporary folder by default). */
@@ -67,20 +67,17 @@ export class FileSpill implements MergeSpill {
     if (this.fd === undefined || !this.block) throw new Error('spill closed');
     if (!(ticket >= 0 && ticket < this.offsets.length)) throw new Error(`no spilled record ${ticket}`);
     const at = this.offsets[ticket];
+    const length = this.lengths[ticket];
     const inBlock = this.written - this.used; // the block's first byte in the file
-    if (at >= inBlock) return JSON.parse(this.block.toString('utf8', at - inBlock, at - inBlock + this.lengths[ticket])) as SpilledPart;
-    this.reader ??= new SpillReader({ fd: this.fd, offsets: this.offsets, lengths: this.lengths });
-    return this.reader.get(ticket);
-  }
-
-  /**
-   * Every record in the file, for another thread to read (SpillReader): the file stays
-   * open till close(), and nothing may be put meanwhile.
-   */
-  view(): SpillView {
-    if (this.fd === undefined) throw new Error('spill closed');
-    this.flush();
-    return { fd: this.fd, offsets: this.offsets, lengths: this.lengths };
+    if (at >= inBlock) return JSON.parse(this.block.toString('utf8', at - inBlock, at - inBlock + length)) as SpilledPart;
+    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, 1 << 14));
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd, this.scratch, done, length - done, at + done);
+      if (n === 0) throw new Error(`spill truncated at record ${ticket}`);
+      done += n;
+    }
+    return JSON.parse(this.scratch.toString('utf8', 0, length)) as SpilledPart;
   }
 
   /** Closes and removes the file. Safe to call twice. */
@@ -88,7 +85,7 @@ export class FileSpill implements MergeSpill {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     this.block = undefined;
-    this.reader = undefined;
+    this.scratch = Buffer.allocUnsafe(0);
     if (this.removeAtExit) {
       this.removeAtExit();
       process.removeListener('exit', this.removeAtExit);
@@ -104,40 +101,5 @@ export class FileSpill implements MergeSpill {
   private writeAt(bytes: Buffer, length: number, position: number): void {
     let done = 0;
     while (done < length) done += writeSync(this.fd!, bytes, done, length - done, position + done);
-  }
-}
-
-/** A spill's records in its file: the open descriptor, and where each record is. */
-export interface SpillView {
-  fd: number;
-  offsets: readonly number[];
-  lengths: readonly number[];
-}
-
-/**
- * Reads a spill's records back by ticket from its file, with positioned reads (the
- * file's offset is not used, so threads may read at once). A worker thread reads the
- * main thread's spill through the same descriptor: a raw descriptor belongs to the
- * process, not to the thread that opened it (Node's worker_threads docs,
- * `trackUnmanagedFds`: https://nodejs.org/api/worker_threads.html#new-workerfilename-options).
- */
-export class SpillReader {
-  /** Where a record is read into (records are read back in another order than written: no read-ahead pays). */
-  private scratch = Buffer.allocUnsafe(0);
-  constructor(private readonly view: SpillView) {}
-
-  get(ticket: number): SpilledPart {
-    const { fd, offsets, lengths } = this.view;
-    if (!(ticket >= 0 && ticket < offsets.length)) throw new Error(`no spilled record ${ticket}`);
-    const at = offsets[ticket];
-    const length = lengths[ticket];
-    if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, 1 << 14));
-    let done = 0;
-    while (done < length) {
-      const n = readSync(fd, this.scratch, done, length - done, at + done);
-      if (n === 0) throw new Error(`spill truncated at record ${ticket}`);
-      done += n;
-    }
-    return JSON.parse(this.scratch.toString('utf8', 0, length)) as SpilledPart;
   }
 }

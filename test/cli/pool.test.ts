@@ -6,15 +6,12 @@
  * reason) and no worker outlives the run.
  */
 import { spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { generate } from '../../bench/generate';
 import { collectInputs, type InputFile } from '../../src/cli/files';
-import { reportChunks, reportWrite } from '../../src/cli/merge';
-import { FileSpill } from '../../src/cli/spill';
-import { Merger } from '../../src/merge';
 import { intakeInOrder, IntakeWorkers, poolWorkers, POOL_MAX_WORKERS, POOL_MIN_FILES, READ_AHEAD, startEarly } from '../../src/cli/pool';
 import { getForm } from '../../src/forms';
 import type { IntakeResult } from '../../src/model/types';
@@ -134,51 +131,6 @@ describe('a worker that dies on a file', () => {
     );
     await expect(run).rejects.toThrow('merge failed');
     expect(seen).toBe(101);
-  });
-});
-
-describe('the JSON report, written by a worker once the files are read', () => {
-  /** A compact merge of 40 files read by one worker (built from `script`), which is kept for the report. */
-  async function readBy(script?: string) {
-    const inputs = (await collectInputs([join(inbox, 'batch-000')])).slice(0, 40);
-    const spill = new FileSpill();
-    const merger = new Merger({ asOf: OPTS.asOf, compact: { spill } });
-    const workers = new IntakeWorkers(1, OPTS, { script });
-    await intakeInOrder(inputs, OPTS, (r) => merger.add(r), { workers, keepWorkers: true, mainReads: false });
-    expect(workers.size).toBe(1); // kept, waiting
-    const summary = merger.finish();
-    return { spill, workers, summary, expected: [...reportChunks(summary, (s) => merger.whole(s))].join('') };
-  }
-  const leftovers = (out: string) => readdirSync(dir).filter((f) => f.startsWith(`.${out}`));
-
-  const failing = join(__dirname, 'failingReportWorker.cjs');
-
-  test.each([
-    ['writes it', '报告.json'],
-    ['dies writing it: this thread writes it', '报告-退出.json'],
-  ])('%s: the same text as the main thread writes, and no temporary file is left', async (_what, out) => {
-    const { spill, workers, summary, expected } = await readBy(failing);
-    try {
-      expect(await reportWrite(join(dir, out), summary, spill, workers)()).toEqual({ ok: true });
-      expect(readFileSync(join(dir, out), 'utf8')).toBe(expected);
-      expect(JSON.parse(expected).submissions.length).toBeGreaterThan(0);
-      expect(leftovers(out)).toEqual([]);
-    } finally {
-      await workers.close();
-      spill.close();
-    }
-  });
-
-  test('a disk that refuses the worker\'s write: the reason in Chinese, nothing left behind', async () => {
-    const { spill, workers, summary } = await readBy(failing);
-    try {
-      const written = await reportWrite(join(dir, '报告-满.json'), summary, spill, workers)();
-      expect(written).toEqual({ ok: false, reason: expect.stringMatching(/磁盘空间不足.*ENOSPC/) });
-      expect(readdirSync(dir).filter((f) => f.includes('报告-满'))).toEqual([]);
-    } finally {
-      await workers.close();
-      spill.close();
-    }
   });
 });
 
