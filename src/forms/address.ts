@@ -83,7 +83,16 @@ export function parseRange(a1: string): RangeRef {
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
+const CACHED_ROWS = 256;
+const CACHED_COLS = 32;
+const cachedAddresses: (string | undefined)[] = new Array(CACHED_ROWS * CACHED_COLS);
+
 export function cellAddress(row: number, col: number): string {
+  // The forms' cells, a sheet's first rows: each address made once, not for every form read (a month row alone names five).
+  if (row >= 1 && row <= CACHED_ROWS && col >= 1 && col <= CACHED_COLS && Number.isInteger(row) && Number.isInteger(col)) {
+    const i = (row - 1) * CACHED_COLS + (col - 1);
+    return (cachedAddresses[i] ??= `${columnLetters(col)}${row}`);
+  }
   return `${columnLetters(col)}${row}`;
 }
 
@@ -94,7 +103,8 @@ export function rangeAddress(r: RangeRef): string {
 
 /** Top-left cell of a range ("B6:H6" → "B6"). */
 export function firstCell(a1: string): string {
-  return a1.split(':')[0];
+  const colon = a1.indexOf(':');
+  return colon < 0 ? a1 : a1.slice(0, colon);
 }
 
 export function isMerged(a1: string): boolean {

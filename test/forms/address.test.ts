@@ -1,4 +1,4 @@
-import { columnNumber, parseCell, parseRange, type CellRef, type RangeRef } from '../../src/forms/address';
+import { cellAddress, columnLetters, columnNumber, firstCell, parseCell, parseRange, type CellRef, type RangeRef } from '../../src/forms/address';
 
 /** parseCell and parseRange as they were, by regular expression: the hand-written ones must agree. */
 function cellByRegex(a1: string): CellRef {
@@ -33,5 +33,16 @@ describe('parseCell and parseRange read what their regular expression read', () 
 
   test('ranges: written cases and random strings (values and error messages)', () => {
     for (const s of [...written, ...soup]) expect([s, outcome(() => parseRange(s))]).toEqual([s, outcome(() => rangeByRegex(s))]);
+  });
+});
+
+describe('cellAddress (made once for the first rows and columns) and firstCell give what they always gave', () => {
+  test('every row and column in and around the cached ones, twice, and others', () => {
+    const rows = [...Array.from({ length: 300 }, (_, i) => i - 5), 1048576, 1.5, -1, NaN];
+    const cols = [...Array.from({ length: 40 }, (_, i) => i - 2), 16384, 2.5];
+    for (let pass = 0; pass < 2; pass++) for (const r of rows) for (const c of cols) expect([r, c, cellAddress(r, c)]).toEqual([r, c, `${columnLetters(c)}${r}`]);
+  });
+  test('firstCell is the part before the first colon', () => {
+    for (const a of ['B6:H6', 'B6', '', ':', 'A1:B2:C3', ':B2', 'B2:']) expect([a, firstCell(a)]).toEqual([a, a.split(':')[0]]);
   });
 });
