@@ -179,18 +179,6 @@ module.exports = async (env, argv) => {
     },
     plugins: [
       page('taskpane', ['taskpane']),
-      // The pane's first script is nearly all run at start (the other tabs are chunks of their own):
-      // V8's explicit compile hint has Chromium (Edge's WebView2 inside Office) compile all its
-      // functions on the thread that streams the script in, not one by one on the main thread as
-      // they are first called (https://v8.dev/blog/explicit-compile-hints, Chrome 136+; a comment
-      // to other engines). First line, after minification (Terser would drop it), before hashing.
-      new webpack.BannerPlugin({
-        banner: '//# allFunctionsCalledOnLoad',
-        raw: true,
-        entryOnly: true,
-        include: /^taskpane\./,
-        stage: webpack.Compilation.PROCESS_ASSETS_STAGE_DEV_TOOLING,
-      }),
       new webpack.DefinePlugin({ __OFFICE_JS_URL__: JSON.stringify(officeJs.url) }),
       ...(hasCommands ? [page('commands', ['commands'])] : []),
       new CopyWebpackPlugin({ patterns: copy }),
