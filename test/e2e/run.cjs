@@ -509,6 +509,8 @@ async function main() {
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     const started = workers.filter((u) => /wuhua-work/.test(u)).length;
     assert(cores === 4 && started >= 2, `${cores} cores, ${started} worker(s) started`);
+    // The first rows come with the outcome, the rest of the first page right after (FileResults).
+    await page.getByTestId('file-result').nth(99).waitFor();
     const shown = (await page.getByTestId('file-result').allInnerTexts()).map((t) => t.split('\n')[0]);
     assert(shown.length >= 50 && shown.every((name, i) => name === `支部${String(i + 1).padStart(3, '0')}.xlsx`), `results out of order: ${shown.slice(0, 5)}…`);
     console.log(`    400 files merged in the page in ${ms} ms (${(ms / 400).toFixed(1)} ms per file)`);

@@ -7,7 +7,7 @@
  * layouts with problems, bad files).
  */
 import './textCodec';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { getForm } from '../../src/forms';
 import type { IntakeResult } from '../../src/model/types';
 import { FileResults } from '../../src/taskpane/components/FileResults';
@@ -44,4 +44,14 @@ test('the results the page is sent draw exactly what the full results draw, and 
   expect(results.some((r) => !r.ok)).toBe(true);
   expect(drawn(slim)).toBe(drawn(results));
   expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(results).length * 0.7);
+});
+
+test('逐个文件结果: the first rows with the outcome, the rest of the first page right after, every file reachable by 显示更多', async () => {
+  const many: IntakeResult[] = Array.from({ length: 150 }, (_, i) => ({ ok: false, file: `f${i}.xlsx`, reason: '文件已损坏或不是 Excel 文件' }));
+  render(<FileResults results={many} host={new FakeHost('standalone')} onError={() => undefined} />);
+  expect(screen.getAllByTestId('file-result')).toHaveLength(20);
+  await waitFor(() => expect(screen.getAllByTestId('file-result')).toHaveLength(100));
+  fireEvent.click(screen.getByRole('button', { name: '显示更多' }));
+  expect(screen.getAllByTestId('file-result')).toHaveLength(150);
+  expect(screen.getAllByTestId('file-result').every((row, i) => row.textContent!.startsWith(`${many[i].file}未受理`))).toBe(true);
 });

@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, startTransition, useEffect, useId, useMemo, useState } from 'react';
 import type { IntakeResult } from '../../model/types';
 import { formShortLabel, hiddenCount, problemsToggleLabel, THIS_WORKBOOK, tp } from '../../i18n/taskpane';
 import type { Host } from '../host';
@@ -7,6 +7,12 @@ import { ProblemList, SeverityBadges } from './ProblemList';
 
 /** Results shown at once; more on demand (a thousand rows would slow the pane down). */
 const PAGE = 100;
+/**
+ * Rows drawn with the merge's outcome; the rest of the first page follows at once, in a
+ * transition of its own (a click meanwhile is answered first). A 360 px pane shows about ten:
+ * the outcome appears sooner (100 rows of Fluent components were most of its first drawing).
+ */
+const FIRST = 20;
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -50,8 +56,9 @@ function FileResult({ r, canSelect, onSelect }: FileResultProps) {
   return (
     <li className={styles.item} data-testid="file-result">
       <Text weight="semibold" className={styles.text}>{r.file}</Text>
-      {r.submissions.map((s) => (
-        <div key={s.sheet} className={styles.row}>
+      {r.submissions.map((s, i) => (
+        // Two forms may share a sheet (side by side, or stacked).
+        <div key={`${i}:${s.sheet}`} className={styles.row}>
           <Caption1 className={styles.text}>
             {formShortLabel(s.form)} · {typeof s.fields.branchName === 'string' ? s.fields.branchName : tp.unnamedBranch}
           </Caption1>
@@ -90,7 +97,11 @@ function FileResult({ r, canSelect, onSelect }: FileResultProps) {
  */
 export const FileResults = memo(function FileResults({ results, host, onError }: { results: readonly IntakeResult[]; host: Host; onError(e: unknown): void }) {
   const styles = useStyles();
-  const [shown, setShown] = useState(PAGE);
+  const [shown, setShown] = useState(FIRST);
+  useEffect(() => {
+    const later = setTimeout(() => startTransition(() => setShown((n) => Math.max(n, PAGE))), 0);
+    return () => clearTimeout(later);
+  }, []);
   // Sorted once per list of results, not at every redraw of the tab (下载汇总表 redraws it twice), each
   // ranked once (the comparison runs ~n log n times: ~20,000 lists of issues gathered for 1,000 files).
   const ordered = useMemo(() => {

@@ -74,10 +74,11 @@ export function ProblemList({ submissions, rejected = [], canSelect, onSelect, s
           <Text className={styles.text}>{r.reason}</Text>
         </div>
       ))}
-      {submissions.map((s) => {
+      {submissions.map((s, n) => {
         const branch = typeof s.fields.branchName === 'string' ? s.fields.branchName : tp.unnamedBranch;
         return (
-          <div key={`${s.file}\u0000${s.sheet}`} className={styles.group} data-testid="sheet-problems">
+          // Two forms may share a sheet: the index keeps the keys apart.
+          <div key={`${n}\u0000${s.file}\u0000${s.sheet}`} className={styles.group} data-testid="sheet-problems">
             {compact ? (
               <Caption1Strong className={styles.text}>{s.sheet}</Caption1Strong>
             ) : (
