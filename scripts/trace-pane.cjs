@@ -255,5 +255,5 @@ async function main() {
 
 main().catch((e) => {
   console.error(e);
-  process.exitCode = 1;
+  process.exit(1); // the servers would keep the process alive
 });
