@@ -10,6 +10,11 @@ export function fresh(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
+/** The last part of a path, "/" or "\\" separated: what splitting at /[\\/]/ and taking the last piece gives, without the pieces. */
+export function fileBaseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
 /** NFKC (full-width → half-width) and trimmed; CRLF folded to LF. */
 export function foldText(s: string): string {
   return lineFeeds(s.normalize('NFKC')).trim();

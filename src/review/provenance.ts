@@ -11,6 +11,7 @@
 import { getForm } from '../forms';
 import { levelZh, reviewZh } from '../i18n/review';
 import { cellText } from '../model/parse';
+import { fileBaseName } from '../model/text';
 import { cellKey, type CheckedSubmission, type Issue, type SheetGrid, type WorkbookGrid } from '../model/types';
 import { changedValues, formChecksum, valueDigests } from './checksum';
 import { LEVEL_FIELDS, type ReviewLevel, type ReviewedForm } from './types';
@@ -41,10 +42,6 @@ export interface ProvenanceRow {
 const KEYS: (keyof ProvenanceRow)[] = ['packSheet', 'branch', 'form', 'file', 'sheet', 'fileSha256', 'originFile', 'originSheet', 'level', 'reviewer', 'date', 'action', 'checksum', 'digests', 'chain', 'parent'];
 const CHAIN_SEPARATOR = '；';
 
-export function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
-}
-
 /** The provenance rows of a review's forms (`sheets`: where each went in the pack). */
 export function provenanceRows(
   forms: readonly ReviewedForm[],
@@ -59,10 +56,10 @@ export function provenanceRows(
       packSheet: sheets[i],
       branch: f.row.branch,
       form: getForm(s.form).attachment,
-      file: baseName(s.file),
+      file: fileBaseName(s.file),
       sheet: s.sheet,
       fileSha256: ctx.fileHashes.get(s.file) ?? '',
-      originFile: s.origin?.file ?? baseName(s.file),
+      originFile: s.origin?.file ?? fileBaseName(s.file),
       originSheet: s.origin?.sheet ?? s.sheet,
       level: levelName,
       reviewer: ctx.reviewer,
@@ -116,7 +113,7 @@ export function isPackRecordSheet(name: string): boolean {
 export function withProvenance(sub: CheckedSubmission, packFile: string, rec: ProvenanceRow | undefined): CheckedSubmission {
   if (!rec) return sub;
   const chain = rec.chain === '' ? [] : rec.chain.split(CHAIN_SEPARATOR);
-  chain.push(reviewZh.chainStep(rec.level, rec.reviewer, rec.date, baseName(packFile)));
+  chain.push(reviewZh.chainStep(rec.level, rec.reviewer, rec.date, fileBaseName(packFile)));
   const out: CheckedSubmission = { ...sub, origin: { file: rec.originFile || rec.file, sheet: rec.originSheet || rec.sheet, chain } };
   if (rec.parent !== '') out.origin!.parent = rec.parent;
   if (rec.checksum !== '' && rec.checksum !== formChecksum(sub)) {

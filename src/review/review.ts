@@ -13,6 +13,7 @@
 import { getForm } from '../forms';
 import { reviewZh } from '../i18n/review';
 import type { Summary, SummaryRow } from '../merge/types';
+import { fileBaseName } from '../model/text';
 import type { Issue } from '../model/types';
 import type { TableOpinion } from './opinionTable';
 import { LEVEL_FIELDS, type OpinionAction, type ReviewLevel, type ReviewResult, type ReviewedForm, type ReturnedForm } from './types';
@@ -70,7 +71,7 @@ export function reviewSummary(summary: Summary, opts: ReviewOptions): ReviewResu
     const errors = blockingErrors(row.submission.issues);
     if (errors.length > 0 && !opts.includeErrors) {
       const s = row.submission;
-      returned.push({ row, errors, message: reviewZh.returnMessage(row.branch, row.form, s.file.split(/[\\/]/).pop() ?? s.file, s.sheet, errors, opts.reviewer, opts.date) });
+      returned.push({ row, errors, message: reviewZh.returnMessage(row.branch, row.form, fileBaseName(s.file), s.sheet, errors, opts.reviewer, opts.date) });
       continue;
     }
     const submission = { ...row.submission, fields: { ...row.submission.fields } };

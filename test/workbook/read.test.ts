@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { DEFAULT_READ_LIMITS, fileBaseName, findAttr, isLockFileName, nextCellOrRow, parseSharedStrings, readWorkbook, sameIgnoringCase, sharedStringsByRegex, type Span, type Tag } from '../../src/workbook/xlsx/read';
+import { fileBaseName } from '../../src/model/text';
+import { DEFAULT_READ_LIMITS, findAttr, isLockFileName, nextCellOrRow, parseSharedStrings, readWorkbook, sameIgnoringCase, sharedStringsByRegex, type Span, type Tag } from '../../src/workbook/xlsx/read';
 import { cellKey, type SheetGrid, type WorkbookGrid } from '../../src/model/types';
 import { parseCell } from '../../src/forms/address';
 import { badInputs, lyingZipBomb, tinyWorkbook, zipBomb } from '../fixtures/bad';

@@ -14,7 +14,8 @@ import type { CheckOptions, CheckedSubmission, IntakeResult } from '../../model/
 import { isPackRecordSheet, readProvenance, withProvenance } from '../../review/provenance';
 import { checkSubmission } from '../../rules';
 import { READER } from '../../i18n/reader';
-import { fileBaseName, readWorkbook, type ReadResult } from './read';
+import { fileBaseName } from '../../model/text';
+import { readWorkbook, type ReadResult } from './read';
 
 type LegacyModule = typeof import('./legacy');
 let legacyReader: Promise<LegacyModule> | undefined;

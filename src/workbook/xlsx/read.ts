@@ -15,6 +15,7 @@
 import { cellAddress } from '../../forms/address';
 import { READER } from '../../i18n/reader';
 import { isDateFormat } from '../../model/numberFormat';
+import { fileBaseName } from '../../model/text';
 import { cellKey, MAX_COLS, type DefinedName, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
 import { attr, decodeEntities, decodeText, eachElement, elements, indexIn, isWordChar, plainRuns, prefixedAttr, richText, runTexts, section, startTags, unprefixed } from './xml';
 import { isCfb } from './cfb';
@@ -57,11 +58,6 @@ export function readWorkbook(bytes: Uint8Array, fileName?: string, limits?: Part
     // Every expected failure is handled below; this is the last guard for "never throws".
     return { ok: false, reason: READER.corrupt };
   }
-}
-
-/** The last part of a path, "/" or "\\" separated: what splitting at /[\\/]/ and taking the last piece gives, without the pieces. */
-export function fileBaseName(file: string): string {
-  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
 /** Office/WPS lock files: "~$name.xlsx" (and WPS's ".~name.xlsx"). */

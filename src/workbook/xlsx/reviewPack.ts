@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { getForm } from '../../forms';
 import { reviewZh } from '../../i18n/review';
 import type { Summary } from '../../merge/types';
-import { PROVENANCE_SHEET, baseName, provenanceRows, provenanceTable } from '../../review/provenance';
+import { fileBaseName } from '../../model/text';
+import { PROVENANCE_SHEET, provenanceRows, provenanceTable } from '../../review/provenance';
 import type { ReviewLevel, ReviewResult } from '../../review/types';
 import { printPack, rosterParents, type PackOverflow } from './printPack';
 import { cellText, workbookBytes } from './summary';
@@ -83,7 +84,7 @@ export function returnsWorkbook(review: ReviewResult, ctx: { levelName: string; 
         String(++n),
         r.row.branch,
         getForm(r.row.form).attachment,
-        baseName(r.row.submission.file),
+        fileBaseName(r.row.submission.file),
         r.row.submission.sheet,
         e.cell ?? '',
         e.message,

@@ -16,16 +16,13 @@
 import { rosterZh } from '../../i18n/merge';
 import { LOOKS_LIKE_BRANCH, parseRosterLines, parseRosterTable, plainRoster, rosterName, type ParsedRoster, type RosterRow } from '../../merge/roster';
 import { cellAddress } from '../../forms/address';
+import { fileBaseName } from '../../model/text';
 import { cellKey, type SheetGrid, type WorkbookGrid } from '../../model/types';
 import { readAnyWorkbook } from './intake';
 
 export { rosterName } from '../../merge/roster';
 
 export type RosterResult = ({ ok: true } & ParsedRoster) | { ok: false; reason: string };
-
-function baseName(file: string): string {
-  return file.replace(/^.*[\\/]/, '');
-}
 
 /** UTF-8 (BOM or not), else GB18030 (a superset of GBK); null when neither decodes. */
 export function decodeText(bytes: Uint8Array): string | null {
@@ -49,7 +46,7 @@ function withEntries(r: ParsedRoster): RosterResult {
 
 /** Text (file or paste) → entries. */
 export function parseRosterText(text: string, file: string): RosterResult {
-  return withEntries(parseRosterLines(text, baseName(file)));
+  return withEntries(parseRosterLines(text, fileBaseName(file)));
 }
 
 function sheetRows(sheet: SheetGrid, file: string): RosterRow[] {
@@ -87,7 +84,7 @@ function plainColumn(rows: readonly RosterRow[]): ParsedRoster | null {
 
 /** A workbook's grid (from our reader, or the legacy .xls reader) → entries: the first sheet with a header row, else the first with names. */
 export function parseRosterGrid(grid: WorkbookGrid, file: string): RosterResult {
-  const name = baseName(file);
+  const name = fileBaseName(file);
   const sheets = grid.sheets.map((s) => sheetRows(s, name));
   const tables = sheets.map((rows) => parseRosterTable(rows));
   const filled = tables.find((t) => t !== null && t.entries.length > 0);
@@ -106,7 +103,7 @@ export async function parseRoster(bytes: Uint8Array, file: string): Promise<Rost
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   const isCfb = bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (isZip || isCfb) {
-    const read = await readAnyWorkbook(bytes, baseName(file));
+    const read = await readAnyWorkbook(bytes, fileBaseName(file));
     if (!read.ok) return { ok: false, reason: rosterZh.unreadable(read.reason) };
     return parseRosterGrid(read.grid, file);
   }
