@@ -5,8 +5,7 @@
  * inflate, deflate, UTF-8 encoding and CRC were ~15 % of the CPU profile.
  */
 import * as zlib from 'zlib';
-import type { ZipInputFile } from 'fflate';
-import { fflateCodec, setZipCodec, type DeflatingEntry, type ZipCodec } from '../workbook/xlsx/codec';
+import { fflateCodec, OwnDeflateEntry, setZipCodec, type ZipCodec } from '../workbook/xlsx/codec';
 
 /** zlib.crc32 is Node ≥ 20.15; without it the writer keeps fflate's deflate (and its CRC). */
 const crc32: ((data: Uint8Array, value?: number) => number) | undefined = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
@@ -17,18 +16,9 @@ const crc32: ((data: Uint8Array, value?: number) => number) | undefined = (zlib 
  * block), so the pieces joined are one valid deflate stream. Each piece starts without the
  * previous one's window: the pieces are 128 KB, so the cost is small.
  */
-class ZlibEntry implements ZipInputFile, DeflatingEntry {
-  readonly compression = 8;
-  /** General purpose bits 1–2 for level 1 ("super fast"), as fflate sets them. */
+class ZlibEntry extends OwnDeflateEntry {
+  /** Level 1 ("super fast"), as fflate sets it. */
   readonly flag = 3;
-  size = 0;
-  crc = 0;
-  mtime?: Date;
-  ondata?: ZipInputFile['ondata'];
-  constructor(readonly filename: string) {}
-  get file(): ZipInputFile {
-    return this;
-  }
   push(bytes: Uint8Array, final: boolean): void {
     this.crc = crc32!(bytes, this.crc);
     this.size += bytes.length;

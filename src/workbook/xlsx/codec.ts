@@ -18,6 +18,26 @@ export interface DeflatingEntry {
   push(bytes: Uint8Array, final: boolean): void;
 }
 
+/**
+ * An entry whose deflate a codec does itself (zlib in Node, the browser's CompressionStream),
+ * given to fflate's Zip as its own ZipInputFile: each subclass's `push` passes the deflated
+ * bytes to `ondata` and keeps `size` and `crc` for the entry's headers.
+ */
+export abstract class OwnDeflateEntry implements ZipInputFile, DeflatingEntry {
+  readonly compression = 8;
+  /** General purpose bits 1–2: the deflate level the entry says it used. */
+  abstract readonly flag: number;
+  size = 0;
+  crc = 0;
+  mtime?: Date;
+  ondata?: ZipInputFile['ondata'];
+  constructor(readonly filename: string) {}
+  get file(): ZipInputFile {
+    return this;
+  }
+  abstract push(bytes: Uint8Array, final: boolean): void;
+}
+
 export interface ZipCodec {
   /**
    * Inflates raw deflate data whole (throws on corrupt or truncated data). `expected` (the
@@ -99,21 +119,14 @@ const GZIP_TRAILER = 8;
  * event loop turns; the compressed bytes reach the zip in order, the last with `final`
  * (fflate's Zip holds an entry's bytes back until the entries before it are done).
  */
-class StreamEntry implements ZipInputFile, DeflatingEntry {
-  readonly compression = 8;
+class StreamEntry extends OwnDeflateEntry {
   readonly flag = 0;
-  size = 0;
-  crc = 0;
-  mtime?: Date;
-  ondata?: ZipInputFile['ondata'];
   private readonly input: WritableStreamDefaultWriter<BufferSource>;
-  constructor(readonly filename: string) {
+  constructor(filename: string) {
+    super(filename);
     const stream = new CompressionStream('gzip');
     this.input = stream.writable.getWriter();
     void this.drain(stream.readable.getReader() as ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>>);
-  }
-  get file(): ZipInputFile {
-    return this;
   }
   push(bytes: Uint8Array, final: boolean): void {
     this.size += bytes.length;
