@@ -19,36 +19,30 @@ export function parseNameRef(ref: string): { sheet?: string; cell?: string } {
 type NameRef = ReturnType<typeof parseNameRef>;
 
 /**
- * A reference list's parts, each as parseNameRef reads it (read-only: shared). Remembered by
- * its text: a template's names point at the same sheets and cells in every file made from
- * it ("'附件2 五化建设申报表'!$B$3"), and each was split and read by regular expressions for
- * every field of every tagged sheet.
+ * `read(text)`, remembered by the text (up to MEMO_MAX texts, then forgotten all at once): a
+ * template's names and references are the same in every file made from it, and were read
+ * by regular expressions for every field of every tagged sheet. Read from, and keyed by, a
+ * fresh copy: the text given may be a slice of workbook.xml, which the key and the sheet
+ * names cut from it would keep alive.
  */
-function refsOf(ref: string): readonly NameRef[] {
-  let parts = refMemo.get(ref);
-  if (parts === undefined) {
-    // Read from a fresh copy: the text given may be a slice of workbook.xml, which the key and the sheet names cut from it would keep alive.
-    const own = fresh(ref);
-    parts = splitRefs(own).map(parseNameRef);
-    if (refMemo.size >= MEMO_MAX) refMemo.clear();
-    refMemo.set(own, parts);
-  }
-  return parts;
+function remembered<T>(memo: Map<string, T>, text: string, read: (text: string) => T): T {
+  const known = memo.get(text);
+  if (known !== undefined || memo.has(text)) return known as T;
+  const own = fresh(text);
+  const value = read(own);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(own, value);
+  return value;
 }
-const refMemo = new Map<string, readonly NameRef[]>();
 const MEMO_MAX = 4096;
 
-/** parseTagName, remembered by name: every file made from the template has the same dozen names. */
-function tagOf(name: string): ReturnType<typeof parseTagName> {
-  let tag = tagMemo.get(name);
-  if (tag === undefined && !tagMemo.has(name)) {
-    const own = fresh(name); // as in refsOf
-    tag = parseTagName(own);
-    if (tagMemo.size >= MEMO_MAX) tagMemo.clear();
-    tagMemo.set(own, tag);
-  }
-  return tag;
-}
+/** A reference list's parts ("'附件2 五化建设申报表'!$B$3"), each as parseNameRef reads it (read-only: shared). */
+const refsOf = (ref: string): readonly NameRef[] => remembered(refMemo, ref, readRefs);
+const readRefs = (ref: string): readonly NameRef[] => splitRefs(ref).map(parseNameRef);
+const refMemo = new Map<string, readonly NameRef[]>();
+
+/** parseTagName of a defined name: every file made from the template has the same dozen names. */
+const tagOf = (name: string): ReturnType<typeof parseTagName> => remembered(tagMemo, name, parseTagName);
 const tagMemo = new Map<string, ReturnType<typeof parseTagName>>();
 
 export type SheetTags = Map<string, { form: FormId; version: number }>;
