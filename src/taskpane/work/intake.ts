@@ -4,7 +4,7 @@
  * - Files are read in batches: one Blob of a batch's files, read once, instead of one
  *   read per file (in Chromium each read is a round trip to the browser process; read
  *   one by one they cost the worker about a millisecond each, a third of its time).
- * - With a Peer (the second worker, on a machine with two cores or more) the batches are
+ * - With a Peer (the second worker, on a machine with more than two cores: client.ts) the batches are
  *   shared: each worker reads and checks the batches it takes, and the results are put
  *   back in input order here, so what the merge is given (Merger.add in input order) is
  *   exactly what one worker would have given it.

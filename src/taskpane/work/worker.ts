@@ -1,7 +1,7 @@
 /**
  * The Web Worker that runs the pane's heavy jobs (jobs.ts) off the page's thread, so a
  * 1,000-file merge or print pack never freezes the pane. Started by spawn.ts; where the
- * machine has two cores or more a second one shares the files of a merge or check with
+ * machine has more than two cores a second one shares the files of a merge or check with
  * the one running it (intake.ts, peer.ts).
  */
 import type { IntakeResult } from '../../model/types';
