@@ -4,6 +4,7 @@
  * do the same work as fflate's without its JIT warm-up: on a 1,000-file merge fflate's
  * inflate, deflate, UTF-8 encoding and CRC were ~15 % of the CPU profile.
  */
+import { types } from 'util';
 import * as zlib from 'zlib';
 import { fflateCodec, OwnDeflateEntry, setZipCodec, type ZipCodec } from '../workbook/xlsx/codec';
 
@@ -27,10 +28,105 @@ class ZlibEntry extends OwnDeflateEntry {
   }
 }
 
+/** What Node's zlib binding is under an InflateRaw stream (lib/zlib.js): the few members used here. */
+interface ZlibHandle {
+  writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void;
+  reset(): void;
+  close(): void;
+  onerror: (message: string, errno: number) => void;
+}
+
+/**
+ * Raw inflate on one zlib handle kept for the thread, reset before each part. zlib's own
+ * inflateRawSync makes a whole InflateRaw stream (a Transform with its states, listeners and
+ * a native handle) for every part, and closes it: on a 10,000-file merge that construction
+ * was about as much CPU as the inflating itself. The handle is the binding under such a
+ * stream (its `_handle`, written as lib/zlib.js's processChunkSync writes it, with the same
+ * flush and the same errors); where a runtime has none, inflateRawSync is used as before.
+ */
+class ReusedInflate {
+  private handle: ZlibHandle | undefined;
+  /** [output bytes left, input bytes left] after each write, filled in by the binding. */
+  private state: Uint32Array | undefined;
+  private error: string | undefined;
+  /** Whether the handle works here (false: inflateRawSync for every part). */
+  private usable = true;
+
+  /**
+   * The part inflated into `out` from 0 if it fits (its length then < out.length: the spare
+   * byte tells that the header understated nothing), else whole in a buffer of its own.
+   * Throws on corrupt or truncated data, as inflateRawSync does.
+   */
+  inflate(data: Uint8Array, out: Uint8Array): Uint8Array {
+    const h = this.usable ? this.ready() : undefined;
+    if (!h) return zlib.inflateRawSync(data, { chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, out.length) });
+    const state = this.state!;
+    const chunk = out.length;
+    let buffer = out;
+    let pieces: Uint8Array[] | undefined;
+    let total = 0;
+    let inOff = 0;
+    let inLeft = data.length;
+    h.reset();
+    for (;;) {
+      h.writeSync(zlib.constants.Z_FINISH, data, inOff, inLeft, buffer, 0, buffer.length);
+      if (this.error !== undefined) {
+        const message = this.error;
+        this.discard();
+        throw new Error(message);
+      }
+      const outLeft = state[0];
+      const have = buffer.length - outLeft;
+      inOff += inLeft - state[1];
+      inLeft = state[1];
+      total += have;
+      if (outLeft !== 0) {
+        if (!pieces) return buffer.subarray(0, have);
+        pieces.push(buffer.subarray(0, have));
+        return Buffer.concat(pieces, total);
+      }
+      // The output filled the buffer: more may come, into a new one (as inflateRawSync does).
+      (pieces ??= []).push(buffer);
+      buffer = Buffer.allocUnsafe(Math.max(chunk, zlib.constants.Z_MIN_CHUNK));
+    }
+  }
+
+  private ready(): ZlibHandle | undefined {
+    if (this.handle) return this.handle;
+    const stream = new zlib.InflateRaw() as unknown as { _handle?: ZlibHandle; _writeState?: unknown };
+    const h = stream._handle;
+    if (!h || typeof h.writeSync !== 'function' || typeof h.reset !== 'function' || !types.isUint32Array(stream._writeState)) {
+      this.usable = false;
+      return undefined;
+    }
+    this.error = undefined;
+    h.onerror = (message) => {
+      this.error = message;
+    };
+    this.handle = h;
+    this.state = stream._writeState as Uint32Array;
+    return h;
+  }
+
+  /** After an error the handle is closed and a new one made for the next part. */
+  private discard(): void {
+    try {
+      this.handle?.close();
+    } catch {
+      // already closed by the binding
+    }
+    this.handle = undefined;
+    this.state = undefined;
+    this.error = undefined;
+  }
+}
+
+const inflater = new ReusedInflate();
+
 export const zlibCodec: ZipCodec = {
-  // chunkSize one byte over the expected size: the whole output lands in one buffer, which
-  // is returned as is (a larger output still comes out whole, in more chunks joined).
-  inflate: (data, expected) => zlib.inflateRawSync(data, { chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, expected + 1) }),
+  // One byte over the expected size: the whole output lands in one buffer, which is returned
+  // as is (a larger output still comes out whole, in more chunks joined).
+  inflate: (data, expected) => inflater.inflate(data, Buffer.allocUnsafe(Math.max(zlib.constants.Z_MIN_CHUNK, expected + 1))),
   deflateEntry: crc32 ? (name) => new ZlibEntry(name) : fflateCodec.deflateEntry,
 };
 

@@ -63,6 +63,47 @@ test('fflate: parts inflated one after another each keep their own bytes (pieces
   out.forEach((o, i) => expect(strFromU8(o)).toBe(strFromU8(parts[i])));
 });
 
+test('zlib: one reused handle gives what inflateRawSync gives, part after part — corrupt and truncated parts among them, sizes that lie', () => {
+  // Seeded, so a failure repeats.
+  let seed = 12345;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+  const words = ['<c r="A1" t="s"><v>', '</v></c>', '第', '支部', '&amp;', 'x', '\u{1F600}', ' ', '<row r="12">'];
+  let errors = 0;
+  // The module itself (an import's namespace has fixed getters): what nativeZlib.ts calls through.
+  const perPart = jest.spyOn(require('zlib') as typeof zlib, 'inflateRawSync');
+  const through = (data: Uint8Array, expected: number) => {
+    const before = perPart.mock.calls.length;
+    try {
+      return zlibCodec.inflate(data, expected);
+    } finally {
+      expect(perPart.mock.calls.length).toBe(before); // the handle did it, not a stream made for the part
+    }
+  };
+  for (let i = 0; i < 600; i++) {
+    const text = Array.from({ length: rand(i % 50 === 0 ? 20000 : 400) }, () => words[rand(words.length)]).join('');
+    const raw = strToU8(text);
+    let data: Uint8Array = deflateRawSync(raw, { level: (rand(9) + 1) as 1 });
+    const damage = rand(6);
+    if (damage === 0 && data.length > 4) (data = data.slice()), data.fill(0xff, rand(data.length - 2), data.length);
+    else if (damage === 1) data = data.subarray(0, rand(data.length));
+    else if (damage === 2) data = Buffer.concat([data, Buffer.from('trailing bytes')]);
+    const expected = Math.max(0, [raw.length, 0, 1, rand(raw.length + 1), raw.length + rand(5000), raw.length - 1][rand(6)]);
+    let want: string | undefined; // undefined: inflateRawSync threw (its errors are of another realm than jest's Error)
+    try {
+      // What the codec was before: a new InflateRaw stream per part, its chunk one byte over the expected size.
+      want = Buffer.from(zlib.inflateRawSync(data, { chunkSize: Math.max(64, expected + 1) })).toString('latin1');
+    } catch {
+      want = undefined;
+    }
+    if (want === undefined) {
+      errors++;
+      expect(() => through(data, expected)).toThrow();
+    } else expect(Buffer.from(through(data, expected)).toString('latin1')).toBe(want);
+  }
+  perPart.mockRestore();
+  expect(errors).toBeGreaterThan(50); // the damaged parts did fail, and the handle went on after them
+});
+
 test('the command line installs zlib; the default is fflate', () => {
   expect(zipCodec()).toBe(fflateCodec);
   useNativeZlib();
