@@ -4,13 +4,12 @@
  * issue on its field instead of a value.
  */
 import { getForm } from '../forms';
-import type { FieldId, FieldSpec, MonthKey } from '../forms/types';
+import type { FieldId, FieldSpec } from '../forms/types';
 import { ruleMessages } from '../i18n/rules';
 import { cellText, parseCount, parseDate, parseMonthLabel, parsePhone, type DateResult } from './parse';
 import { foldText, isDateLine, isStampLine, STAMP_TOKEN } from './text';
 import type { ExtractedForm, FieldValue, FoundMonthRow, GridCell, Issue, MonthEntry, Submission } from './types';
 
-const MONTH_KEYS: MonthKey[] = ['goal', 'problem', 'owner', 'status'];
 
 /** A date at the end of an opinion's last line, after the text or its stamp ("同意推荐。（盖章）2019年5月21日"). */
 const TRAILING_DATE = /^(.*?[。！!.，,;；\s)）章])\s*((?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[0-9０-９〇零○一二两三四五六七八九十]{1,3}月[0-9０-９〇零○一二两三四五六七八九十]{1,3}[日号])\s*$/;
@@ -64,15 +63,23 @@ function rawText(raw: GridCell | null): string {
   return raw === null ? '' : String(raw.v).trim();
 }
 
+/**
+ * One month row's values. Every key written out (not a loop of keyed stores over the four keys
+ * into objects that grow key by key): V8 makes each entry and its cells in one shape, and the
+ * loop's stores were the most of normalising a 附件3 (same keys, same order).
+ */
 function monthEntry(row: FoundMonthRow): MonthEntry {
-  const cells = {} as Record<MonthKey, string>;
-  const entry: MonthEntry = { month: parseMonthLabel(row.label), goal: null, problem: null, owner: null, status: null, row: row.row, cells, labelCell: row.labelCell || undefined };
-  for (const key of MONTH_KEYS) {
-    const found = row.values[key];
-    entry[key] = cellText(found?.raw ?? null);
-    cells[key] = found?.cell ?? '';
-  }
-  return entry;
+  const { goal, problem, owner, status } = row.values;
+  return {
+    month: parseMonthLabel(row.label),
+    goal: cellText(goal?.raw ?? null),
+    problem: cellText(problem?.raw ?? null),
+    owner: cellText(owner?.raw ?? null),
+    status: cellText(status?.raw ?? null),
+    row: row.row,
+    cells: { goal: goal?.cell ?? '', problem: problem?.cell ?? '', owner: owner?.cell ?? '', status: status?.cell ?? '' },
+    labelCell: row.labelCell || undefined,
+  };
 }
 
 /**

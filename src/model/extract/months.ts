@@ -78,11 +78,14 @@ export function findHeader(index: SheetIndex, form: FormSpec, from: number, to: 
 export function monthRow(index: SheetIndex, h: MonthHeader, row: number): FoundMonthRow {
   const labelCell = cellAddress(row, h.monthCol);
   const label = index.get(row, h.monthCol);
-  const values = {} as Record<MonthKey, FoundValue>;
-  for (const key of MONTH_KEYS) {
-    const col = h.cols[key];
-    values[key] = col ? foundAt(index, row, col) : { raw: null, cell: '' };
-  }
+  const { goal, problem, owner, status } = h.cols;
+  // Each key written out, as in normalise's monthEntry: one shape, no keyed stores.
+  const values: Record<MonthKey, FoundValue> = {
+    goal: goal ? foundAt(index, row, goal) : { raw: null, cell: '' },
+    problem: problem ? foundAt(index, row, problem) : { raw: null, cell: '' },
+    owner: owner ? foundAt(index, row, owner) : { raw: null, cell: '' },
+    status: status ? foundAt(index, row, status) : { raw: null, cell: '' },
+  };
   return { label: isEmptyCell(label) ? null : label!, labelCell, row, values };
 }
 
