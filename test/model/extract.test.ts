@@ -5,7 +5,7 @@ import { FORMS, fieldName, getForm, tagName } from '../../src/forms';
 import { cellAddress, parseCell, parseRange } from '../../src/forms/address';
 import type { FieldId, FormSpec } from '../../src/forms/types';
 import { extractForms, parseNameRef } from '../../src/model/extract';
-import type { ExtractedForm, GridCell, WorkbookGrid } from '../../src/model/types';
+import { cellKey, type DefinedName, type ExtractedForm, type GridCell, type WorkbookGrid } from '../../src/model/types';
 import { readWorkbook } from '../../src/workbook/xlsx/read';
 import { HANDMADE_VARIANTS, handmadeBytes, SAMPLE, writeHandmade, type HandmadeVariant } from '../fixtures/handmade';
 import { hasLibreOffice, throughLibreOffice } from '../fixtures/libreoffice';
@@ -279,6 +279,38 @@ describe('extractForms on tagged sheets', () => {
       }
       expect(Object.keys(b.fields).length).toBeGreaterThanOrEqual(form.fields.filter((f) => f.label).length);
     }
+  });
+
+  test('a list of names read before (the next file of a template) is read again per file: its own sheets and values; a list differing in one name is its own', () => {
+    const form = getForm('demonstration');
+    const taggedGrid = (sheet: string, names: { sheet: string; shift: number; scope?: string }, tag = 'v'): WorkbookGrid => {
+      const cells = new Map<number, GridCell>();
+      const list: DefinedName[] = [{ name: tagName(form), ref: `'${names.sheet}'!$A$1`, ...(names.scope !== undefined ? { scope: names.scope } : {}) }];
+      for (const f of form.fields) {
+        const { row, col } = parseCell(f.cell.split(':')[0]);
+        cells.set(cellKey(row + names.shift, col), { v: `${f.id}@${tag}` });
+        // Fresh strings each time, as each file's reader makes them.
+        list.push({ name: [...fieldName(form, f.id)].join(''), ref: `'${names.sheet}'!${cellAddress(row + names.shift, col)}` });
+      }
+      return { sheets: [{ name: sheet, cells, merges: [], maxRow: 60, maxCol: 12 }], names: list };
+    };
+    const read = (g: WorkbookGrid) => extractForms(g).map((x) => [x.sheet, x.via, x.fields.memberCount, x.fields.contact]);
+    const spec = (id: FieldId, shift = 0) => {
+      const { row, col } = parseCell(form.fields.find((f) => f.id === id)!.cell.split(':')[0]);
+      return cellAddress(row + shift, col);
+    };
+    const at = (id: FieldId, tag: string, shift = 0) => ({ raw: { v: `${id}@${tag}` }, cell: spec(id, shift) });
+    expect(read(taggedGrid('一支部', { sheet: '一支部', shift: 0 }, 'a'))).toEqual([['一支部', 'tag', at('memberCount', 'a'), at('contact', 'a')]]);
+    // Same names, another file: its own values.
+    expect(read(taggedGrid('一支部', { sheet: '一支部', shift: 0 }, 'b'))).toEqual([['一支部', 'tag', at('memberCount', 'b'), at('contact', 'b')]]);
+    // Same names, but the file has no sheet of that name: no tag (read by labels, and there are none).
+    expect(read(taggedGrid('二支部', { sheet: '一支部', shift: 0 }, 'c'))).toEqual([]);
+    // Names pointing two rows lower: read there.
+    expect(read(taggedGrid('一支部', { sheet: '一支部', shift: 2 }, 'd'))).toEqual([['一支部', 'tag', at('memberCount', 'd', 2), at('contact', 'd', 2)]]);
+    // The tag scoped to the sheet instead of the workbook: a list of its own, read the same.
+    expect(read(taggedGrid('一支部', { sheet: '一支部', shift: 0, scope: '一支部' }, 'e'))).toEqual([['一支部', 'tag', at('memberCount', 'e'), at('contact', 'e')]]);
+    // Back to the first list.
+    expect(read(taggedGrid('一支部', { sheet: '一支部', shift: 0 }, 'f'))).toEqual([['一支部', 'tag', at('memberCount', 'f'), at('contact', 'f')]]);
   });
 
   test('parseNameRef: quoted sheet names with quotes, ranges, absolute markers', () => {

@@ -15,14 +15,14 @@ import { FORMS } from '../../forms';
 import { SheetIndex } from '../locate';
 import type { ExtractedForm, SheetGrid, WorkbookGrid } from '../types';
 import { searchForms } from './byLabels';
-import { findTags, indexNames, type NameIndex, type SheetTags } from './names';
+import { findTags, workbookNames, type SheetTags, type WorkbookNames } from './names';
 import { readTagged } from './tagged';
 
 export { parseNameRef } from './names';
 
 export function extractForms(grid: WorkbookGrid): ExtractedForm[] {
-  const tags = findTags(grid);
-  const names = { index: undefined as NameIndex | undefined, grid };
+  const names = workbookNames(grid.names);
+  const tags = findTags(grid, names);
   const out: ExtractedForm[] = [];
   for (const sheet of grid.sheets) {
     const found = readSheet(sheet, tags, names);
@@ -33,12 +33,12 @@ export function extractForms(grid: WorkbookGrid): ExtractedForm[] {
   return out;
 }
 
-function readSheet(sheet: SheetGrid, tags: SheetTags, names: { index: NameIndex | undefined; grid: WorkbookGrid }): ExtractedForm[] {
+function readSheet(sheet: SheetGrid, tags: SheetTags, names: WorkbookNames): ExtractedForm[] {
   const index = new SheetIndex(sheet);
   const tag = tags.get(sheet.name);
   const form = tag && FORMS.find((f) => f.id === tag.form);
   if (tag && form) {
-    const tagged = form.templateVersion === tag.version ? readTagged(index, form, (names.index ??= indexNames(names.grid.names)), tag.version) : null;
+    const tagged = form.templateVersion === tag.version ? readTagged(index, form, names.namedCells(form, sheet.name), tag.version) : null;
     if (tagged) return [tagged];
     const found = searchForms(index, [form]);
     if (found.length) return found;

@@ -1,6 +1,6 @@
 /** Defined names: our template's tag per sheet, and the cell each field's name points at. */
-import { parseTagName } from '../../forms';
-import type { FormId } from '../../forms/types';
+import { fieldName, parseTagName } from '../../forms';
+import type { FieldId, FormId, FormSpec } from '../../forms/types';
 import { fresh } from '../text';
 import type { DefinedName, WorkbookGrid } from '../types';
 
@@ -47,20 +47,110 @@ const tagMemo = new Map<string, ReturnType<typeof parseTagName>>();
 
 export type SheetTags = Map<string, { form: FormId; version: number }>;
 
-/** The sheets our template tagged (WUHUA_<form>_v<n>), by sheet name. */
-export function findTags(grid: WorkbookGrid): SheetTags {
-  const tags: SheetTags = new Map();
-  for (let i = 0; i < grid.names.length; i++) {
-    const n = grid.names[i];
-    const t = tagOf(n.name);
-    if (!t) continue;
-    const sheets = n.scope !== undefined ? [n.scope] : refsOf(n.ref).map((r) => r.sheet);
-    if (!sheets.length || sheets.every((s) => s === undefined)) {
-      if (grid.sheets.length === 1) sheets.splice(0, sheets.length, grid.sheets[0].name);
+/** A defined name that tags a sheet: its tag and the sheets it names. */
+interface TagName {
+  tag: NonNullable<ReturnType<typeof parseTagName>>;
+  /** The sheet it is scoped to, else the sheets its reference names (undefined: a reference without a sheet). */
+  sheets: readonly (string | undefined)[];
+}
+
+/**
+ * What a workbook's defined names say, read once per distinct list: every file made from
+ * one template carries the same names, and each file's tags, name index and named cells
+ * were made again from them (names hashed, lower-cased and looked up for every field of
+ * every tagged sheet). Holds fresh copies only (the names given may be slices of
+ * workbook.xml, which a kept reference would keep alive).
+ */
+export class WorkbookNames {
+  /** The names that tag a sheet, in workbook order. */
+  readonly tagNames: readonly TagName[];
+  private index: NameIndex | undefined;
+  /** Each sheet's named cells, by form. */
+  private readonly cells = new Map<string, Map<FormSpec, ReadonlyMap<FieldId, string>>>();
+
+  constructor(readonly names: readonly DefinedName[]) {
+    const tagNames: TagName[] = [];
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i];
+      const tag = tagOf(n.name);
+      if (tag) tagNames.push({ tag, sheets: n.scope !== undefined ? [n.scope] : refsOf(n.ref).map((r) => r.sheet) });
     }
-    for (const sheet of sheets) if (sheet !== undefined && grid.sheets.some((s) => s.name === sheet) && !tags.has(sheet)) tags.set(sheet, t);
+    this.tagNames = tagNames;
+  }
+
+  /** Each field's cell on `sheet` by its defined name (only the fields that have one). */
+  namedCells(form: FormSpec, sheet: string): ReadonlyMap<FieldId, string> {
+    let bySheet = this.cells.get(sheet);
+    const known = bySheet?.get(form);
+    if (known) return known;
+    const index = (this.index ??= indexNames(this.names));
+    const keys = nameKeysOf(form);
+    const named = new Map<FieldId, string>();
+    for (const f of form.fields) {
+      const cell = namedCell(index, keys.get(f.id)!, sheet);
+      if (cell) named.set(f.id, cell);
+    }
+    if (!bySheet) {
+      // A list's tagged sheets are the ones its names name, but a name without a sheet tags whatever a one-sheet file calls its sheet.
+      if (this.cells.size >= MEMO_MAX) this.cells.clear();
+      this.cells.set(fresh(sheet), (bySheet = new Map()));
+    }
+    bySheet.set(form, named);
+    return named;
+  }
+}
+
+/** The last few distinct lists of names read, most recent first: a merge's files come from a few templates. */
+const recentNames: WorkbookNames[] = [];
+const RECENT_NAMES = 8;
+
+function sameNames(a: readonly DefinedName[], b: readonly DefinedName[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.name !== y.name || x.ref !== y.ref || x.scope !== y.scope) return false;
+  }
+  return true;
+}
+
+/** The workbook's names as read before (compared name by name, no hashing), or read now. */
+export function workbookNames(names: readonly DefinedName[]): WorkbookNames {
+  for (let i = 0; i < recentNames.length; i++) {
+    const known = recentNames[i];
+    if (!sameNames(known.names, names)) continue;
+    if (i > 0) {
+      recentNames.splice(i, 1);
+      recentNames.unshift(known);
+    }
+    return known;
+  }
+  const copies = names.map((n): DefinedName => (n.scope === undefined ? { name: fresh(n.name), ref: fresh(n.ref) } : { name: fresh(n.name), scope: fresh(n.scope), ref: fresh(n.ref) }));
+  const read = new WorkbookNames(copies);
+  recentNames.unshift(read);
+  if (recentNames.length > RECENT_NAMES) recentNames.pop();
+  return read;
+}
+
+/** The sheets our template tagged (WUHUA_<form>_v<n>), by sheet name. */
+export function findTags(grid: WorkbookGrid, names: WorkbookNames): SheetTags {
+  const tags: SheetTags = new Map();
+  for (const { tag, sheets: named } of names.tagNames) {
+    let sheets = named;
+    if (!sheets.length || sheets.every((s) => s === undefined)) {
+      if (grid.sheets.length === 1) sheets = [grid.sheets[0].name];
+    }
+    for (const sheet of sheets) if (sheet !== undefined && grid.sheets.some((s) => s.name === sheet) && !tags.has(sheet)) tags.set(sheet, tag);
   }
   return tags;
+}
+
+/** Each field's defined name as NameIndex keys it (lower case), by form: a form's names are fixed. */
+const nameKeys = new Map<FormSpec, ReadonlyMap<FieldId, string>>();
+function nameKeysOf(form: FormSpec): ReadonlyMap<FieldId, string> {
+  let keys = nameKeys.get(form);
+  if (!keys) nameKeys.set(form, (keys = new Map(form.fields.map((f) => [f.id, fieldName(form, f.id).toLowerCase()]))));
+  return keys;
 }
 
 /** A reference list "'A'!$B$5,'B'!$B$5" (exceljs joins a name given twice) split at commas outside quotes. */
@@ -84,8 +174,8 @@ function splitRefs(ref: string): string[] {
 }
 
 /** Defined names by lower-cased name (names are case-insensitive), in workbook order; built once per workbook. */
-export type NameIndex = Map<string, DefinedName[]>;
-export function indexNames(names: DefinedName[]): NameIndex {
+type NameIndex = Map<string, DefinedName[]>;
+function indexNames(names: readonly DefinedName[]): NameIndex {
   const byName: NameIndex = new Map();
   for (let i = 0; i < names.length; i++) {
     const n = names[i];
@@ -102,7 +192,7 @@ export function indexNames(names: DefinedName[]): NameIndex {
  * `key` is the name lower-cased, as NameIndex keys it (a form's keys are made once: this
  * runs for every field of every tagged sheet).
  */
-export function namedCell(names: NameIndex, key: string, sheet: string): string | undefined {
+function namedCell(names: NameIndex, key: string, sheet: string): string | undefined {
   const candidates = names.get(key);
   if (!candidates) return undefined;
   return cellOnSheet(candidates, sheet, sheet) ?? cellOnSheet(candidates, sheet, undefined);

@@ -3,7 +3,6 @@
  * own defined names (which survive row inserts), else by the FormSpec's cells — unless
  * the labels are no longer where the spec puts them (null: read it like a hand-made one).
  */
-import { fieldName } from '../../forms';
 import { firstCell, parseCell } from '../../forms/address';
 import type { FieldId, FormSpec } from '../../forms/types';
 import type { SheetIndex } from '../locate';
@@ -11,29 +10,15 @@ import { compactLabel } from '../text';
 import type { ExtractedForm, FoundMonthRow, FoundValue } from '../types';
 import { foundAt, labelsOf } from './cells';
 import { findHeader, headerAt, monthRow, readMonthRows } from './months';
-import { namedCell, type NameIndex } from './names';
 
 function found(index: SheetIndex, a1: string): FoundValue {
   const { row, col } = parseCell(a1);
   return foundAt(index, row, col, a1);
 }
 
-/** Each field's defined name as NameIndex keys it (lower case), by form: a form's names are fixed. */
-const nameKeys = new Map<FormSpec, ReadonlyMap<FieldId, string>>();
-function nameKeysOf(form: FormSpec): ReadonlyMap<FieldId, string> {
-  let keys = nameKeys.get(form);
-  if (!keys) nameKeys.set(form, (keys = new Map(form.fields.map((f) => [f.id, fieldName(form, f.id).toLowerCase()]))));
-  return keys;
-}
-
-export function readTagged(index: SheetIndex, form: FormSpec, names: NameIndex, version: number): ExtractedForm | null {
+/** `named`: each field's cell by its defined name on this sheet (WorkbookNames.namedCells). */
+export function readTagged(index: SheetIndex, form: FormSpec, named: ReadonlyMap<FieldId, string>, version: number): ExtractedForm | null {
   const sheet = index.sheet.name;
-  const keys = nameKeysOf(form);
-  const named = new Map<FieldId, string>();
-  for (const f of form.fields) {
-    const cell = namedCell(names, keys.get(f.id)!, sheet);
-    if (cell) named.set(f.id, cell);
-  }
   const byNames = named.size >= Math.ceil(form.fields.length / 2);
   if (!byNames) {
     // Without names, the spec's cells are right only if the labels are still where the spec puts them.
