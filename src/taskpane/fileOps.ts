@@ -27,11 +27,14 @@ export async function checkFiles(files: readonly File[], opts: { asOf: string; s
   return splitResults(await runJob('check', { files, asOf: opts.asOf, stage: opts.stage }));
 }
 
-/** The merge of picked files, after `own` (forms read elsewhere: the open workbook). */
-export async function mergePicked(req: MergeRequest, own: IntakeResult[] = []): Promise<MergeOutcome> {
+/**
+ * The merge of picked files, after `own` (forms read elsewhere: the open workbook).
+ * `prepareSummaryFile`: the worker writes 汇总.xlsx ahead, for a host whose 下载汇总表 downloads it (serve.ts).
+ */
+export async function mergePicked(req: MergeRequest, own: IntakeResult[] = [], opts: { prepareSummaryFile?: boolean } = {}): Promise<MergeOutcome> {
   const r = await runJob(
     'merge',
-    { files: req.files, own, rosterText: req.rosterText, rosterSource: req.rosterSource, asOf: req.asOf },
+    { files: req.files, own, rosterText: req.rosterText, rosterSource: req.rosterSource, asOf: req.asOf, prepareSummaryFile: opts.prepareSummaryFile },
     { onProgress: req.onProgress, signal: req.signal },
   );
   return r.cancelled ? { cancelled: true, results: r.results, total: req.files.length + own.length } : r;

@@ -22,7 +22,8 @@ export function createStandaloneHost(): Host {
     // Files do not change under the page: there is nothing to watch.
     watch: () => () => undefined,
 
-    mergeFiles: (req: MergeRequest): Promise<MergeOutcome> => mergePicked(req),
+    // 下载汇总表 downloads summaryFile's bytes: the worker writes them while the results are drawn.
+    mergeFiles: (req: MergeRequest): Promise<MergeOutcome> => mergePicked(req, [], { prepareSummaryFile: true }),
 
     readRoster: readRosterFile,
     writeSummary: downloadSummary,

@@ -32,7 +32,7 @@ import {
 import type { Reporter } from '../App';
 import type { Host, MergeOutcome, MergeProgress } from '../host';
 import { todayIso } from '../host';
-import { prepareWorkers } from '../work/client';
+import { dropPrepared, prepareWorkers } from '../work/client';
 import { FilePicker } from './FilePicker';
 import { DispatchPanel } from './DispatchPanel';
 import { FileResults } from './FileResults';
@@ -87,6 +87,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
   /** Inputs changed: results, the summary and its downloads no longer match them. */
   const invalidate = () => {
     if (outcome === null) return;
+    dropPrepared();
     setOutcome(null);
     onMerged(null);
     setStale(true);

@@ -74,6 +74,7 @@ function onMessage(this: Worker, e: MessageEvent<FromWorker>): void {
     const summary = (msg.value as { summary?: unknown }).summary;
     if (msg.kept !== undefined && summary && typeof summary === 'object') keptBy.set(summary, { worker: this, key: msg.kept });
     p.resolve(msg.value);
+    if (msg.kept !== undefined && p.job === 'merge' && (p.arg as { prepareSummaryFile?: boolean }).prepareSummaryFile === true) prepareWhenIdle(this, msg.kept);
   }
   else {
     const err = new Error(msg.message);
@@ -146,6 +147,32 @@ async function withHelper(w: Worker): Promise<void> {
 export async function prepareWorkers(files: number): Promise<void> {
   const w = await getWorker();
   if (w && files > BATCH_FILES) await withHelper(w);
+}
+
+/** Counts dropPrepared(): a file to be written ahead is not asked for once the results it belongs to are gone. */
+let drops = 0;
+
+/**
+ * Asks the worker to write a merge's 汇总.xlsx ahead (serve.ts) once the page is idle, i.e. has
+ * drawn the results: asked at once, the worker's writing and the page's drawing shared two
+ * cores, and the results came as much later as the click was sooner.
+ */
+function prepareWhenIdle(w: Worker, key: number): void {
+  const at = drops;
+  const ask = () => {
+    if (drops === at) w.postMessage({ type: 'prepare', kept: key } satisfies ToWorker);
+  };
+  const idle = (globalThis as { requestIdleCallback?: (fn: () => void, opts?: { timeout: number }) => number }).requestIdleCallback;
+  setTimeout(() => (idle ? idle(ask, { timeout: 1000 }) : ask()), 0);
+}
+
+/**
+ * The merge's results are gone from the page (its inputs changed): the worker drops the
+ * summary file it wrote ahead for them (serve.ts). Starts no worker.
+ */
+export function dropPrepared(): void {
+  drops++;
+  void worker?.then((w) => w?.postMessage({ type: 'drop' } satisfies ToWorker));
 }
 
 /** Runs a job off the page when it can; `signal` cancels between two files (merge, check). */

@@ -32,6 +32,11 @@ export interface MergeJob {
   /** What the roster is called in 未报送 (the file it came from); default 粘贴的名单. */
   rosterSource?: string;
   asOf: string;
+  /**
+   * Have the worker write 汇总.xlsx ahead once the page has drawn the results (client.ts asks
+   * it: 下载汇总表 then only hands the ready bytes over, serve.ts). Not where the job runs on the page.
+   */
+  prepareSummaryFile?: boolean;
 }
 
 /** `roster`: what the roster text gave and left out (the pane shows it for a typed or pasted roster). */

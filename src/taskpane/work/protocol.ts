@@ -16,6 +16,10 @@ export type ToWorker =
   /** The argument is a summary the worker made and kept (`kept` of its answer): not sent back. */
   | { type: 'run'; id: number; job: JobName; kept: number }
   | { type: 'cancel'; id: number }
+  /** The page's merge results are gone (its inputs changed): a summary file written ahead is dropped (serve.ts). */
+  | { type: 'drop' }
+  /** Write 汇总.xlsx of this kept summary ahead, for 下载汇总表 (serve.ts). */
+  | { type: 'prepare'; kept: number }
   /** This worker's end of the channel to the other worker (peer.ts). */
   | { type: 'peer'; port: MessagePort }
   /** The other worker died: its batches are done here. */

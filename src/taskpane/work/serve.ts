@@ -1,0 +1,137 @@
+/**
+ * What the worker does with the page's messages (worker.ts wires it to `self`; jest drives it
+ * directly): runs the jobs, keeps the summaries of the last merges so that a job on one of
+ * them gets its key instead of a copy, and writes 汇总.xlsx ahead when the page asked for it.
+ *
+ * Writing ahead (`prepare`, sent by the page for 下载汇总表 once it has drawn a merge's results:
+ * client.ts): the worker writes the summary's file while the user reads the results, so the
+ * click only hands over bytes that are ready (1,000 files: ~0.3–0.5 s of the click's time).
+ * Not at once when the results are posted: on two cores that slowed drawing them as much as
+ * it saved on the click.
+ * They are exactly what the click would write: the same function on the same kept summary,
+ * which nothing changes. They are dropped — and the click writes the file as before — when
+ * another job is given that summary, when a newer merge starts or pushes it out, when the
+ * page says its results are gone (any change of files or roster: `drop`), and once handed
+ * over (moved to the page, not copied: a second click writes again).
+ */
+import type { IntakeResult } from '../../model/types';
+import type { MergeProgress } from '../host';
+import type { Peer } from './intake';
+import type { MadeBytes } from './jobs';
+import { shown, transferables, type FromWorker, type JobName, type ToWorker } from './protocol';
+
+type Post = (message: FromWorker, transfer?: Transferable[]) => void;
+type Run = (arg: unknown, ctl: object) => Promise<unknown>;
+
+/** Summaries kept: the last two merges'. */
+const KEEP = 2;
+
+export interface Served {
+  /** One message from the page. */
+  handle(msg: ToWorker): void;
+  /** Sets the other worker's end (peer.ts), or none. */
+  setPeer(peer: Peer | undefined): void;
+  /** The key whose file is written ahead or being written (tests). */
+  readonly preparedKey: number | undefined;
+}
+
+export function serveJobs(jobs: Record<JobName, unknown>, post: Post): Served {
+  const cancelled = new Set<number>();
+  /**
+   * The summaries of the last merges, by job id: writing 汇总.xlsx then needs no copy of the
+   * summary back from the page (for 1,000 files, copying it cost the page and the worker
+   * several tenths of a second each).
+   */
+  const kept = new Map<number, unknown>();
+  /** 汇总.xlsx of one kept summary, written ahead: at most one at a time. */
+  let prepared: { key: number; made: Promise<MadeBytes> } | undefined;
+  let peer: Peer | undefined;
+  /** Kept summaries whose file was asked for (written on a click): not written ahead after that. */
+  const asked = new Set<number>();
+
+  const drop = (key?: number) => {
+    if (prepared && (key === undefined || prepared.key === key)) prepared = undefined;
+  };
+
+  const prepare = (key: number) => {
+    const summary = kept.get(key);
+    if (summary === undefined) return;
+    const made = (jobs.summaryFile as Run)(summary, {}) as Promise<MadeBytes>;
+    made.catch(() => undefined); // a failure is the click's to report: it writes again
+    prepared = { key, made };
+  };
+
+  /** The prepared file of `key`, taken (it moves to the page); undefined if there is none or it failed. */
+  const takePrepared = async (key: number): Promise<MadeBytes | undefined> => {
+    if (!prepared || prepared.key !== key) return undefined;
+    const { made } = prepared;
+    prepared = undefined;
+    try {
+      return await made;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const handle = (msg: ToWorker) => {
+    if (msg.type === 'cancel') {
+      cancelled.add(msg.id);
+      return;
+    }
+    if (msg.type === 'drop') {
+      drop();
+      return;
+    }
+    if (msg.type === 'prepare') {
+      if (kept.has(msg.kept) && !asked.has(msg.kept) && !prepared) prepare(msg.kept);
+      return;
+    }
+    if (msg.type === 'peer' || msg.type === 'peerGone') return; // worker.ts
+    const { id } = msg;
+    if ('kept' in msg && !kept.has(msg.kept)) {
+      post({ type: 'resend', id });
+      return;
+    }
+    if (msg.job === 'merge') drop();
+    else if ('kept' in msg && msg.job !== 'summaryFile') drop(msg.kept);
+    if ('kept' in msg && msg.job === 'summaryFile') asked.add(msg.kept);
+    const arg = 'kept' in msg ? kept.get(msg.kept) : msg.arg;
+    const run = jobs[msg.job] as Run;
+    const ctl = {
+      onProgress: (progress: MergeProgress) => post({ type: 'progress', id, progress }),
+      isCancelled: () => cancelled.has(id),
+      peer,
+    };
+    const ready = 'kept' in msg && msg.job === 'summaryFile' ? takePrepared(msg.kept) : Promise.resolve(undefined);
+    ready
+      .then((made) => made ?? run(arg, ctl))
+      .then(
+        (value) => {
+          const summary = value && typeof value === 'object' && 'summary' in value ? value.summary : undefined;
+          if (msg.job !== 'merge' || !summary) return post({ type: 'done', id, value }, transferables(value));
+          kept.set(id, summary);
+          for (const key of kept.keys()) {
+            if (kept.size <= KEEP) break;
+            kept.delete(key);
+            asked.delete(key);
+            drop(key);
+          }
+          const merged = value as { results: IntakeResult[] };
+          post({ type: 'done', id, value: { ...merged, results: merged.results.map(shown) }, kept: id });
+        },
+        (err: unknown) =>
+          post({ type: 'failed', id, name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) }),
+      )
+      .finally(() => cancelled.delete(id));
+  };
+
+  return {
+    handle,
+    setPeer: (p) => {
+      peer = p;
+    },
+    get preparedKey() {
+      return prepared?.key;
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The worker's side of the page's messages (src/taskpane/work/serve.ts), driven as worker.ts
+ * drives it: a merge's summary kept, and 汇总.xlsx written ahead when the page asks (`prepare`,
+ * once it has drawn the results) — handed over on 下载汇总表 only while it is exactly what the
+ * click would write (the same bytes), dropped when the page's results are gone, another job
+ * is given the summary, or a newer merge starts.
+ */
+import { JOBS } from '../../src/taskpane/work/jobs';
+import type { FromWorker, JobName, ToWorker } from '../../src/taskpane/work/protocol';
+import { serveJobs } from '../../src/taskpane/work/serve';
+import { handmadeBytes, HANDMADE_VARIANTS } from '../fixtures/handmade';
+
+let files: File[];
+let otherFiles: File[];
+beforeAll(async () => {
+  const bytes = await Promise.all(HANDMADE_VARIANTS.map((v, i) => handmadeBytes(v, { branchName: `第${i % 3}党支部`, memberCount: 10 + i })));
+  files = bytes.map((b, i) => new File([b as BlobPart], `f${i}.xlsx`, { lastModified: 1_556_668_800_000 + i * 60_000 }));
+  otherFiles = files.slice(0, 2);
+});
+
+/** A worker in this process: the messages it posts, the summary files it wrote. */
+function worker() {
+  const posted: FromWorker[] = [];
+  const writes: unknown[] = [];
+  const others: unknown[] = [];
+  const jobs: Record<JobName, unknown> = {
+    ...JOBS,
+    summaryFile: async (summary: Parameters<typeof JOBS.summaryFile>[0]) => {
+      writes.push(summary);
+      return JOBS.summaryFile(summary);
+    },
+    summaryTables: async (summary: unknown) => {
+      others.push(summary);
+      return { sheets: [] };
+    },
+  };
+  const served = serveJobs(jobs, (m) => posted.push(m));
+  const answer = async (id: number): Promise<FromWorker> => {
+    for (let i = 0; i < 2000; i++) {
+      const m = posted.find((p) => p.id === id && p.type !== 'progress');
+      if (m) return m;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error(`no answer to ${id}`);
+  };
+  const run = async (msg: ToWorker & { type: 'run' }) => {
+    served.handle(msg);
+    return answer(msg.id);
+  };
+  /** The page's `prepare` for the kept summary `key`. */
+  const prepare = (key: number) => served.handle({ type: 'prepare', kept: key });
+  return { served, posted, writes, others, run, answer, prepare };
+}
+
+const merge = (id: number, fs: File[]): ToWorker & { type: 'run' } => ({ type: 'run', id, job: 'merge', arg: { files: fs, asOf: '2019-05-01', prepareSummaryFile: true } });
+const bytesOf = (m: FromWorker) => {
+  if (m.type !== 'done') throw new Error(`job failed: ${JSON.stringify(m)}`);
+  return Buffer.from((m.value as { bytes: Uint8Array }).bytes);
+};
+
+test('汇总.xlsx written ahead is handed over on the click, the same bytes as writing it then', async () => {
+  // Written on the click, as before.
+  const a = worker();
+  expect(await a.run(merge(1, files))).toMatchObject({ type: 'done', kept: 1 });
+  expect(a.served.preparedKey).toBeUndefined(); // not before the page asks
+  const onClick = bytesOf(await a.run({ type: 'run', id: 2, job: 'summaryFile', kept: 1 }));
+  expect(a.writes).toHaveLength(1);
+
+  // Written ahead, when the page asks.
+  const b = worker();
+  expect(await b.run(merge(1, files))).toMatchObject({ type: 'done', kept: 1 });
+  expect(b.writes).toHaveLength(0);
+  b.prepare(1);
+  expect(b.served.preparedKey).toBe(1);
+  expect(b.writes).toHaveLength(1);
+  const ahead = bytesOf(await b.run({ type: 'run', id: 2, job: 'summaryFile', kept: 1 }));
+  expect(b.writes).toHaveLength(1); // the click wrote nothing
+  expect(ahead.equals(onClick)).toBe(true);
+  expect(b.served.preparedKey).toBeUndefined(); // moved to the page
+
+  // A second click writes again: the same bytes.
+  const again = bytesOf(await b.run({ type: 'run', id: 3, job: 'summaryFile', kept: 1 }));
+  expect(b.writes).toHaveLength(2);
+  expect(again.equals(onClick)).toBe(true);
+});
+
+test('the click while the file is still being written waits for it, and writes nothing itself', async () => {
+  const w = worker();
+  await w.run(merge(1, files));
+  w.prepare(1);
+  w.served.handle({ type: 'run', id: 2, job: 'summaryFile', kept: 1 }); // at once: the write ahead has not finished
+  expect(w.served.preparedKey).toBeUndefined(); // taken by the click
+  const bytes = bytesOf(await w.answer(2));
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  expect(w.writes).toHaveLength(1);
+});
+
+test('the page\'s results gone (inputs changed): the file written ahead is dropped, the click writes it', async () => {
+  const w = worker();
+  await w.run(merge(1, files));
+  w.prepare(1);
+  expect(w.served.preparedKey).toBe(1);
+  w.served.handle({ type: 'drop' });
+  expect(w.served.preparedKey).toBeUndefined();
+  await w.run({ type: 'run', id: 2, job: 'summaryFile', kept: 1 });
+  expect(w.writes).toHaveLength(2);
+
+  // Asked for after the click (the page was busy until then): not written a second time.
+  const v = worker();
+  await v.run(merge(1, files));
+  await v.run({ type: 'run', id: 2, job: 'summaryFile', kept: 1 });
+  v.prepare(1);
+  expect(v.served.preparedKey).toBeUndefined();
+  expect(v.writes).toHaveLength(1);
+});
+
+test('another job given the kept summary, or a newer merge, drops the file written ahead', async () => {
+  const w = worker();
+  await w.run(merge(1, files));
+  w.prepare(1);
+  await w.run({ type: 'run', id: 2, job: 'summaryTables', kept: 1 });
+  expect(w.others).toHaveLength(1);
+  expect(w.served.preparedKey).toBeUndefined();
+
+  const v = worker();
+  await v.run(merge(1, files));
+  v.prepare(1);
+  expect(v.served.preparedKey).toBe(1);
+  const second = await v.run(merge(2, otherFiles));
+  expect(second).toMatchObject({ type: 'done', kept: 2 });
+  v.prepare(2);
+  expect(v.served.preparedKey).toBe(2);
+  // The first merge's summary is still kept: its file is written on the click, from that summary.
+  const first = bytesOf(await v.run({ type: 'run', id: 3, job: 'summaryFile', kept: 1 }));
+  const latest = bytesOf(await v.run({ type: 'run', id: 4, job: 'summaryFile', kept: 2 }));
+  expect(first.equals(latest)).toBe(false);
+  expect(v.writes).toHaveLength(3); // 2 ahead, 1 written on the click, 2 handed over
+});
