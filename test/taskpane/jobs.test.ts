@@ -112,6 +112,34 @@ test('a file larger than the reader accepts is refused with that reason, unread'
   expect(!results[0].ok && results[0].reason).toMatch(/^文件过大（100(\.0)? MB，上限 100(\.0)? MB）/);
 });
 
+test('files read on the page (readOnPage): the same results as read here; never a file too large; a failed read is done here', async () => {
+  const files = await mixedFiles(80);
+  const huge = new File([new Uint8Array(8)], 'huge.xlsx');
+  Object.defineProperty(huge, 'size', { value: DEFAULT_READ_LIMITS.maxFileBytes + 1 });
+  const picked = [...files.slice(0, 40), huge, ...files.slice(40)];
+  const here = await intakeFiles(picked, OPTS);
+  const asked: number[][] = [];
+  // The page reads the files at the indices asked, as one run of bytes (client.ts: one Blob of them).
+  const readOnPage = async (indices: readonly number[]) => {
+    asked.push([...indices]);
+    return new Uint8Array(await new Blob(indices.map((i) => picked[i])).arrayBuffer());
+  };
+  const onPage = await intakeFiles(picked, OPTS, { readOnPage });
+  expect(onPage.results).toEqual(here.results);
+  expect(asked.flat().sort((a, b) => a - b)).toEqual(picked.map((_, i) => i).filter((i) => i !== 40));
+  expect(onPage.results[40]).toMatchObject({ ok: false, file: 'huge.xlsx' });
+  // The page could not read a batch (or read it short): those files are read here, one by one.
+  let calls = 0;
+  const failing = async (indices: readonly number[]) => {
+    calls++;
+    if (calls === 2) throw new Error('NotReadableError');
+    const bytes = await readOnPage(indices);
+    return calls === 3 ? bytes.subarray(1) : bytes;
+  };
+  expect((await intakeFiles(picked, OPTS, { readOnPage: failing })).results).toEqual(here.results);
+  expect(calls).toBeGreaterThanOrEqual(3);
+});
+
 test('progress: first and last always, in between at most every interval', () => {
   const seen: MergeProgress[] = [];
   const now = jest.spyOn(Date, 'now');

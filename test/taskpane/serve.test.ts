@@ -136,3 +136,26 @@ test('another job given the kept summary, or a newer merge, drops the file writt
   expect(first.equals(latest)).toBe(false);
   expect(v.writes).toHaveLength(3); // 2 ahead, 1 written on the click, 2 handed over
 });
+
+test('the page reads the files when the run says so: asked by index, the bytes it moves over read as read here; none back, read here', async () => {
+  const here = worker();
+  const own = await here.run(merge(1, files));
+  for (const answer of ['bytes', 'none'] as const) {
+    const w = worker();
+    const msg = { ...merge(1, files), readsOnPage: true };
+    w.served.handle(msg);
+    const asked: number[] = [];
+    for (let i = 0; i < 2000 && !w.posted.some((p) => p.type === 'done'); i++) {
+      for (const p of w.posted.splice(0)) {
+        if (p.type === 'done') w.posted.push(p);
+        if (p.type !== 'read') continue;
+        asked.push(...p.indices);
+        const bytes = answer === 'bytes' ? await new Blob(p.indices.map((k) => files[k])).arrayBuffer() : null;
+        w.served.handle({ type: 'bytes', id: p.id, seq: p.seq, bytes });
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(asked.sort((a, b) => a - b)).toEqual(files.map((_, k) => k));
+    expect(await w.answer(1)).toEqual(own);
+  }
+});

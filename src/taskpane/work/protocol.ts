@@ -12,10 +12,13 @@ export type JobArg<K extends JobName> = Parameters<Jobs[K]>[0];
 export type JobValue<K extends JobName> = Awaited<ReturnType<Jobs[K]>>;
 
 export type ToWorker =
-  | { type: 'run'; id: number; job: JobName; arg: unknown }
+  /** `readsOnPage`: the page reads the job's files when asked (`read`), so the worker need not (intake.ts). */
+  | { type: 'run'; id: number; job: JobName; arg: unknown; readsOnPage?: boolean }
   /** The argument is a summary the worker made and kept (`kept` of its answer): not sent back. */
   | { type: 'run'; id: number; job: JobName; kept: number }
   | { type: 'cancel'; id: number }
+  /** The bytes of a `read` (null: the page could not read them; the worker reads the files itself). */
+  | { type: 'bytes'; id: number; seq: number; bytes: ArrayBuffer | null }
   /** The page's merge results are gone (its inputs changed): a summary file written ahead is dropped (serve.ts). */
   | { type: 'drop' }
   /** Write 汇总.xlsx of this kept summary ahead, for 下载汇总表 (serve.ts). */
@@ -27,6 +30,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: MergeProgress }
+  /** Read job `id`'s files at these indices, as one run of bytes (a batch: intake.ts). */
+  | { type: 'read'; id: number; seq: number; indices: number[] }
   /** `kept`: the worker keeps the value's summary under this key (a merge's). */
   | { type: 'done'; id: number; value: unknown; kept?: number }
   /** The kept summary is gone (a later merge pushed it out): send the argument itself. */

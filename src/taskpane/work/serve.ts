@@ -46,6 +46,15 @@ export function serveJobs(jobs: Record<JobName, unknown>, post: Post): Served {
   /** 汇总.xlsx of one kept summary, written ahead: at most one at a time. */
   let prepared: { key: number; made: Promise<MadeBytes> } | undefined;
   let peer: Peer | undefined;
+  /** Reads asked of the page, by number. */
+  const reads = new Map<number, { resolve(bytes: Uint8Array): void; reject(e: unknown): void }>();
+  let nextRead = 1;
+  const readOnPage = (id: number) => (indices: readonly number[]) =>
+    new Promise<Uint8Array>((resolve, reject) => {
+      const seq = nextRead++;
+      reads.set(seq, { resolve, reject });
+      post({ type: 'read', id, seq, indices: [...indices] });
+    });
   /** Kept summaries whose file was asked for (written on a click): not written ahead after that. */
   const asked = new Set<number>();
 
@@ -78,6 +87,13 @@ export function serveJobs(jobs: Record<JobName, unknown>, post: Post): Served {
       cancelled.add(msg.id);
       return;
     }
+    if (msg.type === 'bytes') {
+      const r = reads.get(msg.seq);
+      reads.delete(msg.seq);
+      if (msg.bytes) r?.resolve(new Uint8Array(msg.bytes));
+      else r?.reject(new Error('not read on the page'));
+      return;
+    }
     if (msg.type === 'drop') {
       drop();
       return;
@@ -101,6 +117,7 @@ export function serveJobs(jobs: Record<JobName, unknown>, post: Post): Served {
       onProgress: (progress: MergeProgress) => post({ type: 'progress', id, progress }),
       isCancelled: () => cancelled.has(id),
       peer,
+      readOnPage: 'arg' in msg && msg.readsOnPage ? readOnPage(id) : undefined,
     };
     const ready = 'kept' in msg && msg.job === 'summaryFile' ? takePrepared(msg.kept) : Promise.resolve(undefined);
     ready
