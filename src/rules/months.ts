@@ -11,10 +11,9 @@ function rows(ctx: RuleContext): MonthEntry[] {
   return ctx.sub.months ?? [];
 }
 
-/** Rows whose label is a month, each month's first row only. */
-function firstRows(ctx: RuleContext): MonthEntry[] {
-  const seen = new Set<number>();
-  return rows(ctx).filter((r) => r.month !== null && !seen.has(r.month) && (seen.add(r.month), true));
+function hasMonth(rows: readonly MonthEntry[], month: number): boolean {
+  for (let i = 0; i < rows.length; i++) if (rows[i].month === month) return true;
+  return false;
 }
 
 const monthField = (month: number, key: MonthKey) => `months.${month}.${key}`;
@@ -25,11 +24,11 @@ export const monthsMissing: Rule = {
   describe: ruleDescriptions['months-missing'],
   check: (ctx) => {
     const all = rows(ctx);
-    const present = new Set(all.map((r) => r.month));
-    if (![...present].some((m) => m !== null)) return [{ rule: 'months-missing', severity: 'error', field: 'months', message: ruleMessages.monthsNone() }];
+    const present = ctx.firstMonthRows();
+    if (!present.length) return [{ rule: 'months-missing', severity: 'error', field: 'months', message: ruleMessages.monthsNone() }];
     const out: Issue[] = [];
     for (let m = 1; m <= 12; m++) {
-      if (present.has(m)) continue;
+      if (hasMonth(present, m)) continue;
       // A row in the month's place whose label is no month is probably that month mistyped.
       const inPlace = all[m - 1];
       const cell = inPlace && inPlace.month === null ? (inPlace.labelCell ?? inPlace.cells.goal) || undefined : undefined;
@@ -44,12 +43,11 @@ export const monthsDuplicate: Rule = {
   forms: FORMS,
   describe: ruleDescriptions['months-duplicate'],
   check: (ctx) => {
-    const seen = new Set<number>();
+    const first = ctx.firstMonthRows();
     const out: Issue[] = [];
     for (const r of rows(ctx)) {
-      if (r.month === null) continue;
-      if (seen.has(r.month)) out.push({ rule: 'months-duplicate', severity: 'error', field: 'months', cell: (r.labelCell ?? r.cells.goal) || undefined, message: ruleMessages.monthsDuplicate(r.month) });
-      seen.add(r.month);
+      // A row with a month that is not that month's first row: the month was seen before.
+      if (r.month !== null && !first.includes(r)) out.push({ rule: 'months-duplicate', severity: 'error', field: 'months', cell: (r.labelCell ?? r.cells.goal) || undefined, message: ruleMessages.monthsDuplicate(r.month) });
     }
     return out;
   },
@@ -60,7 +58,7 @@ export const monthsOrder: Rule = {
   forms: FORMS,
   describe: ruleDescriptions['months-order'],
   check: (ctx) => {
-    const ordered = firstRows(ctx);
+    const ordered = ctx.firstMonthRows();
     for (let i = 1; i < ordered.length; i++) {
       const prev = ordered[i - 1].month as number;
       const r = ordered[i];
@@ -77,7 +75,7 @@ export const monthGoalMissing: Rule = {
   forms: FORMS,
   describe: ruleDescriptions['month-goal-missing'],
   check: (ctx) =>
-    firstRows(ctx)
+    ctx.firstMonthRows()
       .filter((r) => r.goal === null)
       .map((r) => ({ rule: 'month-goal-missing', severity: 'warning', field: monthField(r.month as number, 'goal'), cell: r.cells.goal || undefined, message: ruleMessages.monthGoalMissing(r.month as number) })),
 };
@@ -87,7 +85,7 @@ export const monthOwnerMissing: Rule = {
   forms: FORMS,
   describe: ruleDescriptions['month-owner-missing'],
   check: (ctx) =>
-    firstRows(ctx)
+    ctx.firstMonthRows()
       .filter((r) => r.goal !== null && r.owner === null)
       .map((r) => ({ rule: 'month-owner-missing', severity: 'warning', field: monthField(r.month as number, 'owner'), cell: r.cells.owner || undefined, message: ruleMessages.monthOwnerMissing(r.month as number) })),
 };
@@ -103,7 +101,7 @@ export const monthStatusMissing: Rule = {
   describe: ruleDescriptions['month-status-missing'],
   check: (ctx) => {
     const current = asOfMonth(ctx);
-    return firstRows(ctx)
+    return ctx.firstMonthRows()
       .filter((r) => (r.month as number) < current && r.status === null)
       .map((r) => ({
         rule: 'month-status-missing',
@@ -125,7 +123,7 @@ export const monthDoneFuture: Rule = {
   describe: ruleDescriptions['month-done-future'],
   check: (ctx) => {
     const current = asOfMonth(ctx);
-    return firstRows(ctx)
+    return ctx.firstMonthRows()
       .filter((r) => r.month! > current && isMonthDone(r.status))
       .map((r) => ({ rule: 'month-done-future', severity: 'warning', field: monthField(r.month!, 'status'), cell: r.cells.status || undefined, message: ruleMessages.monthDoneFuture(r.month!, ctx.opts.asOf) }));
   },

@@ -1,5 +1,5 @@
 import type { FieldId, FormId, FormSpec } from '../forms/types';
-import type { CheckOptions, Issue, Submission } from '../model/types';
+import type { CheckOptions, Issue, MonthEntry, Submission } from '../model/types';
 
 /** What the help and the README list about a rule. */
 export interface RuleInfo {
@@ -23,6 +23,8 @@ export interface RuleContext {
   cell(id: FieldId): string | undefined;
   /** The field already has a parse issue: rules stay silent about it. */
   unreadable(id: FieldId): boolean;
+  /** 附件3's rows whose label is a month, each month's first row only, in sheet order (read-only: made once per submission, shared by the month rules). */
+  firstMonthRows(): readonly MonthEntry[];
 }
 
 export interface Rule extends RuleInfo {

@@ -1,4 +1,6 @@
-import type { MonthEntry } from '../../src/model/types';
+import type { Issue, MonthEntry } from '../../src/model/types';
+import { checkSubmission, type RuleContext } from '../../src/rules';
+import * as before_ from './fixtures/monthsBefore';
 import { brief, goodMonths, issuesOf, submission } from './helpers';
 
 const at = (asOf: string) => ({ asOf, stage: 'committee' as const });
@@ -73,5 +75,35 @@ describe('month-status-missing', () => {
     const months = noStatus();
     months[0].status = '已完成';
     expect(brief('month-status-missing', progress(months), at('2019-03-01')).map((b) => [b[1], b[2]])).toEqual([['months.2.status', 'E6']]);
+  });
+});
+
+describe('the month rules against their code before one list of first rows was shared (random tables)', () => {
+  test('3,000 random month tables give the same issues', () => {
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pick = <T>(list: readonly T[]) => list[rand(list.length)];
+    const MONTHS = [null, null, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 5, 12];
+    const TEXTS = [null, '目标', '已完成', '未完成', '进行中', '无', ' '];
+    const before = [before_.monthsMissing, before_.monthsDuplicate, before_.monthsOrder, before_.monthGoalMissing, before_.monthOwnerMissing, before_.monthStatusMissing, before_.monthDoneFuture];
+    const ids = new Set(before.map((r) => r.id));
+    const key = (i: Issue) => JSON.stringify([i.rule, i.severity, i.field, i.cell, i.message]);
+    for (let n = 0; n < 3000; n++) {
+      const months: MonthEntry[] = Array.from({ length: rand(17) }, (_v, i) => {
+        const row = 5 + i;
+        const m: MonthEntry = { month: pick(MONTHS), goal: pick(TEXTS), problem: null, owner: pick(TEXTS), status: pick(TEXTS), row, cells: { goal: `B${row}`, problem: `C${row}`, owner: `D${row}`, status: `E${row}` } };
+        if (rand(3)) m.labelCell = `A${row}`;
+        return m;
+      });
+      const opts = at(pick(['2019-01-15', '2019-05-01', '2019-12-31']));
+      const sub = progress(months);
+      const ctx = { sub, opts } as unknown as RuleContext; // the rules before read only these
+      const want = before.flatMap((r) => r.check(ctx)).map(key).sort();
+      const got = checkSubmission(sub, opts).filter((i) => ids.has(i.rule)).map(key).sort();
+      expect([n, got]).toEqual([n, want]);
+    }
   });
 });
