@@ -22,6 +22,12 @@ import { BATCH_FILES } from './protocol';
 export const BATCH_BYTES = 4 * 1024 * 1024;
 /** At most this often a progress message (a few a second is all a person can read). */
 export const PROGRESS_INTERVAL_MS = 250;
+/**
+ * Batches read ahead of the one being checked: two, so that a read that comes late (the page's,
+ * when its thread is busy: readOnPage) seldom leaves the worker waiting. At most three batches
+ * (BATCH_BYTES each) are held.
+ */
+const READ_AHEAD = 2;
 /** Batches the peer is given at a time: one to work on, one waiting, so it never idles on a round trip. */
 const PEER_IN_FLIGHT = 2;
 
@@ -154,7 +160,7 @@ export async function intakeBatch(files: readonly File[], opts: IntakeOptions): 
 }
 
 /**
- * Reads and checks files, results in input order. Here: the next batch is read while one
+ * Reads and checks files, results in input order. Here: the next batches are read while one
  * is checked; the peer, if any, takes batches as it finishes them. Cancellation takes
  * effect between two files; the results so far (in order, without a gap) are returned.
  * A peer's failure fails the job, as it would have failed in one worker.
@@ -184,13 +190,16 @@ export async function intakeFiles(
 
   let yielded = Date.now();
   const here = async () => {
-    let b = claim();
-    let reading = b === undefined ? undefined : readBatch(b);
-    while (b !== undefined && reading) {
-      const picked = await reading;
+    const ahead: Array<{ b: number; reading: Promise<Picked[]> }> = [];
+    const readAhead = () => {
+      for (let b: number | undefined; ahead.length < READ_AHEAD && (b = claim()) !== undefined; ) ahead.push({ b, reading: readBatch(b) });
+    };
+    readAhead();
+    for (let next = ahead.shift(); next; next = ahead.shift()) {
+      const { b } = next;
+      const picked = await next.reading;
       if (stopped()) return;
-      const after = claim();
-      reading = after === undefined ? undefined : readBatch(after);
+      readAhead();
       const start = ranges[b][0];
       for (let i = 0; i < picked.length; i++) {
         if (Date.now() - yielded >= YIELD_MS) {
@@ -204,7 +213,6 @@ export async function intakeFiles(
         progress({ done, total, current: files[start + i + 1] ? displayName(files[start + i + 1]) : undefined });
       }
       complete[b] = true;
-      b = after;
     }
   };
 
