@@ -107,7 +107,9 @@ export function normaliseForm(x: ExtractedForm, file: string, opts: { date1904?:
     }
   };
 
-  for (const spec of form.fields) {
+  const specs = form.fields;
+  for (let s = 0; s < specs.length; s++) {
+    const spec = specs[s];
     const found = x.fields[spec.id];
     const raw = found?.raw ?? null;
     const cell = found?.cell;

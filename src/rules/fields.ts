@@ -12,7 +12,9 @@ export const required: Rule = {
   describe: ruleDescriptions.required,
   check: (ctx) => {
     const out: Issue[] = [];
-    for (const f of ctx.form.fields) {
+    const fields = ctx.form.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
       if (!f.required || ctx.unreadable(f.id)) continue;
       const v = ctx.sub.fields[f.id];
       if (v === null || v === undefined || v === '') {

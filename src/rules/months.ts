@@ -45,7 +45,9 @@ export const monthsDuplicate: Rule = {
   check: (ctx) => {
     const first = ctx.firstMonthRows();
     const out: Issue[] = [];
-    for (const r of rows(ctx)) {
+    const all = rows(ctx);
+    for (let i = 0; i < all.length; i++) {
+      const r = all[i];
       // A row with a month that is not that month's first row: the month was seen before.
       if (r.month !== null && !first.includes(r)) out.push({ rule: 'months-duplicate', severity: 'error', field: 'months', cell: (r.labelCell ?? r.cells.goal) || undefined, message: ruleMessages.monthsDuplicate(r.month) });
     }

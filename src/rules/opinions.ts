@@ -46,7 +46,10 @@ export const opinionUndated: Rule = {
   check: (ctx) => {
     const out: Issue[] = [];
     const date = ctx.str('date');
-    for (const dateSpec of ctx.form.fields.filter((f) => f.dateOf)) {
+    const fields = ctx.form.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const dateSpec = fields[i];
+      if (!dateSpec.dateOf) continue;
       const opinion = dateSpec.dateOf as FieldId;
       if (ctx.str(opinion) === null || ctx.unreadable(dateSpec.id)) continue;
       const signed = ctx.str(dateSpec.id);

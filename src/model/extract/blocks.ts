@@ -65,7 +65,9 @@ export function findBlocks(index: SheetIndex, forms: readonly FormSpec[]): Block
   const titleCells = new Set<number>();
   const distinctive = new Map<FormId, number>();
   const marks: Mark[] = [];
-  for (const key of index.keys) {
+  const keys = index.keys;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
     const row = rowOf(key);
     const col = colOf(key);
     const c = index.compact(row, col);
@@ -77,7 +79,8 @@ export function findBlocks(index: SheetIndex, forms: readonly FormSpec[]): Block
       // Title cells touching on one row are one title; apart, they are forms side by side.
       if (forms.includes(titled) && !titles.some((t) => t.row === row && t.area.left <= area.right + 1 && area.left <= t.area.right + 1)) titles.push({ form: titled, row, area });
     }
-    for (const d of DISTINCTIVE) {
+    for (let i = 0; i < DISTINCTIVE.length; i++) {
+      const d = DISTINCTIVE[i];
       if (d.label !== c || !forms.includes(d.form)) continue;
       distinctive.set(d.form.id, (distinctive.get(d.form.id) ?? 0) + 1);
       marks.push({ form: d.form, row, col });
@@ -141,7 +144,9 @@ function firstEmptyColumn(index: SheetIndex, start: number, end: number, from: n
   if (step === 1 ? start > end : start < end) return undefined;
   const [lo, hi] = step === 1 ? [start, end] : [end, start];
   const used = new Set<number>();
-  for (const key of index.keys) {
+  const keys = index.keys;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
     const row = rowOf(key);
     if (row < from) continue;
     if (row > to) break;
@@ -207,7 +212,9 @@ function titledBlocks(index: SheetIndex, titles: Title[], titleCells: ReadonlySe
 function emptyColumn(index: SheetIndex, left: number, right: number, from: number, to: number): number | undefined {
   if (left > right) return undefined;
   const used = new Set<number>();
-  for (const key of index.keys) {
+  const keys = index.keys;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
     const row = rowOf(key);
     if (row < from) continue;
     if (row > to) break;

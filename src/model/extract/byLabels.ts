@@ -43,7 +43,8 @@ function readBlock(index: SheetIndex, block: Block): ExtractedForm | null {
 
   const fields: ExtractedForm['fields'] = {};
   const usedHits = new Set<LabelHit>();
-  for (const f of form.fields) {
+  for (let i = 0; i < form.fields.length; i++) {
+    const f = form.fields[i];
     if (!f.label) continue;
     const hit = pickHit(form, f, hits, usedHits);
     if (!hit) continue;

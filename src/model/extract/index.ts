@@ -24,7 +24,8 @@ export function extractForms(grid: WorkbookGrid): ExtractedForm[] {
   const names = workbookNames(grid.names);
   const tags = findTags(grid, names);
   const out: ExtractedForm[] = [];
-  for (const sheet of grid.sheets) {
+  for (let i = 0; i < grid.sheets.length; i++) {
+    const sheet = grid.sheets[i];
     const found = readSheet(sheet, tags, names);
     // A form on a hidden sheet is read all the same (nothing is lost), and marked.
     if (sheet.hidden) for (const x of found) x.hiddenSheet = true;

@@ -31,7 +31,9 @@ function matcherOf(form: FormSpec): LabelMatcher<FieldId> {
 export function labelHits(index: SheetIndex, block: Block): LabelHit[] {
   const matcher = matcherOf(block.form);
   const hits: LabelHit[] = [];
-  for (const key of index.keys) {
+  const keys = index.keys;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
     const row = rowOf(key);
     if (row < block.from) continue;
     if (row > block.to) break;

@@ -64,8 +64,9 @@ export function headerAt(index: SheetIndex, form: FormSpec, row: number, span: C
 /** The first month header between rows `from` and `to` (within `span`). */
 export function findHeader(index: SheetIndex, form: FormSpec, from: number, to: number, span?: ColumnSpan): MonthHeader | null {
   const rows = new Set<number>();
-  for (const k of index.keys) {
-    const r = rowOf(k);
+  const keys = index.keys;
+  for (let i = 0; i < keys.length; i++) {
+    const r = rowOf(keys[i]);
     if (r >= from && r <= to) rows.add(r);
   }
   for (const r of [...rows].sort((a, b) => a - b)) {

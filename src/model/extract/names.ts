@@ -135,14 +135,24 @@ export function workbookNames(names: readonly DefinedName[]): WorkbookNames {
 /** The sheets our template tagged (WUHUA_<form>_v<n>), by sheet name. */
 export function findTags(grid: WorkbookGrid, names: WorkbookNames): SheetTags {
   const tags: SheetTags = new Map();
-  for (const { tag, sheets: named } of names.tagNames) {
-    let sheets = named;
+  const tagNames = names.tagNames;
+  for (let i = 0; i < tagNames.length; i++) {
+    const tag = tagNames[i].tag;
+    let sheets = tagNames[i].sheets;
     if (!sheets.length || sheets.every((s) => s === undefined)) {
       if (grid.sheets.length === 1) sheets = [grid.sheets[0].name];
     }
-    for (const sheet of sheets) if (sheet !== undefined && grid.sheets.some((s) => s.name === sheet) && !tags.has(sheet)) tags.set(sheet, tag);
+    for (let k = 0; k < sheets.length; k++) {
+      const sheet = sheets[k];
+      if (sheet !== undefined && !tags.has(sheet) && hasSheet(grid, sheet)) tags.set(sheet, tag);
+    }
   }
   return tags;
+}
+
+function hasSheet(grid: WorkbookGrid, name: string): boolean {
+  for (let i = 0; i < grid.sheets.length; i++) if (grid.sheets[i].name === name) return true;
+  return false;
 }
 
 /** Each field's defined name as NameIndex keys it (lower case), by form: a form's names are fixed. */

@@ -31,7 +31,10 @@ export function readTagged(index: SheetIndex, form: FormSpec, named: ReadonlyMap
     if (matching.length < Math.ceil(labelled.length * 0.75)) return null;
   }
   const fields: ExtractedForm['fields'] = {};
-  for (const f of form.fields) fields[f.id] = found(index, named.get(f.id) ?? firstCell(f.cell));
+  for (let i = 0; i < form.fields.length; i++) {
+    const f = form.fields[i];
+    fields[f.id] = found(index, named.get(f.id) ?? firstCell(f.cell));
+  }
   const x: ExtractedForm = { form: form.id, sheet, via: 'tag', templateVersion: version, fields };
   if (form.months) {
     const m = form.months;
