@@ -245,7 +245,7 @@ describe('readWorkbook grid contents', () => {
   });
 });
 
-describe('parts repeated across files (relationships, styles) are parsed once and read the same', () => {
+describe('parts repeated across files (relationships, styles, workbook.xml, shared strings) are parsed once and read the same', () => {
   const styles = (dateXf: boolean) =>
     `<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="${dateXf ? 164 : 0}"/></cellXfs>`;
   const book = (dateXf: boolean, v: number) => rawXlsx({ sheets: [{ name: 'S', xml: `<sheetData><row r="1"><c r="A1" s="1"><v>${v}</v></c></row></sheetData>` }], styles: styles(dateXf) });
@@ -255,6 +255,33 @@ describe('parts repeated across files (relationships, styles) are parsed once an
     expect(at(ok(book(true, 43576)).sheets[0], 'A1')).toEqual({ v: 43576, date: true });
     expect(at(ok(book(false, 43577)).sheets[0], 'A1')).toEqual({ v: 43577 });
     expect(at(ok(book(true, 43578)).sheets[0], 'A1')).toEqual({ v: 43578, date: true });
+  });
+
+  test('files sharing workbook.xml and shared strings each read their own sheet; files whose strings, names or sheets differ by a byte get their own', () => {
+    const sheet = (v: number) => `<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1"><v>${v}</v></c></row></sheetData>`;
+    const file = (strings: string[], v: number, opts: { name?: string; ref?: string; date1904?: boolean } = {}) =>
+      rawXlsx({
+        sheets: [{ name: opts.name ?? '附件1', xml: sheet(v) }],
+        sharedStrings: strings,
+        definedNames: `<definedName name="WUHUA_x">${opts.ref ?? "'附件1'!$A$1"}</definedName>`,
+        date1904: opts.date1904,
+      });
+    const read = (bytes: Uint8Array) => {
+      const g = ok(bytes);
+      const s = g.sheets[0];
+      return { sheet: s.name, cells: [at(s, 'A1'), at(s, 'B1'), at(s, 'C1')], names: g.names, date1904: g.date1904 };
+    };
+    // Texts of the same length (the same stored size, likely): told apart by their bytes.
+    const cases: [Uint8Array, unknown][] = [
+      [file(['甲', '乙'], 1), { sheet: '附件1', cells: [{ v: '甲' }, { v: '乙' }, { v: 1 }], names: [{ name: 'WUHUA_x', ref: "'附件1'!$A$1" }], date1904: undefined }],
+      [file(['甲', '乙'], 2), { sheet: '附件1', cells: [{ v: '甲' }, { v: '乙' }, { v: 2 }], names: [{ name: 'WUHUA_x', ref: "'附件1'!$A$1" }], date1904: undefined }],
+      [file(['丙', '乙'], 3), { sheet: '附件1', cells: [{ v: '丙' }, { v: '乙' }, { v: 3 }], names: [{ name: 'WUHUA_x', ref: "'附件1'!$A$1" }], date1904: undefined }],
+      [file(['甲', '乙'], 4, { ref: "'附件1'!$A$2" }), { sheet: '附件1', cells: [{ v: '甲' }, { v: '乙' }, { v: 4 }], names: [{ name: 'WUHUA_x', ref: "'附件1'!$A$2" }], date1904: undefined }],
+      [file(['甲', '乙'], 5, { name: '附件2' }), { sheet: '附件2', cells: [{ v: '甲' }, { v: '乙' }, { v: 5 }], names: [{ name: 'WUHUA_x', ref: "'附件1'!$A$1" }], date1904: undefined }],
+      [file(['甲', '乙'], 6, { date1904: true }), { sheet: '附件1', cells: [{ v: '甲' }, { v: '乙' }, { v: 6 }], names: [{ name: 'WUHUA_x', ref: "'附件1'!$A$1" }], date1904: true }],
+    ];
+    // Twice round, in another order the second time: each file reads as it did alone.
+    for (const [bytes, want] of [...cases, ...cases.reverse()]) expect(read(bytes)).toEqual(want);
   });
 
   test('a remembered part still counts its inflated size toward the total limit, as on first reading', () => {

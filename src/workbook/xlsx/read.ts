@@ -152,6 +152,8 @@ function parseRels(xml: string): Rel[] {
 const parseRelsText = (xml: string): Rel[] | undefined => (xml ? parseRels(xml) : undefined);
 /** As styles were read: an empty part has no date styles. */
 const parseDateStylesText = (xml: string): ReadonlySet<number> => (xml ? parseDateStyles(xml) : new Set<number>());
+/** As shared strings were read: an empty part has none. */
+const parseSharedStringsText = (xml: string): readonly string[] => (xml ? parseSharedStrings(xml) : []);
 
 /** a.toLowerCase() === b.toLowerCase(), compared in place when both are ASCII (part names are). */
 export function sameIgnoringCase(a: string, b: string): boolean {
@@ -218,15 +220,18 @@ class Package {
 
 /**
  * Parsed package parts that repeat byte for byte across the files of a batch: the
- * relationship parts (every writer emits the same few) and styles.xml (the same for
- * files made from one template by one writer). A part whose stored (compressed) bytes
+ * relationship parts (every writer emits the same few), styles.xml (the same for files
+ * made from one template by one writer), and workbook.xml and shared strings where
+ * copies of one template keep them (the sheets, defined names and labels; a workbook
+ * whose window was moved or whose typed text went to shared strings differs, and is
+ * read as before: a miss costs a length or a byte compared with a few remembered parts
+ * and one copy of the stored bytes, ≤ 16 KB). A part whose stored (compressed) bytes
  * equal a remembered one's is not inflated and parsed again: equal bytes inflate to
  * the same text, which parses to the same (read-only) value, and the inflated size
  * remembered is counted against the limits exactly as inflating would count it.
- * Shared strings, worksheets and workbook.xml (window position, build number) differ
- * from file to file in practice and are always read.
+ * Worksheets differ from file to file and are always read.
  */
-type MemoKind = 'rels' | 'styles';
+type MemoKind = 'rels' | 'styles' | 'workbook' | 'sst';
 interface Memo {
   stored: Uint8Array;
   method: number;
@@ -235,7 +240,7 @@ interface Memo {
 }
 const MEMO_MAX_STORED = 16 * 1024;
 const MEMO_PER_KIND = 8;
-const memos: Record<MemoKind, Memo[]> = { rels: [], styles: [] };
+const memos: Record<MemoKind, Memo[]> = { rels: [], styles: [], workbook: [], sst: [] };
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -290,11 +295,11 @@ function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: Read
     return fail(READER.notWorkbook);
   }
 
-  const wbText = pkg.text(wbPath);
-  if (!wbText.ok) return fail(zipReason(wbText.error));
+  const wbPart = parsedPart(pkg, wbPath, 'workbook', parseWorkbookXml);
+  if (!wbPart.ok) return fail(zipReason(wbPart.error));
   const wbRels = parsedPart(pkg, relsPathOf(wbPath), 'rels', parseRels);
   if (!wbRels.ok) return fail(zipReason(wbRels.error));
-  const wb = parseWorkbookXml(wbText.text ?? '');
+  const wb = wbPart.value ?? parseWorkbookXml('');
   const rels = wbRels.value ?? [];
   const wbDir = dirOf(wbPath);
   const relById = new Map(rels.map((r) => [r.id, r]));
@@ -325,11 +330,11 @@ function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: Read
   }
   if (declaredTotal > limits.maxTotalBytes) return fail(READER.zipBomb(limits.maxTotalBytes));
 
-  const sstText = pkg.text(sstPath);
-  if (!sstText.ok) return fail(zipReason(sstText.error));
+  const sstPart = parsedPart(pkg, sstPath, 'sst', parseSharedStringsText);
+  if (!sstPart.ok) return fail(zipReason(sstPart.error));
   const styles = parsedPart(pkg, stylesPath, 'styles', parseDateStylesText);
   if (!styles.ok) return fail(zipReason(styles.error));
-  const sst = sstText.text ? parseSharedStrings(sstText.text) : [];
+  const sst = sstPart.value ?? [];
   const dateStyles = styles.value ?? new Set<number>();
 
   const sheets: SheetGrid[] = [];
@@ -613,7 +618,7 @@ function isoToSerial(s: string, date1904: boolean): number | null {
   return date1904 ? serial - 1462 : serial;
 }
 
-export function parseSheet(xml: string, name: string, sst: string[], dateStyles: ReadonlySet<number>, date1904 = false): SheetGrid {
+export function parseSheet(xml: string, name: string, sst: readonly string[], dateStyles: ReadonlySet<number>, date1904 = false): SheetGrid {
   const cells = new Map<number, GridCell>();
   let maxRow = 0;
   let maxCol = 0;
