@@ -269,7 +269,8 @@ function parsedPart<T>(pkg: Package, name: string, kind: MemoKind, parse: (text:
   if (memoable) {
     const list = memos[kind];
     if (list.length >= MEMO_PER_KIND) list.shift();
-    list.push({ stored: stored.value.slice(), method: e.method, inflated: out.value.length, value });
+    // A copy (a Buffer's slice() is a view): the file's bytes may be in a buffer read into again.
+    list.push({ stored: new Uint8Array(stored.value), method: e.method, inflated: out.value.length, value });
   }
   return { ok: true, value };
 }
