@@ -13,7 +13,7 @@ import { join } from 'path';
 import * as zlib from 'zlib';
 import { useNativeZlib, zlibCodec } from '../../src/cli/nativeZlib';
 import { fflateCodec, hasStreamDeflate, setZipCodec, streamCodec, zipCodec, type ZipCodec } from '../../src/workbook/xlsx/codec';
-import { readWorkbook } from '../../src/workbook/xlsx/read';
+import { readWorkbook, sameBytes } from '../../src/workbook/xlsx/read';
 import { collectBytes, SpreadsheetWriter, type XRow } from '../../src/workbook/xlsx/sheetWriter';
 import { readCentralDirectory, u32 } from '../../src/workbook/xlsx/zip';
 import { cellKey } from '../../src/model/types';
@@ -102,6 +102,37 @@ test('zlib: one reused handle gives what inflateRawSync gives, part after part â
   }
   perPart.mockRestore();
   expect(errors).toBeGreaterThan(50); // the damaged parts did fail, and the handle went on after them
+});
+
+test('sameBytes: zlib\'s native compare and the JavaScript loop agree â€” equal, one byte changed anywhere, other lengths, views at offsets, Buffers and plain arrays', () => {
+  let seed = 99;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+  const pool = Buffer.from(Array.from({ length: 8192 }, () => rand(4))); // few byte values: long equal runs
+  const cases: [Uint8Array, Uint8Array][] = [];
+  for (let i = 0; i < 2000; i++) {
+    const len = rand(i % 100 === 0 ? 5000 : 300);
+    const from = rand(pool.length - len + 1);
+    const a = pool.subarray(from, from + len);
+    let b: Uint8Array = rand(2) ? new Uint8Array(a) : Buffer.from(a);
+    const change = i % 4;
+    if (change === 0 && len > 0) b[rand(len)] ^= 1 + rand(255);
+    else if (change === 1) b = b.subarray(0, rand(len + 1));
+    else if (change === 2) b = pool.subarray(rand(pool.length - len + 1)).subarray(0, len);
+    cases.push([rand(2) ? a : new Uint8Array(a), b]);
+  }
+  const js = cases.map(([a, b]) => sameBytes(a, b));
+  setZipCodec(zlibCodec);
+  const native = cases.map(([a, b]) => sameBytes(a, b));
+  const spy = jest.spyOn(zlibCodec, 'equal');
+  sameBytes(cases[0][0], cases[0][0]);
+  expect(spy).toHaveBeenCalled(); // the native compare was the one asked
+  spy.mockRestore();
+  setZipCodec(fflateCodec);
+  expect(native).toEqual(js);
+  expect(js.filter(Boolean).length).toBeGreaterThan(300);
+  expect(js.filter((x) => !x).length).toBeGreaterThan(300);
+  // The loop itself, against a plain comparison.
+  expect(js).toEqual(cases.map(([a, b]) => a.length === b.length && a.every((x, i) => x === b[i])));
 });
 
 test('the command line installs zlib; the default is fflate', () => {
