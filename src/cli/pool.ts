@@ -246,6 +246,8 @@ export async function intakeInOrder(
     held.set(n, result);
     deliver();
   };
+  // A worker posts no result for an input refused when listed: the shared list carries no
+  // reasons (sharedRun.ts), so the reason is this thread's (test/cli/pool.test.ts).
   const rejected = (input: InputFile): IntakeResult => ({ ok: false, file: input.file, reason: input.ok ? '' : input.reason });
 
   workers.begin(

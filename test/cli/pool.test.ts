@@ -53,7 +53,11 @@ function merge(threads: string, name: string, extra: string[] = []) {
 test('a merge in worker threads writes the same bytes as one on the main thread', () => {
   const roster = join(dir, '名册.txt');
   writeFileSync(roster, ['中共永州市财政局第一党支部', '中共永州市教育局党支部', '中共永州市不存在局党支部'].join('\n'));
-  for (const extra of [[], ['--roster', roster]]) {
+  // Inputs refused when listed (a path that does not exist, an empty folder): a worker posts
+  // no result for them, and the main thread rejects them with its own list's reason.
+  const refused = [join(dir, '不存在.xlsx'), join(dir, '空文件夹')];
+  mkdirSync(refused[1], { recursive: true });
+  for (const extra of [[], ['--roster', roster], refused]) {
     const alone = merge('0', 'alone', extra);
     const pooled = merge('3', 'pooled', extra); // more workers than cores: files come back out of order
     expect(alone.status).toBe(0);
@@ -67,6 +71,11 @@ test('a merge in worker threads writes the same bytes as one on the main thread'
     expect(report.duplicates.length).toBeGreaterThan(0);
     expect(report.submissions.some((s: { file: string }) => s.file.endsWith('旧版.xls'))).toBe(true);
     expect(pooled.stderr).toMatch(/已处理 \d+\/\d+ 个文件/);
+    if (extra === refused) {
+      const reasons = report.rejected.filter((r: { file: string }) => refused.includes(r.file)).map((r: { reason: string }) => r.reason);
+      expect(reasons).toHaveLength(2);
+      for (const reason of reasons) expect(reason).toMatch(/[\u4e00-\u9fff]/);
+    }
   }
 });
 
