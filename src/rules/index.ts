@@ -9,7 +9,7 @@ import type { CheckOptions, Issue, MonthEntry, Submission } from '../model/types
 import { committeeExceedsMembers, committeeSize, committeeSmallBranch, memberCountMin, memberCountZongzhi } from './counts';
 import { dateFuture, dateLate, tableDateMismatch } from './dates';
 import { branchNameKind, contactFormat, required } from './fields';
-import { monthDoneFuture, monthGoalMissing, monthOwnerMissing, monthStatusMissing, monthsDuplicate, monthsMissing, monthsOrder } from './months';
+import { firstOfEachMonth, monthDoneFuture, monthGoalMissing, monthOwnerMissing, monthStatusMissing, monthsDuplicate, monthsMissing, monthsOrder } from './months';
 import { opinionMissing, opinionPending, opinionUndated } from './opinions';
 import { hiddenSheet } from './sheet';
 import { textOverflow } from './overflow';
@@ -105,19 +105,6 @@ class SubmissionContext implements RuleContext {
   firstMonthRows(): readonly MonthEntry[] {
     return (this.firstMonths ??= firstOfEachMonth(this.sub.months ?? []));
   }
-}
-
-/** Rows whose label is a month, each month's first row only (months compared as a Set would: NaN is NaN). */
-function firstOfEachMonth(rows: readonly MonthEntry[]): MonthEntry[] {
-  const out: MonthEntry[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const m = rows[i].month;
-    if (m === null) continue;
-    let seen = false;
-    for (let k = 0; k < out.length && !seen; k++) seen = out[k].month === m || (m !== m && out[k].month !== out[k].month);
-    if (!seen) out.push(rows[i]);
-  }
-  return out;
 }
 
 const MONTH_KEYS: readonly MonthKey[] = ['goal', 'problem', 'owner', 'status'];

@@ -11,6 +11,22 @@ function rows(ctx: RuleContext): MonthEntry[] {
   return ctx.sub.months ?? [];
 }
 
+/**
+ * Rows whose label is a month, each month's first row only (months compared as a Set would:
+ * NaN is NaN). Made once per submission, by RuleContext.firstMonthRows, for the month rules.
+ */
+export function firstOfEachMonth(rows: readonly MonthEntry[]): MonthEntry[] {
+  const out: MonthEntry[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const m = rows[i].month;
+    if (m === null) continue;
+    let seen = false;
+    for (let k = 0; k < out.length && !seen; k++) seen = out[k].month === m || (m !== m && out[k].month !== out[k].month);
+    if (!seen) out.push(rows[i]);
+  }
+  return out;
+}
+
 function hasMonth(rows: readonly MonthEntry[], month: number): boolean {
   for (let i = 0; i < rows.length; i++) if (rows[i].month === month) return true;
   return false;
