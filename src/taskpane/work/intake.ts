@@ -127,10 +127,11 @@ async function readOne(file: File): Promise<Picked> {
 export async function readFiles(files: readonly File[], together?: (indices: number[]) => Promise<Uint8Array>): Promise<Picked[]> {
   const limit = DEFAULT_READ_LIMITS.maxFileBytes;
   const out: Array<Picked | undefined> = files.map((f) => (f.size > limit ? { reason: READER.fileTooLarge(f.size, limit) } : undefined));
-  const wanted = files.filter((_, i) => out[i] === undefined);
+  const wantedAt = files.flatMap((_, i) => (out[i] === undefined ? [i] : []));
+  const wanted = wantedAt.map((i) => files[i]);
   if (wanted.length > 1 && (together || typeof Blob === 'function')) {
     try {
-      const all = await (together ? together(files.flatMap((_, i) => (out[i] === undefined ? [i] : []))) : readBytes(new Blob(wanted)));
+      const all = await (together ? together(wantedAt) : readBytes(new Blob(wanted)));
       if (all.length === wanted.reduce((n, f) => n + f.size, 0)) {
         let at = 0;
         // Views, not copies: in Chromium each copy is an ArrayBuffer allocated and zeroed outside
