@@ -10,7 +10,6 @@ import { cellText, parseCount, parseDate, parseMonthLabel, parsePhone, type Date
 import { foldText, isDateLine, isStampLine, STAMP_TOKEN } from './text';
 import type { ExtractedForm, FieldValue, FoundMonthRow, GridCell, Issue, MonthEntry, Submission } from './types';
 
-
 /** A date at the end of an opinion's last line, after the text or its stamp ("同意推荐。（盖章）2019年5月21日"). */
 const TRAILING_DATE = /^(.*?[。！!.，,;；\s)）章])\s*((?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[0-9０-９〇零○一二两三四五六七八九十]{1,3}月[0-9０-９〇零○一二两三四五六七八九十]{1,3}[日号])\s*$/;
 
