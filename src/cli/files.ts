@@ -22,13 +22,17 @@ function statOf(path: string): Stats | undefined {
   }
 }
 
+/** collectInputs' `onListed` is called once per this many entries listed. */
+export const LISTED_BATCH = 128;
+
 /**
  * Every regular file under the given paths. A path that does not exist, or a directory
  * with no file in it, is an input with a reason (it appears in `rejected`), so the report
  * accounts for everything named on the command line. Symbolic links to directories are
- * not followed (no loops); the same file named twice is read once.
+ * not followed (no loops); the same file named twice is read once. `onListed` is called
+ * after every LISTED_BATCH inputs (the merge sets its heap flags again there).
  */
-export async function collectInputs(paths: readonly string[]): Promise<InputFile[]> {
+export async function collectInputs(paths: readonly string[], onListed?: () => void): Promise<InputFile[]> {
   const out: InputFile[] = [];
   const seen = new Set<string>();
   const add = (f: InputFile) => {
@@ -36,6 +40,7 @@ export async function collectInputs(paths: readonly string[]): Promise<InputFile
     if (seen.has(key)) return;
     seen.add(key);
     out.push(f);
+    if (onListed && out.length % LISTED_BATCH === 0) onListed();
   };
 
   const walk = async (dir: string): Promise<number> => {

@@ -87,8 +87,6 @@ export class IntakeWorkers {
   /** Each live worker and its cell in the run's slots. */
   private readonly live = new Map<Worker, number>();
   private started = 0;
-  /** Each worker started, till it is online (or has failed). */
-  private readonly starting: Promise<void>[] = [];
   private run?: { shared: SharedRun; onExit: (slot: number, error: Error | undefined, code: number) => void; onResult: (m: WorkerResult) => void };
 
   constructor(
@@ -97,22 +95,6 @@ export class IntakeWorkers {
     private readonly options: WorkerOptions = {},
   ) {
     for (let w = 0; w < count; w++) this.spawn();
-  }
-
-  /**
-   * Resolves once every worker started so far runs (or failed). Its isolate made, V8 has
-   * set --semi-space-growth-factor back to 2 (see onWorkerOnline): a caller that allocates
-   * much in the meantime (listing 10,000 inputs) would grow its young generation for good
-   * (measured: 8 MB instead of 2 MB, peak +7 MB at 10,000 files). ~0.1 s.
-   */
-  async online(): Promise<void> {
-    const waiting = this.run ? [] : [...this.live.keys()];
-    for (const w of waiting) w.ref(); // unref'd, they would not keep the process alive to wait for them
-    try {
-      await Promise.all(this.starting);
-    } finally {
-      if (!this.run) for (const w of waiting) w.unref();
-    }
   }
 
   get size(): number {
@@ -126,7 +108,6 @@ export class IntakeWorkers {
     const worker = new Worker(this.options.script ?? workerScript(), { workerData: { opts: this.opts } satisfies WorkerData });
     this.live.set(worker, slot);
     if (this.options.onWorkerOnline) worker.on('online', this.options.onWorkerOnline);
-    this.starting.push(new Promise<void>((up) => ['online', 'error', 'exit'].forEach((e) => worker.once(e, () => up()))));
     let error: Error | undefined;
     worker.on('message', (m: WorkerResult) => this.run?.onResult(m));
     worker.on('error', (e) => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { generate } from '../../bench/generate';
-import { collectInputs, type InputFile } from '../../src/cli/files';
+import { collectInputs, LISTED_BATCH, type InputFile } from '../../src/cli/files';
 import { intakeInOrder, IntakeWorkers, poolWorkers, POOL_MAX_WORKERS, POOL_MIN_FILES, READ_AHEAD, startEarly } from '../../src/cli/pool';
 import { getForm } from '../../src/forms';
 import type { IntakeResult } from '../../src/model/types';
@@ -144,6 +144,13 @@ describe('a worker that dies on a file', () => {
 });
 
 describe('workers started before the inputs are listed', () => {
+  test('the listing calls back every LISTED_BATCH inputs (the merge sets its heap flags there)', async () => {
+    let calls = 0;
+    const inputs = await collectInputs([inbox], () => calls++);
+    expect(inputs.length).toBeGreaterThan(LISTED_BATCH);
+    expect(calls).toBe(Math.floor(inputs.length / LISTED_BATCH));
+  });
+
   test('are started for a long run only, and end when closed', async () => {
     expect(startEarly([join(inbox, 'batch-000')], OPTS)).toBeUndefined(); // 240 files: not worth a worker
     const early = startEarly(Array.from({ length: POOL_MIN_FILES }, (_x, i) => join(dir, `无-${i}.xlsx`)), OPTS);
@@ -152,19 +159,22 @@ describe('workers started before the inputs are listed', () => {
     expect(early?.size ?? 0).toBe(0);
   });
 
-  test('online() resolves once each is running (V8 has reset the flags by then), and keeps them waiting for the run', async () => {
-    const early = new IntakeWorkers(2, OPTS);
-    const seen: number[] = [];
-    const counting = new IntakeWorkers(1, OPTS, { onWorkerOnline: () => seen.push(1) });
-    await early.online();
-    await counting.online();
-    expect(seen).toEqual([1]); // its onWorkerOnline ran before online() resolved
+  test('call onWorkerOnline as each one runs (V8 has reset the flags by then), and keep waiting for the run', async () => {
+    let seen = 0;
+    let online: () => void = () => undefined;
+    const both = new Promise<void>((r) => (online = r));
+    const early = new IntakeWorkers(2, OPTS, {
+      onWorkerOnline: () => {
+        if (++seen === 2) online();
+      },
+    });
+    await both;
     expect(early.size).toBe(2); // still there, for the run
     const inputs = await collectInputs([join(inbox, 'batch-000')]);
     const got: IntakeResult[] = [];
     await intakeInOrder(inputs.slice(0, 20), OPTS, (r) => got.push(r), { workers: early, mainReads: false });
     expect(got.map((r) => r.file)).toEqual(inputs.slice(0, 20).map((i) => i.file));
-    await counting.close();
+    expect(seen).toBe(2);
   });
 
   test('wait, loaded, for the run, then read as workers started with it do', async () => {
