@@ -77,7 +77,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const rejected: Rejected[] = [];
   const showProgress = inputs.length >= PROGRESS_MIN_FILES;
   for (let n = 0; n < inputs.length; n++) {
-    const result = await intakeFile(inputs[n], opts);
+    const { result } = await intakeFile(inputs[n], opts);
     if (result.ok) submissions.push(...result.submissions);
     else rejected.push({ file: result.file, reason: result.reason });
     io.stdout(formatResult(result, tally));

@@ -12,10 +12,15 @@ import { intakeFile } from './intakeFile';
 import { useNativeZlib } from './nativeZlib';
 import { claim, SharedInputs, type SharedRun } from './sharedRun';
 
-/** What a worker posts: one message per file it took; `result` null for an input the main thread already knows is rejected. */
+/**
+ * What a worker posts: one message per file it took; `result` null for an input the main
+ * thread already knows is rejected; `id` the identity of the file read (the outputs are
+ * checked against it: OutputGuard in files.ts).
+ */
 export interface WorkerResult {
   n: number;
   result: IntakeResult | null;
+  id?: string;
 }
 
 export interface WorkerData {
@@ -30,8 +35,8 @@ async function serve(port: NonNullable<typeof parentPort>, opts: CheckOptions, r
   for (let n = claim(run); n !== undefined; n = claim(run)) {
     Atomics.store(slots, slot, n);
     const input = inputs.get(n);
-    const result = input.ok ? await intakeFile(input, opts) : null;
-    port.postMessage({ n, result } satisfies WorkerResult);
+    const read = input.ok ? await intakeFile(input, opts) : null;
+    port.postMessage({ n, result: read?.result ?? null, id: read?.id } satisfies WorkerResult);
     Atomics.store(slots, slot, -1);
   }
   port.close(); // every file taken: the thread ends

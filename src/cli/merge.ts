@@ -19,7 +19,7 @@ import { buildReport, jsonSubmission } from '../model/report';
 import type { CheckOptions } from '../model/types';
 import { writeSummary } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
-import { collectInputs, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
+import { collectInputs, OutputGuard, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
 import { processIo, systemReason, usageError, writeFileAtomic, writeStreamAtomic, type CliIo } from './io';
 import { intakeInOrder, poolWorkers, startEarly, type IntakeWorkers } from './pool';
 import { readRosterOption } from './roster';
@@ -171,13 +171,17 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
     // at 10,000 files). So it is set again as the listing goes, not only once the worker's
     // 'online' event is handled; waiting for that event before listing left this thread
     // idle ~0.1 s.
-    const inputs = await collectInputs(args.positionals, early ? leanHeap : undefined);
+    // Files in folders are listed without a stat each: whoever reads a file tells the guard
+    // below its identity (src/cli/files.ts, ListOptions.statFiles).
+    const inputs = await collectInputs(args.positionals, { onListed: early ? leanHeap : undefined, statFiles: false });
     if (stats) stats.collectMs = Date.now() - collectStart;
-    // Outputs never overwrite an input (the roster is one), however the path is spelled,
-    // and are checked before a long run.
+    // Outputs never overwrite an input (the roster is one), however the path is spelled:
+    // checked by path (and the identity of the files listed with one) before a long run,
+    // and by the identity of every file read before anything is written.
     const outputs = [out, json, pack].filter((p): p is string => p !== undefined);
     const isInput = outputThatIsInput(outputs, inputs, rosterPath === undefined ? [] : [rosterPath]);
     if (isInput !== null) return usageError(io, mergeCliZh.outputIsInput(isInput), usage);
+    const guard = new OutputGuard(outputs);
     const twice = outputNamedTwice(outputs);
     if (twice !== null) return usageError(io, mergeCliZh.outputTwice(twice), usage);
     for (const o of outputs) {
@@ -193,7 +197,8 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
     // --print-pack the merge keeps them all.
     const spill = json !== undefined && pack === undefined ? new FileSpill() : undefined;
     try {
-      return await mergeRun({ inputs, opts, io, stats, out, json, pack, early, merger: new Merger({ asOf, roster, ...(pack === undefined ? { compact: { spill } } : {}) }) });
+      const code = await mergeRun({ inputs, opts, io, stats, out, json, pack, early, guard, merger: new Merger({ asOf, roster, ...(pack === undefined ? { compact: { spill } } : {}) }) });
+      return code === 'output-is-input' ? usageError(io, mergeCliZh.outputIsInput(guard.clash!), usage) : code;
     } finally {
       spill?.close();
     }
@@ -229,8 +234,20 @@ function patientJit(): void {
   setFlagsFromString('--interrupt-budget=270336');
 }
 
-async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliIo; stats?: MergeRunStats; out: string; json?: string; pack?: string; early?: IntakeWorkers; merger: Merger }): Promise<number> {
-  const { inputs, opts, io, stats, out, json, pack, early, merger } = run;
+/** Reads, merges and writes; 'output-is-input' when a file read is an output (guard.clash), before anything is written. */
+async function mergeRun(run: {
+  inputs: InputFile[];
+  opts: CheckOptions;
+  io: CliIo;
+  stats?: MergeRunStats;
+  out: string;
+  json?: string;
+  pack?: string;
+  early?: IntakeWorkers;
+  guard: OutputGuard;
+  merger: Merger;
+}): Promise<number | 'output-is-input'> {
+  const { inputs, opts, io, stats, out, json, pack, early, guard, merger } = run;
   const started = Date.now();
   let lastProgress = started;
   // Read on several cores when the run is long enough (src/cli/pool.ts); added in input order either way.
@@ -248,8 +265,9 @@ async function mergeRun(run: { inputs: InputFile[]; opts: CheckOptions; io: CliI
         io.stderr(mergeCliZh.progress(n + 1, inputs.length, ((n + 1) * 1000) / Math.max(1, now - started)) + '\n');
       }
     },
-    { workers: threads > 0 ? (early ?? threads) : 0, onWorkerOnline: io === processIo ? leanHeap : undefined },
+    { workers: threads > 0 ? (early ?? threads) : 0, onWorkerOnline: io === processIo ? leanHeap : undefined, onRead: (id) => guard.read(id) },
   );
+  if (guard.clash !== null) return 'output-is-input';
   const elapsed = Date.now() - started;
   if (stats) stats.intakeMs = elapsed;
   const files = inputs.length;

@@ -176,6 +176,8 @@ export interface IntakeRunOptions extends WorkerOptions {
   workers: number | IntakeWorkers;
   /** false: the main thread only merges while a worker lives (tests make every file reach a worker). */
   mainReads?: boolean;
+  /** Told the identity on disk (fileId) of every file read, by whichever thread, in no particular order. */
+  onRead?: (id: string) => void;
 }
 
 /**
@@ -191,9 +193,14 @@ export async function intakeInOrder(
 ): Promise<void> {
   const total = inputs.length;
   const workers = typeof run.workers === 'number' ? (run.workers > 0 ? new IntakeWorkers(run.workers, opts, run) : undefined) : run.workers;
+  const readHere = async (n: number): Promise<IntakeResult> => {
+    const { result, id } = await intakeFile(inputs[n], opts);
+    if (id !== undefined) run.onRead?.(id);
+    return result;
+  };
   if (!workers || workers.count === 0) {
     await workers?.close();
-    for (let n = 0; n < total; n++) onResult(await intakeFile(inputs[n], opts), n);
+    for (let n = 0; n < total; n++) onResult(await readHere(n), n);
     return;
   }
 
@@ -234,6 +241,7 @@ export async function intakeInOrder(
   workers.begin(
     shared,
     (m) => {
+      if (m.id !== undefined) run.onRead?.(m.id);
       settle(m.n, m.result ?? rejected(inputs[m.n]));
       signal();
     },
@@ -252,7 +260,7 @@ export async function intakeInOrder(
       if (failure) throw failure.error;
       const n = run.mainReads !== false || workers.size === 0 ? tryClaim(shared) : 'wait';
       if (typeof n === 'number') {
-        settle(n, await intakeFile(inputs[n], opts));
+        settle(n, await readHere(n));
         await new Promise(setImmediate); // let the workers' answers in
       } else {
         await new Promise<void>((r) => (wake = r));

@@ -12,11 +12,11 @@ import { sampleCliZh, sampleZh } from '../i18n/review';
 import { branchKey, displayName, Merger } from '../merge';
 import type { CheckOptions } from '../model/types';
 import { drawSample, parseRate, rosterStrata, type SampleCandidate, type SampleSize } from '../review/sample';
-import { intakeBytes } from '../workbook/xlsx/intake';
 import { sampleBytes } from '../workbook/xlsx/sampleSheet';
 import { parseArgs } from './args';
 import { today } from './check';
 import { collectInputs, outputThatIsInput } from './files';
+import { intakeFile } from './intakeFile';
 import { readRosterOption } from './roster';
 import { systemReason, usageError, writeFileAtomic, type CliIo } from './io';
 
@@ -94,16 +94,7 @@ export async function sampleCommand(argv: readonly string[], io: CliIo): Promise
   } else {
     const opts: CheckOptions = { asOf, stage: 'committee' };
     const merger = new Merger({ asOf });
-    for (const input of inputs) {
-      if (!input.ok) merger.add({ ok: false, file: input.file, reason: input.reason });
-      else {
-        try {
-          merger.add(await intakeBytes(readFileSync(input.file, { flag: 'r' }), input.file, opts, input.mtimeMs));
-        } catch (e) {
-          merger.add({ ok: false, file: input.file, reason: systemReason(e, 'readFile') });
-        }
-      }
-    }
+    for (const input of inputs) merger.add((await intakeFile(input, opts)).result);
     const summary = merger.finish();
     candidates = summary.rows
       .filter((r) => r.form === 'application' && r.branchKey !== '')

@@ -20,10 +20,9 @@ export interface SharedRun {
   meta: SharedArrayBuffer;
   /** Int32 per worker: the file it holds, -1 none, -2 still loading. */
   slots: SharedArrayBuffer;
-  /** UTF-8 paths back to back; Uint32 offsets (total + 1); Float64 mtimes; Uint8 1 = a file to read. */
+  /** UTF-8 paths back to back; Uint32 offsets (total + 1); Uint8 1 = a file to read. */
   paths: SharedArrayBuffer;
   offsets: SharedArrayBuffer;
-  mtimes: SharedArrayBuffer;
   readable: SharedArrayBuffer;
 }
 
@@ -37,23 +36,18 @@ export function shareRun(inputs: readonly InputFile[], slots: number): SharedRun
     slots: new SharedArrayBuffer(4 * Math.max(1, slots)),
     paths: new SharedArrayBuffer(bytes),
     offsets: new SharedArrayBuffer(4 * (total + 1)),
-    mtimes: new SharedArrayBuffer(8 * total),
     readable: new SharedArrayBuffer(total),
   };
   new Int32Array(run.meta)[TOTAL] = total;
   new Int32Array(run.slots).fill(-2);
   const paths = Buffer.from(run.paths);
   const offsets = new Uint32Array(run.offsets);
-  const mtimes = new Float64Array(run.mtimes);
   const readable = new Uint8Array(run.readable);
   let at = 0;
   inputs.forEach((f, n) => {
     offsets[n] = at;
     at += paths.write(f.file, at);
-    if (f.ok) {
-      mtimes[n] = f.mtimeMs;
-      readable[n] = 1;
-    }
+    if (f.ok) readable[n] = 1;
   });
   offsets[total] = at;
   return run;
@@ -63,18 +57,16 @@ export function shareRun(inputs: readonly InputFile[], slots: number): SharedRun
 export class SharedInputs {
   private readonly paths: Buffer;
   private readonly offsets: Uint32Array;
-  private readonly mtimes: Float64Array;
   private readonly readable: Uint8Array;
   constructor(run: SharedRun) {
     this.paths = Buffer.from(run.paths);
     this.offsets = new Uint32Array(run.offsets);
-    this.mtimes = new Float64Array(run.mtimes);
     this.readable = new Uint8Array(run.readable);
   }
   /** File n; one the main thread already rejected comes back with no reason (the worker does not read it). */
   get(n: number): InputFile {
     const file = this.paths.toString('utf8', this.offsets[n], this.offsets[n + 1]);
-    return this.readable[n] === 1 ? { file, ok: true, mtimeMs: this.mtimes[n] } : { file, ok: false, reason: '' };
+    return this.readable[n] === 1 ? { file, ok: true } : { file, ok: false, reason: '' };
   }
 }
 

@@ -4,8 +4,9 @@
 const fs = require('fs');
 const { join } = require('path');
 
-const readFileSync = fs.readFileSync;
-fs.readFileSync = function (path, ...rest) {
+// The reader opens each input by its path (src/cli/intakeFile.ts, readInput).
+const openSync = fs.openSync;
+fs.openSync = function (path, ...rest) {
   if (String(path).includes('崩溃-抛出')) {
     throw Object.defineProperty({}, 'code', {
       get() {
@@ -14,6 +15,6 @@ fs.readFileSync = function (path, ...rest) {
     });
   }
   if (String(path).includes('崩溃-退出')) process.exit(7);
-  return readFileSync.call(this, path, ...rest);
+  return openSync.call(this, path, ...rest);
 };
 require(join(__dirname, '..', '..', 'build', 'intake-worker.js'));

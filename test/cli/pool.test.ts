@@ -6,12 +6,12 @@
  * reason) and no worker outlives the run.
  */
 import { spawnSync } from 'child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { generate } from '../../bench/generate';
-import { collectInputs, LISTED_BATCH, type InputFile } from '../../src/cli/files';
+import { collectInputs, fileId, LISTED_BATCH, type InputFile } from '../../src/cli/files';
 import { intakeInOrder, IntakeWorkers, poolWorkers, POOL_MAX_WORKERS, POOL_MIN_FILES, READ_AHEAD, startEarly } from '../../src/cli/pool';
 import { getForm } from '../../src/forms';
 import type { IntakeResult } from '../../src/model/types';
@@ -77,6 +77,41 @@ test('a merge in worker threads writes the same bytes as one on the main thread'
       for (const reason of reasons) expect(reason).toMatch(/[\u4e00-\u9fff]/);
     }
   }
+});
+
+describe('the outputs are checked against every file read', () => {
+  test('each file read is told once with its identity, by the main thread or a worker', async () => {
+    const inputs = await collectInputs([inbox], { statFiles: false });
+    expect(inputs.some((i) => i.ok && i.id !== undefined)).toBe(false); // none stat'ed when listed
+    const want = inputs.flatMap((i) => (i.ok ? [fileId(statSync(i.file))!] : [])).sort();
+    for (const run of [{ workers: 0 }, { workers: 2, mainReads: false }, { workers: 2 }]) {
+      const seen: string[] = [];
+      await intakeInOrder(inputs, OPTS, () => undefined, { ...run, onRead: (id) => seen.push(id) });
+      expect(seen.sort()).toEqual(want);
+    }
+  });
+
+  test('an output that is an input under another name (a hard link: found only by reading it) is refused, nothing written', () => {
+    const first = readdirSync(join(inbox, 'batch-000')).sort()[0];
+    const target = join(dir, '链接.xlsx');
+    linkSync(join(inbox, 'batch-000', first), target);
+    const before = readFileSync(target);
+    try {
+      for (const threads of ['0', '3']) {
+        const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'wuhua'), 'merge', inbox, '-o', target, '--as-of', OPTS.asOf], {
+          encoding: 'utf8',
+          env: { ...process.env, WUHUA_THREADS: threads },
+          timeout: 60000,
+        });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain('是一个输入文件');
+        expect(r.stdout).toBe(''); // no closing summary: the run stopped before merging
+        expect(readFileSync(target).equals(before)).toBe(true);
+      }
+    } finally {
+      rmSync(target);
+    }
+  });
 });
 
 /** What the main thread alone gives, to compare with. */
@@ -146,7 +181,7 @@ describe('a worker that dies on a file', () => {
 describe('workers started before the inputs are listed', () => {
   test('the listing calls back every LISTED_BATCH inputs (the merge sets its heap flags there)', async () => {
     let calls = 0;
-    const inputs = await collectInputs([inbox], () => calls++);
+    const inputs = await collectInputs([inbox], { onListed: () => calls++ });
     expect(inputs.length).toBeGreaterThan(LISTED_BATCH);
     expect(calls).toBe(Math.floor(inputs.length / LISTED_BATCH));
   });

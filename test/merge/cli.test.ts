@@ -257,7 +257,7 @@ describe('wuhua merge', () => {
     test('the output named first is the one reported, whatever the order of the inputs it would replace', () => {
       const x = join(dir, 'x.xlsx');
       const y = join(dir, 'y.json');
-      const inputs = [y, x].map((file) => ({ file, ok: true as const, mtimeMs: 0 }));
+      const inputs = [y, x].map((file) => ({ file, ok: true as const }));
       expect(outputThatIsInput([x, y], inputs)).toBe(x);
       expect(outputThatIsInput([y, x], inputs)).toBe(y);
       expect(outputThatIsInput([join(dir, 'z.xlsx'), y], inputs.slice(1))).toBeNull();

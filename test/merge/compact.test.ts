@@ -135,7 +135,7 @@ describe('compact merge', () => {
       const inputs = await collectInputs([join(dir, 'in')]);
       const opts = { asOf: AS_OF, stage: 'committee' as const };
       const intake = [];
-      for (const i of inputs) intake.push(await intakeFile(i, opts));
+      for (const i of inputs) intake.push((await intakeFile(i, opts)).result);
       const whole = await outputs(intake, { asOf: AS_OF });
 
       const io = bufferIo();
