@@ -165,14 +165,12 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
   const early = io === processIo ? startEarly(args.positionals, opts, { onWorkerOnline: leanHeap }) : undefined;
   try {
     const collectStart = Date.now();
-    // A worker's isolate, once made, has set --semi-space-growth-factor back to 2 (see
-    // WorkerOptions.onWorkerOnline), and the listing is what survives collections: with
-    // the factor at 2 it would grow the young generation for good (measured: peak +6–15 MB
-    // at 10,000 files). So it is set again as the listing goes, not only once the worker's
-    // 'online' event is handled; waiting for that event before listing left this thread
-    // idle ~0.1 s.
-    // Files in folders are listed without a stat each: whoever reads a file tells the guard
-    // below its identity (src/cli/files.ts, ListOptions.statFiles).
+    // Listed while the workers load: a worker's isolate, once made, has set
+    // --semi-space-growth-factor back to 2 (WorkerOptions.onWorkerOnline), and what the
+    // listing keeps would then grow the young generation for good (peak +6–15 MB at 10,000
+    // files), so the flag is set again as it goes (waiting for the workers first left this
+    // thread idle ~0.1 s). Files in folders are not stat'ed: whoever reads one tells the
+    // guard below its identity (ListOptions.statFiles).
     const inputs = await collectInputs(args.positionals, { onListed: early ? leanHeap : undefined, statFiles: false });
     if (stats) stats.collectMs = Date.now() - collectStart;
     // Outputs never overwrite an input (the roster is one), however the path is spelled:
