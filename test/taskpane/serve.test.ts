@@ -6,7 +6,7 @@
  * is given the summary, or a newer merge starts.
  */
 import { JOBS } from '../../src/taskpane/work/jobs';
-import type { FromWorker, JobName, ToWorker } from '../../src/taskpane/work/protocol';
+import { WARM_FILES, type FromWorker, type JobName, type ToWorker } from '../../src/taskpane/work/protocol';
 import { serveJobs } from '../../src/taskpane/work/serve';
 import { handmadeBytes, HANDMADE_VARIANTS } from '../fixtures/handmade';
 
@@ -158,4 +158,63 @@ test('the page reads the files when the run says so: asked by index, the bytes i
     expect(asked.sort((a, b) => a - b)).toEqual(files.map((_, k) => k));
     expect(await w.answer(1)).toEqual(own);
   }
+});
+
+describe('warming up on files just picked', () => {
+  /** A worker whose warm-up steps are counted and wait until released. */
+  function warming() {
+    const steps: number[] = [];
+    let release: () => void = () => undefined;
+    const jobs: Record<JobName, unknown> = {
+      ...JOBS,
+      warmUp: (fs: readonly File[]) => {
+        steps.push(fs.length);
+        return new Promise<void>((r) => (release = r));
+      },
+    };
+    const posted: FromWorker[] = [];
+    const served = serveJobs(jobs, (m) => posted.push(m));
+    const next = async () => {
+      release();
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    return { served, steps, posted, next };
+  }
+  const picked = (n: number) => Array.from({ length: n }, (_x, i) => files[i % files.length]);
+
+  test('reads the files a few at a time, at most WARM_FILES, posts nothing, and only once', async () => {
+    const w = warming();
+    w.served.handle({ type: 'warm', files: picked(10) });
+    for (let i = 0; i < 4; i++) await w.next();
+    expect(w.steps).toEqual([4, 4, 2]);
+    w.served.handle({ type: 'warm', files: picked(10) });
+    await w.next();
+    expect(w.steps).toEqual([4, 4, 2]);
+    expect(w.posted).toEqual([]);
+    const many = warming();
+    many.served.handle({ type: 'warm', files: picked(WARM_FILES + 10) });
+    for (let i = 0; i < WARM_FILES; i++) await many.next();
+    expect(many.steps.reduce((a, b) => a + b, 0)).toBe(WARM_FILES);
+  });
+
+  test('a job stops it after the step it is in; the job runs at once and is answered', async () => {
+    const w = warming();
+    w.served.handle({ type: 'warm', files: picked(40) });
+    await w.next();
+    expect(w.steps).toEqual([4, 4]);
+    w.served.handle(merge(1, files));
+    for (let i = 0; i < 3; i++) await w.next();
+    expect(w.steps).toEqual([4, 4]);
+    for (let i = 0; i < 400 && !w.posted.some((m) => m.id === 1 && m.type === 'done'); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(w.posted.find((m) => m.id === 1 && m.type !== 'progress')?.type).toBe('done');
+  });
+
+  test('the real warm-up reads and checks the files without a word to the page', async () => {
+    const posted: FromWorker[] = [];
+    await JOBS.warmUp(files);
+    const served = serveJobs(JOBS, (m) => posted.push(m));
+    served.handle({ type: 'warm', files });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(posted).toEqual([]);
+  });
 });

@@ -105,9 +105,10 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
     }
     setSkipped(more.length - fresh.length);
     if (fresh.length === 0) return;
-    setFiles([...files, ...fresh]);
+    const picked = [...files, ...fresh];
+    setFiles(picked);
     invalidate();
-    prepareWorkers(files.length + fresh.length).catch(() => undefined); // a worker that cannot start: the merge runs on the page
+    prepareWorkers(picked).catch(() => undefined); // a worker that cannot start: the merge runs on the page
   };
 
   const clearFiles = () => {

@@ -22,7 +22,7 @@ import { ROSTER_HEADERS, rosterToTsv, type ParsedRoster } from '../../merge/rost
 import { rosterZh } from '../../i18n/merge';
 import type { RosterRead } from '../host';
 import { displayName } from '../files';
-import { intakeFiles, readFiles, throttled, type IntakeOptions, type JobControl } from './intake';
+import { intakeBatch, intakeFiles, readFiles, throttled, type IntakeOptions, type JobControl } from './intake';
 
 export interface MergeJob {
   files: readonly File[];
@@ -70,6 +70,14 @@ export async function merge(job: MergeJob, ctl: JobControl = {}): Promise<MergeJ
   // posted (there import() loads a chunk synchronously, by importScripts). Not exceljs (summaryWriter).
   if (typeof (globalThis as { importScripts?: unknown }).importScripts === 'function') setTimeout(() => summaryWriter().catch(() => undefined), 0);
   return { cancelled: false, results, summary, ...(roster ? { roster: roster.read } : {}) };
+}
+
+/**
+ * Reads and checks files and forgets the results: the worker's warm-up on files just picked
+ * (serve.ts, `warm`). The date does not matter: nothing is kept.
+ */
+export async function warmUp(files: readonly File[]): Promise<void> {
+  await intakeBatch(files, { asOf: new Date().toISOString().slice(0, 10), stage: 'committee' });
 }
 
 /** Standalone 检查: the picked files, at the stage the user chose. */
@@ -172,6 +180,7 @@ export async function dispatchFile(
 export const JOBS = {
   merge,
   check,
+  warmUp,
   summaryFile,
   printPackFile,
   templateFile,

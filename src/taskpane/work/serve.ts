@@ -13,18 +13,27 @@
  * another job is given that summary, when a newer merge starts or pushes it out, when the
  * page says its results are gone (any change of files or roster: `drop`), and once handed
  * over (moved to the page, not copied: a second click writes again).
+ *
+ * Warming up (`warm`, sent when files are picked: client.ts): the worker reads and checks the
+ * first of them and forgets the results, a few at a time, until a job comes. A fresh worker
+ * runs the reader slowly until V8 has compiled it: on this machine a 1,000-file merge's
+ * results came 2.0–2.1 s after 开始汇总 the first time, 1.5 s the next (headless Chromium).
+ * A user who reads the list of picked files before clicking no longer waits for that; one
+ * who clicks at once waits for one step at most. Once per worker.
  */
 import type { IntakeResult } from '../../model/types';
 import type { MergeProgress } from '../host';
 import type { Peer } from './intake';
 import type { MadeBytes } from './jobs';
-import { shown, transferables, type FromWorker, type JobName, type ToWorker } from './protocol';
+import { shown, transferables, WARM_FILES, type FromWorker, type JobName, type ToWorker } from './protocol';
 
 type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 type Run = (arg: unknown, ctl: object) => Promise<unknown>;
 
 /** Summaries kept: the last two merges'. */
 const KEEP = 2;
+/** Files a warm-up step reads: a job that comes waits for one step at most. */
+const WARM_STEP = 4;
 
 export interface Served {
   /** One message from the page. */
@@ -57,6 +66,21 @@ export function serveJobs(jobs: Record<JobName, unknown>, post: Post): Served {
     });
   /** Kept summaries whose file was asked for (written on a click): not written ahead after that. */
   const asked = new Set<number>();
+  /** Jobs running; a warm-up goes on only while there is none. */
+  let running = 0;
+  let warmed = false;
+
+  const warmUp = async (files: readonly File[]) => {
+    warmed = true;
+    const step = jobs.warmUp as (files: readonly File[]) => Promise<void>;
+    for (let i = 0; i < Math.min(files.length, WARM_FILES) && running === 0; i += WARM_STEP) {
+      try {
+        await step(files.slice(i, i + WARM_STEP));
+      } catch {
+        return; // a file gone since it was picked: the merge will say so
+      }
+    }
+  };
 
   const drop = (key?: number) => {
     if (prepared && (key === undefined || prepared.key === key)) prepared = undefined;
@@ -102,6 +126,10 @@ export function serveJobs(jobs: Record<JobName, unknown>, post: Post): Served {
       if (kept.has(msg.kept) && !asked.has(msg.kept) && !prepared) prepare(msg.kept);
       return;
     }
+    if (msg.type === 'warm') {
+      if (!warmed && running === 0) void warmUp(msg.files);
+      return;
+    }
     if (msg.type === 'peer' || msg.type === 'peerGone') return; // worker.ts
     const { id } = msg;
     if ('kept' in msg && !kept.has(msg.kept)) {
@@ -120,6 +148,7 @@ export function serveJobs(jobs: Record<JobName, unknown>, post: Post): Served {
       readOnPage: 'arg' in msg && msg.readsOnPage ? readOnPage(id) : undefined,
     };
     const ready = 'kept' in msg && msg.job === 'summaryFile' ? takePrepared(msg.kept) : Promise.resolve(undefined);
+    running++;
     ready
       .then((made) => made ?? run(arg, ctl))
       .then(
@@ -139,7 +168,10 @@ export function serveJobs(jobs: Record<JobName, unknown>, post: Post): Served {
         (err: unknown) =>
           post({ type: 'failed', id, name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err) }),
       )
-      .finally(() => cancelled.delete(id));
+      .finally(() => {
+        cancelled.delete(id);
+        running--;
+      });
   };
 
   return {
