@@ -21,7 +21,7 @@ import { attr, decodeEntities, decodeText, eachElement, elements, indexIn, isWor
 import { isCfb } from './cfb';
 import { zipCodec } from './codec';
 import { sniffCfb, sniffOther, sniffZip, type LegacyFormat } from './sniff';
-import { checkDeclared, entryData, inflateData, inflateEntry, InflateBudget, inflatesInOneCall, looksLikeZip, readCentralDirectory, takeInflated, type InflateLimits, type ZipEntry, type ZipError } from './zip';
+import { checkDeclared, entryData, inflateData, inflateEntry, InflateBudget, inflatesInOneCall, looksLikeZip, readDirectory, takeInflated, type InflateLimits, type ZipDirectory, type ZipEntry, type ZipError } from './zip';
 
 /**
  * Limits (all inflated sizes are enforced on the bytes actually produced, not only on
@@ -76,7 +76,7 @@ function read(bytes: Uint8Array, fileName: string | undefined, limits: ReadLimit
   if (bytes.length === 0) return fail(READER.empty);
   if (bytes.length > limits.maxFileBytes) return fail(READER.fileTooLarge(bytes.length, limits.maxFileBytes));
   if (isCfb(bytes)) return { ok: false, ...sniffCfb(bytes, fileName) };
-  const cd = readCentralDirectory(bytes, limits.maxEntries);
+  const cd = readDirectory(bytes, limits.maxEntries);
   if (!cd.ok) {
     if (cd.error.kind === 'not-zip') return fail(looksLikeZip(bytes) ? READER.truncated : sniffOther(bytes, fileName));
     return fail(zipReason(cd.error));
@@ -156,28 +156,7 @@ const parseDateStylesText = (xml: string): ReadonlySet<number> => (xml ? parseDa
 /** As shared strings were read: an empty part has none. */
 const parseSharedStringsText = (xml: string): readonly string[] => (xml ? parseSharedStrings(xml) : []);
 
-/** a.toLowerCase() === b.toLowerCase(), compared in place when both are ASCII (part names are). */
-export function sameIgnoringCase(a: string, b: string): boolean {
-  // Lower-casing keeps a text's length, but for İ (U+0130, "i" and a combining dot): texts of
-  // other lengths differ. Most names a file is asked for that it lacks end here, before a
-  // character of either is looked at.
-  if (a.length !== b.length && a.indexOf('\u0130') < 0 && b.indexOf('\u0130') < 0) return false;
-  if (!ascii(a) || !ascii(b)) return a.toLowerCase() === b.toLowerCase();
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const lower = x | 0x20;
-    if (lower !== (y | 0x20) || lower < 97 || lower > 122) return false; // else the two cases of one letter
-  }
-  return true;
-}
-
-function ascii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
-}
+export { sameIgnoringCase } from './zip';
 
 const typeIs = (r: Rel, suffix: string) => r.type.endsWith(`/${suffix}`);
 
@@ -185,22 +164,18 @@ class Package {
   readonly budget: InflateBudget;
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly entries: Map<string, ZipEntry>,
+    private readonly entries: ZipDirectory,
     limits: InflateLimits,
   ) {
     this.budget = new InflateBudget(limits);
   }
-  /** Part names are case-insensitive in OPC; writers disagree on case. */
+  /**
+   * Part names are case-insensitive in OPC; writers disagree on case. Most lookups hit the
+   * exact name; on a miss (every file is asked for parts of other kinds it does not have:
+   * mimetype, word/document.xml …), the last entry whose name matches ignoring case.
+   */
   entry(name: string): ZipEntry | undefined {
-    const n = name.charCodeAt(0) === 47 /* / */ ? name.slice(1) : name;
-    const exact = this.entries.get(n);
-    if (exact) return exact;
-    // Most lookups hit the exact name; on a miss (every file is asked for parts of other
-    // kinds it does not have: mimetype, word/document.xml …), the last entry whose name
-    // matches ignoring case, compared in place: no lower-cased copy of every name per file.
-    let found: ZipEntry | undefined;
-    for (const e of this.entries.values()) if (sameIgnoringCase(e.name, n)) found = e;
-    return found;
+    return this.entries.find(name.charCodeAt(0) === 47 /* / */ ? name.slice(1) : name, true);
   }
   has(name: string): boolean {
     return this.entry(name) !== undefined;
@@ -280,7 +255,7 @@ function parsedPart<T>(pkg: Package, name: string, kind: MemoKind, parse: (text:
   return { ok: true, value };
 }
 
-function readZip(bytes: Uint8Array, entries: Map<string, ZipEntry>, limits: ReadLimits, fileName?: string): ReadResult {
+function readZip(bytes: Uint8Array, entries: ZipDirectory, limits: ReadLimits, fileName?: string): ReadResult {
   const pkg = new Package(bytes, entries, limits);
 
   /** An .ods, a Word or PowerPoint file, an OFD …, by its entries: what it is, or null for a workbook. */

@@ -79,6 +79,17 @@ export function looksLikeZip(b: Uint8Array): boolean {
 
 /** Reads the central directory. Entries are keyed by name (a later duplicate name is ignored). */
 export function readCentralDirectory(b: Uint8Array, maxEntries: number): ZipResult<Map<string, ZipEntry>> {
+  const dir = readDirectory(b, maxEntries);
+  return dir.ok ? { ok: true, value: dir.value.all() } : dir;
+}
+
+/**
+ * Reads and checks the central directory (every record's signature and bounds, as
+ * readCentralDirectory does), without making an entry or a name for each record: a
+ * workbook's zip lists ~16 entries, of which the reader opens ~6 (making them all was
+ * ~5 KB of garbage a file). ZipDirectory.find makes the few that are asked for.
+ */
+export function readDirectory(b: Uint8Array, maxEntries: number): ZipResult<ZipDirectory> {
   if (b.length < 22) return { ok: false, error: looksLikeZip(b) ? { kind: 'truncated' } : { kind: 'not-zip' } };
   // The EOCD is the last 22 bytes plus a comment of up to 65535 bytes.
   let eocd = -1;
@@ -109,41 +120,181 @@ export function readCentralDirectory(b: Uint8Array, maxEntries: number): ZipResu
   if (count > maxEntries) return { ok: false, error: { kind: 'too-many-entries', count, limit: maxEntries } };
   if (cdOffset + cdSize > b.length) return { ok: false, error: { kind: 'truncated' } };
 
-  const entries = new Map<string, ZipEntry>();
+  // Where each record starts (numbers only: no entry, no name).
+  const records: number[] = [];
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > b.length || u32(b, p) !== SIG_CENTRAL) return { ok: false, error: { kind: 'corrupt', detail: 'central directory' } };
-    const flags = u16(b, p + 8);
-    const method = u16(b, p + 10);
-    let compressedSize = u32(b, p + 20);
-    let uncompressedSize = u32(b, p + 24);
-    const nameLen = u16(b, p + 28);
-    const extraLen = u16(b, p + 30);
-    const commentLen = u16(b, p + 32);
-    let localHeaderOffset = u32(b, p + 42);
-    if (p + 46 + nameLen + extraLen + commentLen > b.length) return { ok: false, error: { kind: 'truncated' } };
-    const name = decodeName(b.subarray(p + 46, p + 46 + nameLen), (flags & 0x800) !== 0);
-    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
-      // ZIP64 extended information: the 8-byte values appear in this order, only for fields that overflowed.
-      let x = p + 46 + nameLen;
-      const xEnd = x + extraLen;
-      while (x + 4 <= xEnd) {
-        const id = u16(b, x);
-        const size = u16(b, x + 2);
-        if (id === 0x0001) {
-          let q = x + 4;
-          if (uncompressedSize === 0xffffffff && q + 8 <= x + 4 + size) (uncompressedSize = u64(b, q)), (q += 8);
-          if (compressedSize === 0xffffffff && q + 8 <= x + 4 + size) (compressedSize = u64(b, q)), (q += 8);
-          if (localHeaderOffset === 0xffffffff && q + 8 <= x + 4 + size) localHeaderOffset = u64(b, q);
-          break;
-        }
-        x += 4 + size;
-      }
-    }
-    if (!entries.has(name)) entries.set(name, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, centralOffset: p });
-    p += 46 + nameLen + extraLen + commentLen;
+    const next = p + 46 + u16(b, p + 28) + u16(b, p + 30) + u16(b, p + 32);
+    if (next > b.length) return { ok: false, error: { kind: 'truncated' } };
+    records.push(p);
+    p = next;
   }
-  return { ok: true, value: entries };
+  return { ok: true, value: new ZipDirectory(b, records) };
+}
+
+/** The entry of the central directory record at p, whose name is `name`. */
+function entryAt(b: Uint8Array, p: number, name: string): ZipEntry {
+  const flags = u16(b, p + 8);
+  const method = u16(b, p + 10);
+  let compressedSize = u32(b, p + 20);
+  let uncompressedSize = u32(b, p + 24);
+  const nameLen = u16(b, p + 28);
+  const extraLen = u16(b, p + 30);
+  let localHeaderOffset = u32(b, p + 42);
+  if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+    // ZIP64 extended information: the 8-byte values appear in this order, only for fields that overflowed.
+    let x = p + 46 + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd) {
+      const id = u16(b, x);
+      const size = u16(b, x + 2);
+      if (id === 0x0001) {
+        let q = x + 4;
+        if (uncompressedSize === 0xffffffff && q + 8 <= x + 4 + size) (uncompressedSize = u64(b, q)), (q += 8);
+        if (compressedSize === 0xffffffff && q + 8 <= x + 4 + size) (compressedSize = u64(b, q)), (q += 8);
+        if (localHeaderOffset === 0xffffffff && q + 8 <= x + 4 + size) localHeaderOffset = u64(b, q);
+        break;
+      }
+      x += 4 + size;
+    }
+  }
+  return { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, centralOffset: p };
+}
+
+/** The name of the record at p, decoded. */
+function nameAt(b: Uint8Array, p: number): string {
+  return decodeName(b.subarray(p + 46, p + 46 + u16(b, p + 28)), (u16(b, p + 8) & 0x800) !== 0);
+}
+
+/** a.toLowerCase() === b.toLowerCase(), compared in place when both are ASCII (part names are). */
+export function sameIgnoringCase(a: string, b: string): boolean {
+  // Lower-casing keeps a text's length, but for İ (U+0130, "i" and a combining dot): texts of
+  // other lengths differ. Most names a file is asked for that it lacks end here, before a
+  // character of either is looked at.
+  if (a.length !== b.length && a.indexOf('\u0130') < 0 && b.indexOf('\u0130') < 0) return false;
+  if (!ascii(a) || !ascii(b)) return a.toLowerCase() === b.toLowerCase();
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const lower = x | 0x20;
+    if (lower !== (y | 0x20) || lower < 97 || lower > 122) return false; // else the two cases of one letter
+  }
+  return true;
+}
+
+function ascii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+const SAME = 2;
+const SAME_IGNORING_CASE = 1;
+
+/**
+ * How the name of the record at p compares with `name` (SAME, SAME_IGNORING_CASE or 0),
+ * as the decoded name would (=== and sameIgnoringCase), read in place while both are ASCII;
+ * decoded only when either is not.
+ */
+function compareName(b: Uint8Array, p: number, name: string, nameIsAscii: boolean, ignoringCase: boolean): number {
+  const len = u16(b, p + 28);
+  const start = p + 46;
+  if (len === name.length) {
+    let folded = false;
+    let i = 0;
+    for (; i < len; i++) {
+      const x = b[start + i];
+      const y = name.charCodeAt(i);
+      if (x > 127 || y > 127) break; // decided on the decoded names
+      if (x === y) continue;
+      const lower = x | 0x20;
+      if (!ignoringCase || lower !== (y | 0x20) || lower < 97 || lower > 122) return 0;
+      folded = true;
+    }
+    if (i === len) return folded ? SAME_IGNORING_CASE : SAME;
+  } else if (nameIsAscii) {
+    // An ASCII name decodes to as many characters as it has bytes (either flag), and
+    // lower-casing keeps an ASCII text's length: other lengths differ.
+    let i = 0;
+    while (i < len && b[start + i] < 128) i++;
+    if (i === len) return 0;
+  }
+  const decoded = nameAt(b, p);
+  if (decoded === name) return SAME;
+  return ignoringCase && sameIgnoringCase(decoded, name) ? SAME_IGNORING_CASE : 0;
+}
+
+/** Directories with more entries than this are looked up through a Map of all their entries, made once. */
+const WALKED_ENTRIES = 64;
+
+/** A checked central directory (readDirectory): its entries are made when asked for. */
+export class ZipDirectory {
+  private byName: Map<string, ZipEntry> | undefined;
+  /** The entries made so far, by record. */
+  private made: (ZipEntry | undefined)[] | undefined;
+  constructor(
+    private readonly b: Uint8Array,
+    /** Where each record starts. */
+    private readonly records: readonly number[],
+  ) {}
+
+  get count(): number {
+    return this.records.length;
+  }
+
+  /** Every entry by name (a later duplicate name is ignored), in the directory's order. */
+  all(): Map<string, ZipEntry> {
+    if (this.byName) return this.byName;
+    const entries = new Map<string, ZipEntry>();
+    for (let k = 0; k < this.records.length; k++) {
+      const name = nameAt(this.b, this.records[k]);
+      if (!entries.has(name)) entries.set(name, this.entry(k, name));
+    }
+    return (this.byName = entries);
+  }
+
+  /** The entry of record k, named `name`. */
+  private entry(k: number, name: string): ZipEntry {
+    const made = (this.made ??= []);
+    return (made[k] ??= entryAt(this.b, this.records[k], name));
+  }
+
+  /**
+   * The entry named `name` (the first, when several are), as all().get(name) gives it; with
+   * `ignoringCase`, when none is, the one all() lists last among those whose name is the
+   * same ignoring case (sameIgnoringCase).
+   */
+  find(name: string, ignoringCase: boolean): ZipEntry | undefined {
+    const records = this.records;
+    if (records.length > WALKED_ENTRIES || this.byName) {
+      const entries = this.all();
+      const exact = entries.get(name);
+      if (exact || !ignoringCase) return exact;
+      let found: ZipEntry | undefined;
+      for (const e of entries.values()) if (sameIgnoringCase(e.name, name)) found = e;
+      return found;
+    }
+    const b = this.b;
+    const nameIsAscii = ascii(name);
+    // Only İ lower-cases to more characters (two): without it, a name of other length than a
+    // CP437 one (a character a byte) is another name, ignoring case or not.
+    const otherLengthsDiffer = !ignoringCase || name.indexOf('\u0130') < 0;
+    let folded: number[] | undefined; // records whose names are the same ignoring case
+    for (let k = 0; k < records.length; k++) {
+      const p = records[k];
+      if ((b[p + 28] | (b[p + 29] << 8)) !== name.length && (b[p + 9] & 0x08) === 0 && otherLengthsDiffer) continue;
+      const same = compareName(b, p, name, nameIsAscii, ignoringCase);
+      if (same === SAME) return this.entry(k, name);
+      if (same === SAME_IGNORING_CASE) (folded ??= []).push(k);
+    }
+    if (!folded) return undefined;
+    // all() lists each name once, at its first record: the last of the names first seen.
+    const names = folded.map((k) => nameAt(b, records[k]));
+    for (let i = names.length - 1; i >= 0; i--) if (names.indexOf(names[i]) === i) return this.entry(folded[i], names[i]);
+    return undefined;
+  }
 }
 
 /** Counts inflated bytes across the parts of one file, so the total limit holds. */
