@@ -123,10 +123,27 @@ class ReusedInflate {
 
 const inflater = new ReusedInflate();
 
+/**
+ * Where transient parts are inflated (the reader decodes a worksheet or a part it parses to
+ * text at once): one buffer for the thread, grown to the largest such part up to
+ * SCRATCH_MAX, instead of a Buffer.allocUnsafe per part (an ArrayBuffer outside the heap
+ * for each part above 4 KB, every worksheet). A plain Uint8Array: its subarray is not
+ * made through Buffer's species constructor.
+ */
+const SCRATCH_MAX = 256 * 1024;
+let scratch = new Uint8Array(0);
+
+function outputFor(expected: number, transient: boolean | undefined): Uint8Array {
+  const size = Math.max(zlib.constants.Z_MIN_CHUNK, expected + 1);
+  if (!transient || size > SCRATCH_MAX) return Buffer.allocUnsafe(size);
+  if (scratch.length < size) scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(size, 2 * scratch.length, 16 * 1024)));
+  return scratch.subarray(0, size);
+}
+
 export const zlibCodec: ZipCodec = {
   // One byte over the expected size: the whole output lands in one buffer, which is returned
   // as is (a larger output still comes out whole, in more chunks joined).
-  inflate: (data, expected) => inflater.inflate(data, Buffer.allocUnsafe(Math.max(zlib.constants.Z_MIN_CHUNK, expected + 1))),
+  inflate: (data, expected, transient) => inflater.inflate(data, outputFor(expected, transient)),
   // memcmp: a JavaScript loop took ~27 instructions a byte (callgrind), this ~4 with the call.
   equal: (a, b) => a.length === b.length && Buffer.compare(a, b) === 0,
   deflateEntry: crc32 ? (name) => new ZlibEntry(name) : fflateCodec.deflateEntry,

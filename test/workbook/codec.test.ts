@@ -74,7 +74,7 @@ test('zlib: one reused handle gives what inflateRawSync gives, part after part â
   const through = (data: Uint8Array, expected: number) => {
     const before = perPart.mock.calls.length;
     try {
-      return zlibCodec.inflate(data, expected);
+      return zlibCodec.inflate(data, expected, rand(2) === 1); // into the reused buffer or not
     } finally {
       expect(perPart.mock.calls.length).toBe(before); // the handle did it, not a stream made for the part
     }
@@ -102,6 +102,24 @@ test('zlib: one reused handle gives what inflateRawSync gives, part after part â
   }
   perPart.mockRestore();
   expect(errors).toBeGreaterThan(50); // the damaged parts did fail, and the handle went on after them
+});
+
+test('zlib: a part inflated transient (into the buffer reused for such parts) is whole, up to parts larger than that buffer; one inflated otherwise keeps its bytes after later transient ones', () => {
+  const texts = [100, 5000, 20000, 70000, 300000, 1000, 600000, 10].map((n, i) => Array.from({ length: n }, (_, j) => String.fromCharCode(0x4e00 + ((i * 31 + j) % 500))).join(''));
+  const kept = texts.map((t) => zlibCodec.inflate(deflateRawSync(strToU8(t)), strToU8(t).length, false));
+  for (let round = 0; round < 2; round++) {
+    texts.forEach((t, i) => {
+      const raw = strToU8(t);
+      // Sizes that understate and overstate too: the output grows past the reused buffer's size asked for.
+      const expected = [raw.length, 1, raw.length + 999][(i + round) % 3];
+      expect(strFromU8(zlibCodec.inflate(deflateRawSync(raw), expected, true))).toBe(t);
+    });
+  }
+  kept.forEach((k, i) => expect(strFromU8(k)).toBe(texts[i]));
+  // Transient results do share the buffer: the next one overwrites it.
+  const a = zlibCodec.inflate(deflateRawSync(strToU8('aaaa')), 4, true);
+  zlibCodec.inflate(deflateRawSync(strToU8('bbbb')), 4, true);
+  expect(strFromU8(a)).toBe('bbbb');
 });
 
 test('sameBytes: zlib\'s native compare and the JavaScript loop agree â€” equal, one byte changed anywhere, other lengths, views at offsets, Buffers and plain arrays', () => {

@@ -43,8 +43,10 @@ export interface ZipCodec {
    * Inflates raw deflate data whole (throws on corrupt or truncated data). `expected` (the
    * declared size, already capped by the caller at what the data can inflate to) only
    * sizes the output buffer: the result is whatever the data actually inflates to.
+   * `transient`: the caller is done with the result before it inflates anything else (it
+   * decodes it to text at once), so it may be in a buffer the codec reuses.
    */
-  inflate(data: Uint8Array, expected: number): Uint8Array;
+  inflate(data: Uint8Array, expected: number, transient?: boolean): Uint8Array;
   /**
    * Whether a and b hold the same bytes, natively where the platform can (the reader's memo
    * compares each remembered part it finds with the stored bytes of every file's small

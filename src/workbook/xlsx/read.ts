@@ -188,7 +188,7 @@ class Package {
   text(name: string): { ok: true; text: string | undefined } | { ok: false; error: ZipError } {
     const e = this.entry(name);
     if (!e) return { ok: true, text: undefined };
-    const r = inflateEntry(this.bytes, e, this.budget);
+    const r = inflateEntry(this.bytes, e, this.budget, true); // decoded at once
     if (!r.ok) return r;
     return { ok: true, text: utf8.decode(r.value) };
   }
@@ -243,7 +243,7 @@ function parsedPart<T>(pkg: Package, name: string, kind: MemoKind, parse: (text:
       return { ok: true, value: m.value as T };
     }
   }
-  const out = inflateData(stored.value, e, pkg.budget);
+  const out = inflateData(stored.value, e, pkg.budget, true); // decoded at once
   if (!out.ok) return out;
   const value = parse(utf8.decode(out.value));
   if (memoable) {

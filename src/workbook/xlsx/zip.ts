@@ -329,7 +329,8 @@ export function entryData(b: Uint8Array, e: ZipEntry, limits: InflateLimits): Zi
   const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
   const end = start + e.compressedSize;
   if (end > b.length) return { ok: false, error: { kind: 'truncated' } };
-  return { ok: true, value: b.subarray(start, end) };
+  // A plain view (a Buffer's subarray is made through its species constructor: slower, and a larger object).
+  return { ok: true, value: new Uint8Array(b.buffer, b.byteOffset + start, end - start) };
 }
 
 /**
@@ -361,15 +362,18 @@ export function inflatesInOneCall(e: ZipEntry, budget: InflateBudget): boolean {
   return e.method === 0 || e.compressedSize * DEFLATE_MAX_EXPANSION <= partLimit;
 }
 
-/** Inflates one entry, enforcing the limits on the bytes actually produced. */
-export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget): ZipResult<Uint8Array> {
+/**
+ * Inflates one entry, enforcing the limits on the bytes actually produced. `transient`: the
+ * caller is done with the bytes before it inflates anything else (ZipCodec.inflate).
+ */
+export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget, transient = false): ZipResult<Uint8Array> {
   const stored = entryData(b, e, budget.limits);
   if (!stored.ok) return stored;
-  return inflateData(stored.value, e, budget);
+  return inflateData(stored.value, e, budget, transient);
 }
 
 /** Inflates an entry's stored bytes (from entryData), enforcing the limits on the bytes actually produced. */
-export function inflateData(data: Uint8Array, e: ZipEntry, budget: InflateBudget): ZipResult<Uint8Array> {
+export function inflateData(data: Uint8Array, e: ZipEntry, budget: InflateBudget, transient = false): ZipResult<Uint8Array> {
   const limits = budget.limits;
   const partLimit = Math.min(limits.maxPartBytes, limits.maxTotalBytes - budget.used);
 
@@ -379,7 +383,7 @@ export function inflateData(data: Uint8Array, e: ZipEntry, budget: InflateBudget
   } else if (e.compressedSize * DEFLATE_MAX_EXPANSION <= partLimit) {
     // Even a lying header cannot make this exceed the limit: one fast call.
     try {
-      out = inflateFitted(data, e.uncompressedSize, e.compressedSize * DEFLATE_MAX_EXPANSION);
+      out = inflateFitted(data, e.uncompressedSize, e.compressedSize * DEFLATE_MAX_EXPANSION, transient);
     } catch {
       return { ok: false, error: { kind: 'corrupt', detail: `deflate data of ${e.name}` } };
     }
@@ -399,8 +403,8 @@ export function inflateData(data: Uint8Array, e: ZipEntry, budget: InflateBudget
  * caller checks. `bound` caps the size asked for (the most the data can inflate to), so a
  * header claiming a large size for small data cannot make us allocate it.
  */
-function inflateFitted(data: Uint8Array, declared: number, bound: number): Uint8Array {
-  return zipCodec().inflate(data, Math.min(declared, bound));
+function inflateFitted(data: Uint8Array, declared: number, bound: number, transient: boolean): Uint8Array {
+  return zipCodec().inflate(data, Math.min(declared, bound), transient);
 }
 
 /**
