@@ -53,7 +53,13 @@ export async function intakeBytes(bytes: Uint8Array, file: string, opts: CheckOp
     if (found.length === 0) return { ok: false, file, reason: INTAKE.noForm };
     const submissions: CheckedSubmission[] = found.map((x) => {
       const sub = normaliseForm(x, file, { date1904: read.grid.date1904 });
-      const checked = { ...sub, issues: checkSubmission(sub, opts) };
+      // The submission itself with its issues added last — the keys, in the order, of the copy
+      // `{ ...sub, issues }` this was: nothing else holds sub, and the checks only read it. The
+      // copy took a generic clone of every form (sub's shapes vary with its optional keys):
+      // 0.3 % of a 1,000-file merge's instructions.
+      const issues = checkSubmission(sub, opts);
+      const checked = sub as CheckedSubmission;
+      checked.issues = issues;
       return provenance ? withProvenance(checked, file, provenance.get(sub.sheet)) : checked;
     });
     return fileTime === undefined ? { ok: true, file, submissions } : { ok: true, file, submissions, fileTime };
