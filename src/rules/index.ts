@@ -150,11 +150,33 @@ export function checkSubmission(sub: Submission, opts: CheckOptions): Issue[] {
     const issues = rules[r].check(ctx);
     for (let i = 0; i < issues.length; i++) found.push(issues[i]);
   }
+  return inFieldOrder(ctx.form, found);
+}
+
+/**
+ * Issues ordered by the form's field order, then the month table as a whole, then each
+ * month's cells; stable (as found) within a place. `found` itself when already in that
+ * order — most lists are (rules of the same field follow the parse issues): the sort would
+ * give them back as they are (n breaks every tie), and no list is made nor sorted.
+ */
+export function inFieldOrder(form: FormSpec, found: Issue[]): Issue[] {
   if (found.length < 2) return found;
-  const order = fieldOrder(ctx.form);
+  const order = fieldOrder(form);
+  let prev = keyed(order, found[0], 0);
+  let n = 1;
+  for (; n < found.length; n++) {
+    const k = keyed(order, found[n], n);
+    if (compareKeyed(prev, k) > 0) break;
+    prev = k;
+  }
+  if (n === found.length) return found;
   const list = found.map((issue, n) => keyed(order, issue, n));
-  list.sort((a, b) => a.field - b.field || a.month - b.month || a.cell - b.cell || a.n - b.n);
+  list.sort(compareKeyed);
   return list.map((k) => k.issue);
+}
+
+function compareKeyed(a: Keyed, b: Keyed): number {
+  return a.field - b.field || a.month - b.month || a.cell - b.cell || a.n - b.n;
 }
 
 /** The checks that apply to a form, in table order, listed once per form (not asked of all 23 for every submission). */
