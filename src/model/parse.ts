@@ -98,9 +98,27 @@ export function parseCount(raw: GridCell | null): CountResult {
 
 const DAY_MS = 86400000;
 
+/**
+ * Each whole serial's ISO date once (a Date and its ISO text were made for every date cell of
+ * every form; the forms of a batch carry a few hundred distinct dates). Bounded: cleared past LIMIT.
+ */
+const isoOfDays: [Map<number, string>, Map<number, string>] = [new Map(), new Map()];
+const ISO_MEMO_LIMIT = 4096;
+
 /** An Excel serial (1900 or 1904 date system) → "YYYY-MM-DD"; the time of day is dropped. */
 export function serialToIso(serial: number, date1904 = false): string {
   const days = Math.floor(serial);
+  const memo = isoOfDays[date1904 ? 1 : 0];
+  let iso = memo.get(days);
+  if (iso === undefined) {
+    iso = isoOf(days, date1904);
+    if (memo.size >= ISO_MEMO_LIMIT) memo.clear();
+    memo.set(days, iso);
+  }
+  return iso;
+}
+
+function isoOf(days: number, date1904: boolean): string {
   let epoch: number;
   if (date1904) epoch = Date.UTC(1904, 0, 1);
   // Excel counts a 29 February 1900 that never was: serials from 61 on are one day ahead.
