@@ -243,6 +243,21 @@ describe('readWorkbook grid contents', () => {
     expect(at(grid.sheets[0], 'C3')).toEqual({ v: 43575, date: true });
     expect(at(grid.sheets[0], 'D3')).toEqual({ v: 5 });
   });
+
+  test('two relationships with one id: a sheet is the one the last of them names (as a Map of the relationships by id had it)', () => {
+    const W = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+    const grid = ok(
+      zipSync({
+        'xl/workbook.xml': strToU8('<workbook xmlns:r="x"><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name="B" sheetId="2" r:id="rId2"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': strToU8(
+          `<Relationships><Relationship Id="rId1" Type="${W}" Target="worksheets/first.xml"/><Relationship Id="rId2" Type="${W}" Target="worksheets/first.xml"/><Relationship Id="rId1" Type="${W}" Target="worksheets/second.xml"/></Relationships>`,
+        ),
+        'xl/worksheets/first.xml': strToU8('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'),
+        'xl/worksheets/second.xml': strToU8('<worksheet><sheetData><row r="1"><c r="A1"><v>2</v></c></row></sheetData></worksheet>'),
+      }),
+    );
+    expect(grid.sheets.map((s) => [s.name, at(s, 'A1')?.v])).toEqual([['A', 2], ['B', 1]]);
+  });
 });
 
 describe('parts repeated across files (relationships, styles, workbook.xml, shared strings) are parsed once and read the same', () => {

@@ -160,6 +160,12 @@ export { sameIgnoringCase } from './zip';
 
 const typeIs = (r: Rel, suffix: string) => r.type.endsWith(`/${suffix}`);
 
+/** The relationship with this id (the last, when several have it). */
+function relById(rels: readonly Rel[], id: string): Rel | undefined {
+  for (let i = rels.length - 1; i >= 0; i--) if (rels[i].id === id) return rels[i];
+  return undefined;
+}
+
 class Package {
   readonly budget: InflateBudget;
   constructor(
@@ -236,7 +242,9 @@ function parsedPart<T>(pkg: Package, name: string, kind: MemoKind, parse: (text:
   if (!stored.ok) return stored;
   const memoable = stored.value.length <= MEMO_MAX_STORED && inflatesInOneCall(e, pkg.budget);
   if (memoable) {
-    for (const m of memos[kind]) {
+    const list = memos[kind];
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i];
       if (m.method !== e.method || !sameBytes(m.stored, stored.value)) continue;
       const over = takeInflated(e, m.inflated, pkg.budget);
       if (over) return { ok: false, error: over };
@@ -283,7 +291,6 @@ function readZip(bytes: Uint8Array, entries: ZipDirectory, limits: ReadLimits, f
   const wb = wbPart.value ?? parseWorkbookXml('');
   const rels = wbRels.value ?? [];
   const wbDir = dirOf(wbPath);
-  const relById = new Map(rels.map((r) => [r.id, r]));
 
   const sstRel = rels.find((r) => typeIs(r, 'sharedStrings'));
   const stylesRel = rels.find((r) => typeIs(r, 'styles'));
@@ -291,8 +298,10 @@ function readZip(bytes: Uint8Array, entries: ZipDirectory, limits: ReadLimits, f
   const stylesPath = stylesRel ? resolveTarget(wbDir, stylesRel.target) : `${wbDir}styles.xml`;
 
   const sheetParts: { name: string; path: string; hidden: boolean }[] = [];
-  for (const s of wb.sheets) {
-    const rel = s.rid ? relById.get(s.rid) : undefined;
+  // Indexed loops, here and below: an iterator's results were objects made for each step (V8 inlines no calls here: bin/wuhua).
+  for (let i = 0; i < wb.sheets.length; i++) {
+    const s = wb.sheets[i];
+    const rel = s.rid ? relById(rels, s.rid) : undefined;
     if (!rel || !typeIs(rel, 'worksheet')) continue; // chartsheets, dialog and macro sheets hold no cells
     const path = resolveTarget(wbDir, rel.target);
     // state="hidden" (Format ▸ Hide) or "veryHidden" (only VBA shows it again): read, and marked.
@@ -302,8 +311,8 @@ function readZip(bytes: Uint8Array, entries: ZipDirectory, limits: ReadLimits, f
 
   // Refuse on declared sizes before inflating any of the big parts.
   let declaredTotal = pkg.budget.used;
-  for (const p of [sstPath, stylesPath, ...sheetParts.map((s) => s.path)]) {
-    const e = pkg.entry(p);
+  for (let i = -2; i < sheetParts.length; i++) {
+    const e = pkg.entry(i === -2 ? sstPath : i === -1 ? stylesPath : sheetParts[i].path);
     if (!e) continue;
     const err = checkDeclared(e, limits);
     if (err) return fail(zipReason(err));
@@ -319,7 +328,8 @@ function readZip(bytes: Uint8Array, entries: ZipDirectory, limits: ReadLimits, f
   const dateStyles = styles.value ?? new Set<number>();
 
   const sheets: SheetGrid[] = [];
-  for (const part of sheetParts) {
+  for (let i = 0; i < sheetParts.length; i++) {
+    const part = sheetParts[i];
     const t = pkg.text(part.path);
     if (!t.ok) return fail(zipReason(t.error));
     const sheet = parseSheet(t.text ?? '', part.name, sst, dateStyles, wb.date1904);

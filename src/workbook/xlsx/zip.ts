@@ -120,14 +120,14 @@ export function readDirectory(b: Uint8Array, maxEntries: number): ZipResult<ZipD
   if (count > maxEntries) return { ok: false, error: { kind: 'too-many-entries', count, limit: maxEntries } };
   if (cdOffset + cdSize > b.length) return { ok: false, error: { kind: 'truncated' } };
 
-  // Where each record starts (numbers only: no entry, no name).
-  const records: number[] = [];
+  // Where each record starts (numbers only: no entry, no name); sized at once for a workbook's few.
+  const records: number[] = count <= WALKED_ENTRIES ? new Array<number>(count) : [];
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > b.length || u32(b, p) !== SIG_CENTRAL) return { ok: false, error: { kind: 'corrupt', detail: 'central directory' } };
     const next = p + 46 + u16(b, p + 28) + u16(b, p + 30) + u16(b, p + 32);
     if (next > b.length) return { ok: false, error: { kind: 'truncated' } };
-    records.push(p);
+    records[n] = p;
     p = next;
   }
   return { ok: true, value: new ZipDirectory(b, records) };
@@ -257,7 +257,7 @@ export class ZipDirectory {
 
   /** The entry of record k, named `name`. */
   private entry(k: number, name: string): ZipEntry {
-    const made = (this.made ??= []);
+    const made = (this.made ??= new Array<ZipEntry | undefined>(this.records.length));
     return (made[k] ??= entryAt(this.b, this.records[k], name));
   }
 
