@@ -160,6 +160,7 @@ class Pool {
   private readonly months = new Map<number, MonthEntry[]>();
   private readonly cells = new Map<string, CheckedSubmission['cells']>();
   private readonly names = new Map<string, string>();
+  private readonly branches = new Map<string, PooledBranch>();
   private readonly keys = new Map<string, string>();
   private readonly values = new Map<string, unknown>();
 
@@ -221,6 +222,28 @@ class Pool {
     return v;
   }
 
+  /**
+   * A branch name as read, with its display name and key, worked out once per name: one
+   * look-up for all three (as name and branchKey above, they were eight look-ups and sets
+   * over two maps, and most names are new: the look-ups were a third of merging a form).
+   */
+  branch(read: string): PooledBranch {
+    const known = this.branches.get(read);
+    if (known !== undefined) return known;
+    // Fresh copies: `read` may be a slice of a sheet's XML, the others slices of what was made from it.
+    const name = fresh(read);
+    const shown = displayName(name);
+    const display = shown === '' ? null : shown === name ? name : fresh(shown);
+    let key = '';
+    if (display !== null) {
+      const k = branchKey(display);
+      key = k === display ? display : fresh(k);
+    }
+    const b: PooledBranch = { name, display, key };
+    if (this.branches.size < Pool.LIMIT) this.branches.set(name, b);
+    return b;
+  }
+
   /** branchKey of a branch name, worked out once per name (NFKC and three replaces; a branch sends up to three forms). */
   branchKey(name: string): string {
     const known = this.keys.get(name);
@@ -258,6 +281,13 @@ class Pool {
   }
 }
 
+/** A branch name as read (the field's value), its display name (branchNameOf: null when blank) and its key ('' when blank). */
+interface PooledBranch {
+  name: string;
+  display: string | null;
+  key: string;
+}
+
 const NO_ISSUES: Issue[] = [];
 /** Most rows supersede nothing: they share one empty list (never changed once made). */
 const NONE_SUPERSEDED: SummaryRow['superseded'] = [];
@@ -271,17 +301,22 @@ const NONE_SUPERSEDED: SummaryRow['superseded'] = [];
  */
 function compactSubmission(s: CheckedSubmission, pool: Pool, fileTime: number | undefined): MergedSubmission {
   const fields: CheckedSubmission['fields'] = {};
+  let named: PooledBranch | undefined;
   for (let k = 0; k < COMPACT_FIELDS.length; k++) {
     const f = COMPACT_FIELDS[k];
     const v = s.fields[f];
-    if (v !== undefined) fields[f] = typeof v !== 'string' ? v : f === 'branchName' ? pool.name(v) : SHARED_FIELDS.has(f) ? pool.text(v) : fresh(v);
+    if (v === undefined) continue;
+    if (typeof v !== 'string') fields[f] = v;
+    else if (f === 'branchName') fields[f] = (named = pool.branch(v)).name;
+    else fields[f] = SHARED_FIELDS.has(f) ? pool.text(v) : fresh(v);
   }
   const cells: CheckedSubmission['cells'] = {};
   for (let k = 0; k < COMPACT_CELLS.length; k++) {
     const f = COMPACT_CELLS[k];
     if (s.cells[f] !== undefined) cells[f] = pool.text(s.cells[f]!);
   }
-  const branch = branchNameOf({ fields } as CheckedSubmission);
+  // A branch name that is not text (a number typed in): as before, through branchNameOf.
+  const branch = named !== undefined ? named.display : branchNameOf({ fields } as CheckedSubmission);
   let months: MonthEntry[] | undefined;
   if (s.months) {
     months = new Array<MonthEntry>(s.months.length);
@@ -306,8 +341,8 @@ function compactSubmission(s: CheckedSubmission, pool: Pool, fileTime: number | 
     issues,
     origin: s.origin ? detach(s.origin) : undefined,
     latest: true,
-    branch: branch === null ? null : pool.name(branch),
-    branchKey: branch === null ? '' : pool.branchKey(branch),
+    branch: branch === null ? null : named !== undefined ? branch : pool.name(branch),
+    branchKey: branch === null ? '' : named !== undefined ? named.key : pool.branchKey(branch),
     fileTime,
     sameContent: undefined,
     contentKey: contentKey(s),
