@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { fileBaseName } from '../../src/model/text';
-import { DEFAULT_READ_LIMITS, findAttr, isLockFileName, nextCellOrRow, parseSharedStrings, readWorkbook, sameIgnoringCase, sharedStringsByRegex, type Span, type Tag } from '../../src/workbook/xlsx/read';
+import { DEFAULT_READ_LIMITS, findAttr, isLockFileName, nextCellOrRow, parseSharedStrings, parseSheet, readWorkbook, sameIgnoringCase, sharedStringsByRegex, sheetDataStart, type Span, type Tag } from '../../src/workbook/xlsx/read';
 import { cellKey, type SheetGrid, type WorkbookGrid } from '../../src/model/types';
 import { parseCell } from '../../src/forms/address';
 import { badInputs, lyingZipBomb, tinyWorkbook, zipBomb } from '../fixtures/bad';
@@ -458,5 +458,46 @@ describe('part names are matched ignoring case (writers disagree on case)', () =
     const pairs = [...written, ...Array.from({ length: 20000 }, (): [string, string] => [text(), text()])];
     for (const [a, b] of pairs) expect([a, b, sameIgnoringCase(a, b)]).toEqual([a, b, a.toLowerCase() === b.toLowerCase()]);
     expect(pairs.filter(([a, b]) => a.length !== b.length && a.toLowerCase() === b.toLowerCase()).length).toBeGreaterThan(5); // İ's pairs of other lengths are there
+  });
+});
+
+describe('a worksheet is decoded from its <sheetData> on (sheetDataStart): parseSheet reads the same', () => {
+  const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/;
+  const enc = (t: string) => new TextEncoder().encode(t);
+  const dec = (b: Uint8Array) => new TextDecoder().decode(b);
+  const same = (bytes: Uint8Array) => {
+    const text = dec(bytes);
+    const m = SHEET_DATA.exec(text);
+    const k = sheetDataStart(bytes);
+    if (!m || m[1] === '/') expect([text, k]).toEqual([text, 0]);
+    else expect([text, dec(bytes.subarray(k))]).toEqual([text, text.slice(m.index)]);
+    expect(parseSheet(dec(bytes.subarray(k)), 'S', ['共'], new Set([1]))).toEqual(parseSheet(text, 'S', ['共'], new Set([1])));
+    return k;
+  };
+  const cells = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>党支部</t></is></c></row>';
+  const merge = '<mergeCells><mergeCell ref="A1:B1"/></mergeCells>';
+
+  test('written cases: after namespaces and columns, prefixed, self-closed, merged cells before and after, a BOM, look-alikes first', () => {
+    expect(same(enc(`<?xml version="1.0"?><worksheet xmlns="x"><cols><col min="1"/></cols><sheetData>${cells}</sheetData>${merge}</worksheet>`))).toBeGreaterThan(40);
+    expect(same(enc(`<x:worksheet xmlns:x="x"><x:sheetData>${cells}</x:sheetData>${merge}</x:worksheet>`))).toBe(25);
+    expect(same(enc(`<worksheet>${merge}<sheetData/>${cells}</worksheet>`))).toBe(0); // self-closed: the whole text (merged cells before it count)
+    expect(same(enc(`<worksheet>${merge}<sheetData a="/"/>${cells}</worksheet>`))).toBe(0);
+    expect(same(Uint8Array.from([0xef, 0xbb, 0xbf, ...enc(`<sheetData>${cells}</sheetData>`)]))).toBe(3);
+    expect(same(enc(`<sheetDatas/><1x:sheetData/><:sheetData>x<a.b-c:sheetData>${cells}</a.b-c:sheetData>`))).toBe(41);
+    expect(same(enc(`<v>sheetData</v><sheetData `))).toBe(0); // no ">" after: no match
+    expect(same(enc(`<c>党</c><sheetData>${cells}</sheetData>`))).toBe(10);
+  });
+
+  test('random byte soup: ASCII tags, Chinese, invalid and cut UTF-8', () => {
+    const pieces: number[][] = ['<', '>', '/', 'sheetData', 'sheetDat', 'heetData', 'D', 'x:', ':', '1', '_', '.', '-', ' ', 'a', '党', '="/"', '<sheetData', '<sheetData>', '<y.z:sheetData ', cells, merge].map((t) => [...enc(t)]);
+    pieces.push([0xff], [0xe4, 0xb8], [0x80], [0xef, 0xbb, 0xbf]);
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let matched = 0;
+    for (let n = 0; n < 4000; n++) {
+      const bytes = Uint8Array.from(Array.from({ length: Math.floor(random() * 24) }, () => pieces[Math.floor(random() * pieces.length)]).flat());
+      if (same(bytes) > 0) matched++;
+    }
+    expect(matched).toBeGreaterThan(200);
   });
 });

@@ -198,6 +198,15 @@ class Package {
     if (!r.ok) return r;
     return { ok: true, text: utf8.decode(r.value) };
   }
+  /** A worksheet's text as parseSheet reads it: from its <sheetData> on (sheetDataStart), else whole. */
+  sheetText(name: string): { ok: true; text: string | undefined } | { ok: false; error: ZipError } {
+    const e = this.entry(name);
+    if (!e) return { ok: true, text: undefined };
+    const r = inflateEntry(this.bytes, e, this.budget, true); // decoded at once
+    if (!r.ok) return r;
+    const from = sheetDataStart(r.value);
+    return { ok: true, text: utf8.decode(from > 0 ? r.value.subarray(from) : r.value) };
+  }
 }
 
 /**
@@ -330,7 +339,7 @@ function readZip(bytes: Uint8Array, entries: ZipDirectory, limits: ReadLimits, f
   const sheets: SheetGrid[] = [];
   for (let i = 0; i < sheetParts.length; i++) {
     const part = sheetParts[i];
-    const t = pkg.text(part.path);
+    const t = pkg.sheetText(part.path);
     if (!t.ok) return fail(zipReason(t.error));
     const sheet = parseSheet(t.text ?? '', part.name, sst, dateStyles, wb.date1904);
     if (part.hidden) sheet.hidden = true;
@@ -431,6 +440,42 @@ export function parseDateStyles(xml: string): Set<number> {
 // ---------------------------------------------------------------- worksheets
 
 const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/;
+
+/** [A-Za-z_] */
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+
+/**
+ * Where, in a worksheet's UTF-8 bytes, SHEET_DATA's first match in their text starts, when
+ * it is a start tag that is not self-closed ("<sheetData>", "<x:sheetData …>"); 0 otherwise.
+ * parseSheet reads nothing before that match then (it reads the rest of the text from there
+ * on, and its tail, where merged cells are, after it), so the text before need not be
+ * decoded: the namespaces, sheet views and columns, ~15 % of a worksheet, as two bytes a
+ * character once any cell holds Chinese. The pattern is ASCII, and a UTF-8 character never
+ * holds an ASCII byte, so it matches the bytes as it matches the text, and the text decoded
+ * from its "<" on is the rest of the whole text.
+ */
+export function sheetDataStart(b: Uint8Array): number {
+  // "sheetData" found by its D, a byte rare before it.
+  for (let d = b.indexOf(68 /* D */, 5); d >= 0; d = b.indexOf(68, d + 1)) {
+    if (b[d - 5] !== 115 || b[d - 4] !== 104 || b[d - 3] !== 101 || b[d - 2] !== 101 || b[d - 1] !== 116) continue; // "sheet"
+    if (b[d + 1] !== 97 || b[d + 2] !== 116 || b[d + 3] !== 97) continue; // "ata"
+    const nameEnd = d + 4;
+    if (nameEnd < b.length && isWordChar(b[nameEnd])) continue; // the regex's \b
+    let lt = d - 6;
+    if (b[lt] === 58 /* : */) {
+      // A prefix: the name characters back to its "<", the first a letter or "_".
+      let i = lt - 1;
+      while (i >= 0 && isNameChar(b[i])) i--;
+      if (i < 0 || !isNameStart(b[i + 1])) continue; // (b[lt] itself when there is none)
+      lt = i;
+    }
+    if (lt < 0 || b[lt] !== 60 /* < */) continue;
+    const gt = b.indexOf(62 /* > */, nameEnd);
+    if (gt < 0) return 0; // no tag ends: the pattern matches nowhere
+    return b[gt - 1] === 47 /* / */ ? 0 : lt; // self-closed: parseSheet reads the whole text
+  }
+  return 0;
+}
 const SHEET_DATA_END = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData>/g;
 
 /** [\w.-] */
