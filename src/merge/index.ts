@@ -636,7 +636,8 @@ export function overallTotals(rows: readonly SummaryRow[]): Omit<FormTotals, 'fo
   const { form: _f, ...t } = emptyTotals('application');
   const orgs = new Set<string>();
   const byBranch = new Map<string, Partial<Record<FormId, SummaryRow>>>();
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     t.superseded += r.superseded.length;
     t.errors += r.errors;
     t.warnings += r.warnings;
@@ -644,24 +645,27 @@ export function overallTotals(rows: readonly SummaryRow[]): Omit<FormTotals, 'fo
     else if (r.kind === 'organisation') orgs.add(r.branchKey);
     else {
       let forms = byBranch.get(r.branchKey);
-      if (!forms) byBranch.set(r.branchKey, (forms = {}));
+      // Every form's key from the start: one shape for all (keys added one by one in each
+      // branch's order of forms made many, and their stores and reads went megamorphic).
+      if (!forms) byBranch.set(r.branchKey, (forms = { demonstration: undefined, application: undefined, progress: undefined }));
       forms[r.form] = r; // filled in place: no new object per row
     }
   }
   t.organisations = orgs.size;
   t.branches = byBranch.size;
   for (const forms of byBranch.values()) {
-    const pick = (field: 'memberCount' | 'committeeCount'): number => {
-      for (const f of ['application', 'demonstration'] as const) {
-        const v = forms[f]?.submission.fields[field];
-        if (typeof v === 'number') return v;
-      }
-      return 0;
-    };
-    t.members += pick('memberCount');
-    t.committeeMembers += pick('committeeCount');
+    t.members += countOf(forms, 'memberCount');
+    t.committeeMembers += countOf(forms, 'committeeCount');
   }
   return t;
+}
+
+/** A branch's count: its 附件2's figure, else its 附件1's, else 0. */
+function countOf(forms: Partial<Record<FormId, SummaryRow>>, field: 'memberCount' | 'committeeCount'): number {
+  const a = forms.application?.submission.fields[field];
+  if (typeof a === 'number') return a;
+  const d = forms.demonstration?.submission.fields[field];
+  return typeof d === 'number' ? d : 0;
 }
 
 /** `keptOf`: each superseded submission's kept one (a few; no map of every row is made). */

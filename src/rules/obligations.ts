@@ -25,9 +25,10 @@ function byBranch(kept: readonly KeptForm[]): Map<string, Partial<Record<FormId,
   const out = new Map<string, Partial<Record<FormId, Submission>>>();
   for (const k of kept) {
     if (k.branchKey === '') continue;
-    // One record per branch, filled in place (a spread per form made a new object each time, each with a hidden class of its own).
+    // One record per branch, filled in place (a spread per form made a new object each time, each with a hidden class of its own),
+    // with every form's key from the start: one shape for all records, whatever order a branch's forms come in.
     let forms = out.get(k.branchKey);
-    if (!forms) out.set(k.branchKey, (forms = {}));
+    if (!forms) out.set(k.branchKey, (forms = { demonstration: undefined, application: undefined, progress: undefined }));
     forms[k.form] = k.sub;
   }
   return out;
