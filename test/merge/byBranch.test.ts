@@ -9,14 +9,7 @@ import type { Issue, Stage, Submission } from '../../src/model/types';
 import { crossFormIssues, type KeptForm } from '../../src/rules/obligations';
 import { FIELD_NAMES, obligationMessages } from '../../src/i18n/rules';
 import { sub } from './helpers';
-
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { random } from '../fixtures/random';
 
 /** overallTotals before: records grown key by key, a closure per branch. */
 function totalsBefore(rows: readonly SummaryRow[]) {

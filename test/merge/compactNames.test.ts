@@ -7,14 +7,7 @@
 import { Merger, type MergeOptions, type Summary } from '../../src/merge';
 import type { IntakeResult } from '../../src/model/types';
 import { ok, sub } from './helpers';
-
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { random } from '../fixtures/random';
 
 const PARTS = ['中国共产党', '中共', '永州市', '财政局', ' ', '\u3000', '\n', '\r\n', 'Ａ', '１', '第一', '党支部', '支部', '委员会', '党委', '党总支', '机关', '（盖章）', '\t', '', '很长的名称'.repeat(4)];
 

@@ -9,15 +9,7 @@ import type { FormId } from '../../src/forms/types';
 import { branchKey, Merger, type MergeOptions, type Summary } from '../../src/merge';
 import type { CheckedSubmission, IntakeResult } from '../../src/model/types';
 import { issue, ok, sub } from './helpers';
-
-/** A small deterministic generator (the same merges on every run). */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { random } from '../fixtures/random';
 
 const NAMES = [null, '中共甲局机关党支部', '中国共产党甲局机关支部', '乙局党支部', '乙局 党支部', '丙局党委', '丁局第一党支部', 'Ａ局党支部', 'A局党支部'];
 const FORM_IDS: FormId[] = ['demonstration', 'application', 'progress'];

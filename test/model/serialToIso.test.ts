@@ -1,13 +1,5 @@
 import { serialToIso } from '../../src/model/parse';
-
-/** A small deterministic generator (the same strings on every run). */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { random } from '../fixtures/random';
 
 describe('serialToIso', () => {
   /** As it was before its memo: a Date per call. */

@@ -1,6 +1,7 @@
 import { FORMS } from '../../src/forms';
 import type { Issue } from '../../src/model/types';
 import { inFieldOrder } from '../../src/rules';
+import { random } from '../fixtures/random';
 
 /** The ordering as checkSubmission did it before inFieldOrder: every list keyed, sorted, mapped back. */
 function sortedBefore(form: (typeof FORMS)[number], found: Issue[]): Issue[] {
@@ -17,15 +18,6 @@ function sortedBefore(form: (typeof FORMS)[number], found: Issue[]): Issue[] {
   });
   list.sort((a, b) => a.field - b.field || a.month - b.month || a.cell - b.cell || a.n - b.n);
   return list.map((k) => k.issue);
-}
-
-/** A small deterministic generator (the same lists on every run). */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 describe('inFieldOrder', () => {
