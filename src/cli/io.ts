@@ -12,13 +12,31 @@ export interface CliIo {
   stderr(s: string): void;
 }
 
+/**
+ * Writes to one of the process's streams. A reader that stops reading (`wuhua check … |
+ * head`) makes the stream fail with EPIPE, an 'error' event that would end the process with
+ * a stack trace in the middle of a run: what is left for that stream is dropped instead,
+ * and the command goes on (a merge still writes its files, and says so on the other stream).
+ */
+function processStream(stream: NodeJS.WriteStream): (s: string) => void {
+  let closed = false;
+  let watched = false;
+  return (s) => {
+    if (closed) return;
+    if (!watched) {
+      watched = true;
+      stream.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+        closed = true;
+      });
+    }
+    stream.write(s);
+  };
+}
+
 export const processIo: CliIo = {
-  stdout: (s) => {
-    process.stdout.write(s);
-  },
-  stderr: (s) => {
-    process.stderr.write(s);
-  },
+  stdout: processStream(process.stdout),
+  stderr: processStream(process.stderr),
 };
 
 /** An io that keeps what was written, for tests and for callers that post-process output. */
