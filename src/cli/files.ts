@@ -33,8 +33,8 @@ export interface ListOptions {
   onListed?: () => void;
   /**
    * false: a regular file found in a folder is listed without a stat, so without its `id`;
-   * whoever reads it learns that from the open file (readInput) and must check the outputs
-   * against it before writing them (OutputGuard). A stat was ~10 µs a file, the better part
+   * whoever reads it learns that from the open file (readInput) and must tell the outputs'
+   * guard before writing them (OutputGuard.read). A stat was ~10 µs a file, the better part
    * of listing 10,000 files. Named files and symbolic links are stat'ed either way.
    */
   statFiles?: boolean;
@@ -127,64 +127,63 @@ function outputKeys(path: string): string[] {
 }
 
 /**
- * The first output that would replace an input (the roster counts as one), or null.
- * Inputs are compared by their identity on disk, so a symlinked folder or another
- * spelling of the path does not hide them; an input that is missing, by its path.
- */
-export function outputThatIsInput(outputs: readonly string[], inputs: readonly InputFile[], otherInputs: readonly string[] = []): string | null {
-  // The outputs' keys (a few) are kept and each input's looked up in them: no set of a
-  // province's 100,000 inputs (~17 MB) is made for the check.
-  const outputOf = new Map<string, number>();
-  // A path is resolved only when its last name is an output's (resolving every input was
-  // a tenth of listing 10,000 files); one that ends in "." or ".." always is.
-  const names = new Set<string>(['.', '..', '']);
-  outputs.forEach((o, n) => {
-    names.add(basename(o)).add(basename(resolve(o)));
-    for (const k of outputKeys(o)) if (!outputOf.has(k)) outputOf.set(k, n);
-  });
-  let first = outputs.length;
-  const check = (key: string) => {
-    const n = outputOf.get(key);
-    if (n !== undefined && n < first) first = n;
-  };
-  for (const i of inputs) {
-    if (names.has(basename(i.file))) check(`path:${resolve(i.file)}`);
-    if (i.ok && i.id) check(`id:${i.id}`);
-  }
-  for (const p of otherInputs) {
-    check(`path:${resolve(p)}`);
-    const st = statOf(p);
-    const id = st?.isFile() ? fileId(st) : undefined;
-    if (id) check(`id:${id}`);
-  }
-  return first < outputs.length ? outputs[first] : null;
-}
-
-/**
- * The check of outputThatIsInput for files listed without their identity (ListOptions.statFiles):
- * told the identity of each file as it is read, it names the first output (in the order
- * given) that exists and is one of them. Checked before any output is written.
+ * Which output would replace an input (the roster counts as one): the first in the order
+ * given, or null. Inputs are compared by their identity on disk, so a symlinked folder or
+ * another spelling of the path does not hide them; an input that is missing, by its path.
+ * Told the inputs as listed (`listed`), and, for files listed without their identity
+ * (ListOptions.statFiles), each file's identity as it is read (`read`): checked before any
+ * output is written.
  */
 export class OutputGuard {
+  // The outputs' keys (a few) are kept and each input's looked up in them: no set of a
+  // province's 100,000 inputs (~17 MB) is made for the check.
   private readonly outputOf = new Map<string, number>();
+  // A path is resolved only when its last name is an output's (resolving every input was
+  // a tenth of listing 10,000 files); one that ends in "." or ".." always is.
+  private readonly names = new Set<string>(['.', '..', '']);
   private first: number;
   constructor(private readonly outputs: readonly string[]) {
     this.first = outputs.length;
     outputs.forEach((o, n) => {
-      const st = statOf(o);
-      const id = st?.isFile() ? fileId(st) : undefined;
-      if (id !== undefined && !this.outputOf.has(id)) this.outputOf.set(id, n);
+      this.names.add(basename(o)).add(basename(resolve(o)));
+      for (const k of outputKeys(o)) if (!this.outputOf.has(k)) this.outputOf.set(k, n);
     });
   }
-  /** A file was read: its identity (fileId). */
-  read(id: string): void {
-    const n = this.outputOf.get(id);
+
+  private check(key: string): void {
+    const n = this.outputOf.get(key);
     if (n !== undefined && n < this.first) this.first = n;
   }
-  /** The first output that is a file read, or null. */
+
+  /** The inputs as listed, and other inputs named on the command line (the roster). */
+  listed(inputs: readonly InputFile[], otherInputs: readonly string[] = []): this {
+    for (const i of inputs) {
+      if (this.names.has(basename(i.file))) this.check(`path:${resolve(i.file)}`);
+      if (i.ok && i.id) this.check(`id:${i.id}`);
+    }
+    for (const p of otherInputs) {
+      this.check(`path:${resolve(p)}`);
+      const st = statOf(p);
+      const id = st?.isFile() ? fileId(st) : undefined;
+      if (id) this.check(`id:${id}`);
+    }
+    return this;
+  }
+
+  /** A file was read: its identity (fileId). */
+  read(id: string): void {
+    this.check(`id:${id}`);
+  }
+
+  /** The first output that is an input so far, or null. */
   get clash(): string | null {
     return this.first < this.outputs.length ? this.outputs[this.first] : null;
   }
+}
+
+/** The first output that would replace one of these inputs (OutputGuard), or null. */
+export function outputThatIsInput(outputs: readonly string[], inputs: readonly InputFile[], otherInputs: readonly string[] = []): string | null {
+  return new OutputGuard(outputs).listed(inputs, otherInputs).clash;
 }
 
 /** The first output named twice (however it is spelled), or null. */

@@ -19,7 +19,7 @@ import { buildReport, jsonSubmission } from '../model/report';
 import type { CheckOptions } from '../model/types';
 import { writeSummary } from '../workbook/xlsx/summary';
 import { parseArgs } from './args';
-import { collectInputs, OutputGuard, outputNamedTwice, outputThatIsInput, type InputFile } from './files';
+import { collectInputs, OutputGuard, outputNamedTwice, type InputFile } from './files';
 import { processIo, systemReason, usageError, writeFileAtomic, writeStreamAtomic, type CliIo } from './io';
 import { intakeInOrder, poolWorkers, startEarly, type IntakeWorkers } from './pool';
 import { readRosterOption } from './roster';
@@ -177,9 +177,8 @@ export async function mergeCommand(argv: readonly string[], io: CliIo, stats?: M
     // checked by path (and the identity of the files listed with one) before a long run,
     // and by the identity of every file read before anything is written.
     const outputs = [out, json, pack].filter((p): p is string => p !== undefined);
-    const isInput = outputThatIsInput(outputs, inputs, rosterPath === undefined ? [] : [rosterPath]);
-    if (isInput !== null) return usageError(io, mergeCliZh.outputIsInput(isInput), usage);
-    const guard = new OutputGuard(outputs);
+    const guard = new OutputGuard(outputs).listed(inputs, rosterPath === undefined ? [] : [rosterPath]);
+    if (guard.clash !== null) return usageError(io, mergeCliZh.outputIsInput(guard.clash), usage);
     const twice = outputNamedTwice(outputs);
     if (twice !== null) return usageError(io, mergeCliZh.outputTwice(twice), usage);
     for (const o of outputs) {
