@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { fileBaseName } from '../../src/model/text';
-import { DEFAULT_READ_LIMITS, findAttr, isLockFileName, nextCellOrRow, parseSharedStrings, parseSheet, readWorkbook, sameIgnoringCase, sharedStringsByRegex, sheetDataStart, type Span, type Tag } from '../../src/workbook/xlsx/read';
+import { DEFAULT_READ_LIMITS, findAttr, isLockFileName, nextCellOrRow, parseSharedStrings, parseSheet, readWorkbook, sharedStringsByRegex, sheetDataStart, type Span, type Tag } from '../../src/workbook/xlsx/read';
 import { cellKey, type SheetGrid, type WorkbookGrid } from '../../src/model/types';
 import { parseCell } from '../../src/forms/address';
 import { badInputs, lyingZipBomb, tinyWorkbook, zipBomb } from '../fixtures/bad';
 import { rawXlsx } from '../fixtures/rawXlsx';
 import { attr, decodeEntities, decodeText, richText } from '../../src/workbook/xlsx/xml';
+import { sameIgnoringCase } from '../../src/workbook/xlsx/zip';
 
 function ok(bytes: Uint8Array, name = 'x.xlsx'): WorkbookGrid {
   const r = readWorkbook(bytes, name);

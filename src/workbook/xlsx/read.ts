@@ -156,8 +156,6 @@ const parseDateStylesText = (xml: string): ReadonlySet<number> => (xml ? parseDa
 /** As shared strings were read: an empty part has none. */
 const parseSharedStringsText = (xml: string): readonly string[] => (xml ? parseSharedStrings(xml) : []);
 
-export { sameIgnoringCase } from './zip';
-
 const typeIs = (r: Rel, suffix: string) => r.type.endsWith(`/${suffix}`);
 
 /** The relationship with this id (the last, when several have it). */
