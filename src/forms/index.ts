@@ -19,6 +19,15 @@ export function getForm(id: FormId): FormSpec {
   return form;
 }
 
+/**
+ * A record with a slot per form, every form's key there from the start, filled in place:
+ * all such records share one shape in V8 whatever order they are filled in (keys added
+ * one by one in each branch's order of forms made many shapes, and reads of them went megamorphic).
+ */
+export function perForm<T>(): Record<FormId, T | undefined> {
+  return { demonstration: undefined, application: undefined, progress: undefined };
+}
+
 /** "1" | "2" | "3" | a form id → the form; undefined when it names none. */
 export function findForm(name: string): FormSpec | undefined {
   const key = name.trim().replace(/^附件/, '');

@@ -18,7 +18,7 @@
  *   same inputs give the same summary on any machine).
  */
 
-import { FORMS, getForm } from '../forms';
+import { FORMS, getForm, perForm } from '../forms';
 import type { FieldId, FormId } from '../forms/types';
 import type { CheckedSubmission, Issue, IntakeResult, MonthEntry, Rejected } from '../model/types';
 import { mergeZh } from '../i18n/merge';
@@ -645,9 +645,7 @@ export function overallTotals(rows: readonly SummaryRow[]): Omit<FormTotals, 'fo
     else if (r.kind === 'organisation') orgs.add(r.branchKey);
     else {
       let forms = byBranch.get(r.branchKey);
-      // Every form's key from the start: one shape for all (keys added one by one in each
-      // branch's order of forms made many, and their stores and reads went megamorphic).
-      if (!forms) byBranch.set(r.branchKey, (forms = { demonstration: undefined, application: undefined, progress: undefined }));
+      if (!forms) byBranch.set(r.branchKey, (forms = perForm<SummaryRow>()));
       forms[r.form] = r; // filled in place: no new object per row
     }
   }

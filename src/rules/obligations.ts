@@ -10,6 +10,7 @@
  * - demonstration-missing (per 上级党组织, see demonstrationMissing): judged by the
  *   merge's obligations, which know the roster.
  */
+import { perForm } from '../forms';
 import type { FieldId, FormId } from '../forms/types';
 import { FIELD_NAMES, obligationMessages } from '../i18n/rules';
 import type { Issue, Severity, Stage, Submission } from '../model/types';
@@ -25,10 +26,9 @@ function byBranch(kept: readonly KeptForm[]): Map<string, Partial<Record<FormId,
   const out = new Map<string, Partial<Record<FormId, Submission>>>();
   for (const k of kept) {
     if (k.branchKey === '') continue;
-    // One record per branch, filled in place (a spread per form made a new object each time, each with a hidden class of its own),
-    // with every form's key from the start: one shape for all records, whatever order a branch's forms come in.
+    // One record per branch, filled in place (a spread per form made a new object each time, each with a hidden class of its own).
     let forms = out.get(k.branchKey);
-    if (!forms) out.set(k.branchKey, (forms = { demonstration: undefined, application: undefined, progress: undefined }));
+    if (!forms) out.set(k.branchKey, (forms = perForm<Submission>()));
     forms[k.form] = k.sub;
   }
   return out;
