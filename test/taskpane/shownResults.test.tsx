@@ -46,12 +46,20 @@ test('the results the page is sent draw exactly what the full results draw, and 
   expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(results).length * 0.7);
 });
 
-test('逐个文件结果: the first rows with the outcome, the rest of the first page right after, every file reachable by 显示更多', async () => {
-  const many: IntakeResult[] = Array.from({ length: 150 }, (_, i) => ({ ok: false, file: `f${i}.xlsx`, reason: '文件已损坏或不是 Excel 文件' }));
-  render(<FileResults results={many} host={new FakeHost('standalone')} onError={() => undefined} />);
+test('逐个文件结果: a short list is drawn with the outcome; a long one a chunk at a time when the page is idle, up to a page; every file reachable by 显示更多', async () => {
+  const failed = (n: number): IntakeResult[] => Array.from({ length: n }, (_, i) => ({ ok: false, file: `f${i}.xlsx`, reason: '文件已损坏或不是 Excel 文件' }));
+  const short = render(<FileResults results={failed(20)} host={new FakeHost('standalone')} onError={() => undefined} />);
   expect(screen.getAllByTestId('file-result')).toHaveLength(20);
+  short.unmount();
+
+  const many = failed(150);
+  render(<FileResults results={many} host={new FakeHost('standalone')} onError={() => undefined} />);
+  // None with the outcome: the list stands below it, the outcome and 下载汇总表 come first.
+  expect(screen.queryAllByTestId('file-result')).toHaveLength(0);
+  expect(screen.getByText('另有 50 项未显示')).toBeTruthy();
   await waitFor(() => expect(screen.getAllByTestId('file-result')).toHaveLength(100));
   fireEvent.click(screen.getByRole('button', { name: '显示更多' }));
   expect(screen.getAllByTestId('file-result')).toHaveLength(150);
+  expect(screen.queryByRole('button', { name: '显示更多' })).toBeNull();
   expect(screen.getAllByTestId('file-result').every((row, i) => row.textContent!.startsWith(`${many[i].file}未受理`))).toBe(true);
 });
