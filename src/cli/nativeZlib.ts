@@ -140,6 +140,10 @@ function outputFor(expected: number, transient: boolean | undefined): Uint8Array
   return scratch.subarray(0, size);
 }
 
+/** Bytes ≥ 0x80 in a byte-wise text: some UTF-8 to decode. */
+const NOT_ASCII = /[^\x00-\x7f]/;
+const latin1Slice = Buffer.prototype.latin1Slice as (this: Uint8Array, start: number, end: number) => string;
+
 export const zlibCodec: ZipCodec = {
   // One byte over the expected size: the whole output lands in one buffer, which is returned
   // as is (a larger output still comes out whole, in more chunks joined).
@@ -147,6 +151,12 @@ export const zlibCodec: ZipCodec = {
   // memcmp: a JavaScript loop took ~27 instructions a byte (callgrind), this ~4 with the call.
   equal: (a, b) => a.length === b.length && Buffer.compare(a, b) === 0,
   deflateEntry: crc32 ? (name) => new ZlibEntry(name) : fflateCodec.deflateEntry,
+  // Node's own latin1 and UTF-8 string makers (the one-byte copy is a memcpy; Buffer's UTF-8
+  // decoding is V8's, as TextDecoder's is here, bad sequences included).
+  bytewise: {
+    text: (bytes) => latin1Slice.call(bytes, 0, bytes.length),
+    utf8: (s) => (NOT_ASCII.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s),
+  },
 };
 
 /** Makes this process (or worker thread) read and write zips with Node's zlib. Every entry point of the command line calls it first. */

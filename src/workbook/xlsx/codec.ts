@@ -38,6 +38,14 @@ export abstract class OwnDeflateEntry implements ZipInputFile, DeflatingEntry {
   abstract push(bytes: Uint8Array, final: boolean): void;
 }
 
+/** See ZipCodec.bytewise. */
+export interface ByteText {
+  /** Byte i as character i. */
+  text(bytes: Uint8Array): string;
+  /** A text cut from such a text, decoded as UTF-8 (as TextDecoder would: a bad sequence becomes U+FFFD). */
+  utf8(s: string): string;
+}
+
 export interface ZipCodec {
   /**
    * Inflates raw deflate data whole (throws on corrupt or truncated data). `expected` (the
@@ -53,6 +61,15 @@ export interface ZipCodec {
    * parts); without it, sameBytes compares them in JavaScript.
    */
   equal?(a: Uint8Array, b: Uint8Array): boolean;
+  /**
+   * A worksheet's bytes as text one character per byte (latin1), natively, and a text cut
+   * from it back as the UTF-8 it was: parseSheet then reads the markup as it is and decodes
+   * only the values it takes. A worksheet is mostly ASCII markup around a few text values:
+   * decoding it whole as UTF-8 (V8 scans it, then makes a two-byte string of it when any
+   * character is Chinese) was ~7 % of a merge's instructions, and the sheet's text the
+   * largest allocation per file. Without it a sheet is decoded as UTF-8 whole.
+   */
+  bytewise?: ByteText;
   /**
    * A new zip entry deflated at level 1 (a third less CPU than level 6 for a quarter larger
    * file) or natively. Its bytes may reach the zip after the last push returns (streamCodec):

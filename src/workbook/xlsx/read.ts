@@ -196,14 +196,19 @@ class Package {
     if (!r.ok) return r;
     return { ok: true, text: utf8.decode(r.value) };
   }
-  /** A worksheet's text as parseSheet reads it: from its <sheetData> on (sheetDataStart), else whole. */
-  sheetText(name: string): { ok: true; text: string | undefined } | { ok: false; error: ZipError } {
+  /**
+   * A worksheet's text as parseSheet reads it: from its <sheetData> on (sheetDataStart), else
+   * whole; byte-wise where the codec can (`asUtf8` then decodes the values parseSheet takes).
+   */
+  sheetText(name: string): { ok: true; text: string | undefined; asUtf8?: (raw: string) => string } | { ok: false; error: ZipError } {
     const e = this.entry(name);
     if (!e) return { ok: true, text: undefined };
     const r = inflateEntry(this.bytes, e, this.budget, true); // decoded at once
     if (!r.ok) return r;
     const from = sheetDataStart(r.value);
-    return { ok: true, text: utf8.decode(from > 0 ? r.value.subarray(from) : r.value) };
+    const bytes = from > 0 ? r.value.subarray(from) : r.value;
+    const bytewise = zipCodec().bytewise;
+    return bytewise ? { ok: true, text: bytewise.text(bytes), asUtf8: bytewise.utf8 } : { ok: true, text: utf8.decode(bytes) };
   }
 }
 
@@ -269,6 +274,8 @@ function parsedPart<T>(pkg: Package, name: string, kind: MemoKind, parse: (text:
   }
   return { ok: true, value };
 }
+
+const asIs = (s: string) => s;
 
 function readZip(bytes: Uint8Array, entries: ZipDirectory, limits: ReadLimits, fileName?: string): ReadResult {
   const pkg = new Package(bytes, entries, limits);
@@ -339,7 +346,7 @@ function readZip(bytes: Uint8Array, entries: ZipDirectory, limits: ReadLimits, f
     const part = sheetParts[i];
     const t = pkg.sheetText(part.path);
     if (!t.ok) return fail(zipReason(t.error));
-    const sheet = parseSheet(t.text ?? '', part.name, sst, dateStyles, wb.date1904);
+    const sheet = parseSheet(t.text ?? '', part.name, sst, dateStyles, wb.date1904, t.asUtf8);
     if (part.hidden) sheet.hidden = true;
     sheets.push(sheet);
   }
@@ -652,7 +659,12 @@ function isoToSerial(s: string, date1904: boolean): number | null {
   return date1904 ? serial - 1462 : serial;
 }
 
-export function parseSheet(xml: string, name: string, sst: readonly string[], dateStyles: ReadonlySet<number>, date1904 = false): SheetGrid {
+/**
+ * `asUtf8`: given when `xml` is the sheet's bytes one character each (ZipCodec.bytewise):
+ * the markup is ASCII and read as it is; each value taken is decoded as UTF-8 first, before
+ * its entities (an entity's character is not a byte) and any trim (a NBSP is two bytes).
+ */
+export function parseSheet(xml: string, name: string, sst: readonly string[], dateStyles: ReadonlySet<number>, date1904 = false, asUtf8: (raw: string) => string = asIs): SheetGrid {
   const cells = new Map<number, GridCell>();
   let maxRow = 0;
   let maxCol = 0;
@@ -734,10 +746,10 @@ export function parseSheet(xml: string, name: string, sst: readonly string[], da
         // "<is>…</is>" first in the cell (the usual case): its runs read in place, else by the regex.
         const isEnd = plainInline && body.startsWith('<is>', innerFrom) ? indexIn(body, '</is>', innerFrom + 4, innerTo) : -1;
         let text: string;
-        if (isEnd >= 0) text = decodeText(runTexts(body, innerFrom + 4, isEnd));
+        if (isEnd >= 0) text = decodeText(asUtf8(runTexts(body, innerFrom + 4, isEnd)));
         else {
           const is = IS.exec(body.slice(innerFrom, innerTo));
-          text = is ? richText(is[1]) : '';
+          text = is ? richText(asUtf8(is[1])) : '';
         }
         if (text !== '') cell = { v: text };
       } else {
@@ -757,10 +769,10 @@ export function parseSheet(xml: string, name: string, sst: readonly string[], da
         if (t === 's') {
           // A shared string's index: its digits read in place (any other text as Number reads it).
           const n = digitsIn(src, vFrom, vTo);
-          const text = sst[n >= 0 ? n : Number(src.slice(vFrom, vTo))];
+          const text = sst[n >= 0 ? n : Number(asUtf8(src.slice(vFrom, vTo)))];
           if (text) cell = { v: text };
         } else {
-          const v = src.slice(vFrom, vTo);
+          const v = asUtf8(src.slice(vFrom, vTo));
           if (t === 'str') {
             const text = decodeText(v);
             if (text !== '') cell = { v: text };
@@ -788,7 +800,7 @@ export function parseSheet(xml: string, name: string, sst: readonly string[], da
   const a1: CellRef = { row: 0, col: 0 };
   const b1: CellRef = { row: 0, col: 0 };
   for (const a of startTags(section(tail, 'mergeCells'), 'mergeCell')) {
-    const ref = attr(a, 'ref');
+    const ref = attr(asUtf8(a), 'ref');
     const rm = ref ? RANGE.exec(ref.trim()) : null;
     if (!rm) continue;
     rangeEnd(rm[1], rm[2], a1);
