@@ -17,7 +17,7 @@ import { READER } from '../../i18n/reader';
 import { isDateFormat } from '../../model/numberFormat';
 import { fileBaseName } from '../../model/text';
 import { cellKey, MAX_COLS, type DefinedName, type GridCell, type SheetGrid, type WorkbookGrid } from '../../model/types';
-import { attr, decodeEntities, decodeText, eachElement, elements, indexIn, isWordChar, plainRuns, prefixedAttr, richText, runTexts, section, startTags, unprefixed } from './xml';
+import { attr, decodeEntities, decodeText, eachElement, elements, Finder, indexIn, isWordChar, plainRuns, prefixedAttr, richText, runTexts, section, startTags, unprefixed } from './xml';
 import { isCfb } from './cfb';
 import { zipCodec } from './codec';
 import { sniffCfb, sniffOther, sniffZip, type LegacyFormat } from './sniff';
@@ -392,8 +392,9 @@ export function parseSharedStrings(xml: string): string[] {
   // place (the regular expression's match arrays and an item's slice were most of what
   // reading shared strings allocated). The same items as SI's matches, in order.
   const out: string[] = [];
+  const find = new Finder(xml);
   eachElement(xml, 'si', (_a, _b, from, to) => {
-    out.push(to > from ? decodeText(runTexts(xml, from, to)) : '');
+    out.push(to > from ? decodeText(runTexts(xml, from, to, find)) : '');
   });
   return out;
 }
@@ -593,8 +594,8 @@ export interface Span {
  * xml.ts's attr() matches it, but nothing is cut out of the sheet: parseSheet reads a
  * cell's r, t and s in place, for every cell of every sheet.
  */
-export function findAttr(s: string, from: number, to: number, name: string, value: Span): boolean {
-  for (let i = indexIn(s, name, from, to); i >= 0; i = indexIn(s, name, i + name.length, to)) {
+export function findAttr(s: string, from: number, to: number, name: string, value: Span, find?: Finder): boolean {
+  for (let i = indexIn(s, name, from, to, find); i >= 0; i = indexIn(s, name, i + name.length, to, find)) {
     const before = i === from ? 32 : s.charCodeAt(i - 1);
     let j = i + name.length;
     while (j < to && s.charCodeAt(j) === 32) j++;
@@ -603,7 +604,7 @@ export function findAttr(s: string, from: number, to: number, name: string, valu
       while (j < to && s.charCodeAt(j) === 32) j++;
       const q = j < to ? s.charCodeAt(j) : 0;
       if (q === 34 || q === 39 /* " ' */) {
-        const end = indexIn(s, q === 34 ? '"' : "'", j + 1, to);
+        const end = indexIn(s, q === 34 ? '"' : "'", j + 1, to, find);
         if (end < 0) return false;
         value.from = j + 1;
         value.to = end;
@@ -630,8 +631,8 @@ function digitsIn(s: string, from: number, to: number): number {
 }
 
 /** Whether the cell's style (its s, an index of cellXfs) shows a date. */
-function isDateStyled(s: string, attrsFrom: number, attrsTo: number, value: Span, dateStyles: ReadonlySet<number>): boolean {
-  if (!findAttr(s, attrsFrom, attrsTo, 's', value)) return false;
+function isDateStyled(s: string, attrsFrom: number, attrsTo: number, value: Span, dateStyles: ReadonlySet<number>, find: Finder): boolean {
+  if (!findAttr(s, attrsFrom, attrsTo, 's', value, find)) return false;
   const n = digitsIn(s, value.from, value.to);
   return dateStyles.has(n >= 0 ? n : Number(spanText(s, value)));
 }
@@ -686,6 +687,7 @@ export function parseSheet(xml: string, name: string, sst: readonly string[], da
     const plainTags = body.indexOf(':c>') < 0 && body.indexOf(':v>') < 0;
     // No prefixed <x:is>, <x:t> and no phonetic runs: an inline string's text is read in place.
     const plainInline = plainTags && body.indexOf(':is>') < 0 && plainRuns(body);
+    const find = new Finder(body); // every search below moves forward through the body
     let row = 0;
     let col = 0;
     // Reused for every cell: a cell's attributes and reference are read in place, nothing is cut out for them.
@@ -697,10 +699,10 @@ export function parseSheet(xml: string, name: string, sst: readonly string[], da
       at = tag.end;
       const { attrsFrom, attrsTo } = tag;
       if (tag.row) {
-        const digits = findAttr(body, attrsFrom, attrsTo, 'r', value) ? digitsIn(body, value.from, value.to) : -1;
+        const digits = findAttr(body, attrsFrom, attrsTo, 'r', value, find) ? digitsIn(body, value.from, value.to) : -1;
         if (digits >= 0) row = digits;
         else {
-          const r = findAttr(body, attrsFrom, attrsTo, 'r', value) ? spanText(body, value) : undefined;
+          const r = findAttr(body, attrsFrom, attrsTo, 'r', value, find) ? spanText(body, value) : undefined;
           row = r !== undefined && /^\d+$/.test(r) ? Number(r) : row + 1;
         }
         col = 0;
@@ -708,8 +710,8 @@ export function parseSheet(xml: string, name: string, sst: readonly string[], da
       }
       // a cell
       let hasRef = false;
-      if (findAttr(body, attrsFrom, attrsTo, 'r', value)) {
-        if (indexIn(body, '&', value.from, value.to) < 0) hasRef = parseRef(body, value.from, value.to, ref);
+      if (findAttr(body, attrsFrom, attrsTo, 'r', value, find)) {
+        if (indexIn(body, '&', value.from, value.to, find) < 0) hasRef = parseRef(body, value.from, value.to, ref);
         else {
           const r = spanText(body, value); // a reference written with entities: read decoded, as any attribute
           hasRef = parseRef(r, 0, r.length, ref);
@@ -740,13 +742,13 @@ export function parseSheet(xml: string, name: string, sst: readonly string[], da
         }
       }
       if (innerFrom === innerTo || cellRow < 1 || cellRow > MAX_ROWS || col < 1 || col > MAX_COLS) continue;
-      const t = findAttr(body, attrsFrom, attrsTo, 't', value) ? cellType(body, value) : 'n';
+      const t = findAttr(body, attrsFrom, attrsTo, 't', value, find) ? cellType(body, value) : 'n';
       let cell: GridCell | null = null;
       if (t === 'inlineStr') {
         // "<is>…</is>" first in the cell (the usual case): its runs read in place, else by the regex.
-        const isEnd = plainInline && body.startsWith('<is>', innerFrom) ? indexIn(body, '</is>', innerFrom + 4, innerTo) : -1;
+        const isEnd = plainInline && body.startsWith('<is>', innerFrom) ? indexIn(body, '</is>', innerFrom + 4, innerTo, find) : -1;
         let text: string;
-        if (isEnd >= 0) text = decodeText(asUtf8(runTexts(body, innerFrom + 4, isEnd)));
+        if (isEnd >= 0) text = decodeText(asUtf8(runTexts(body, innerFrom + 4, isEnd, find)));
         else {
           const is = IS.exec(body.slice(innerFrom, innerTo));
           text = is ? richText(asUtf8(is[1])) : '';
@@ -755,7 +757,7 @@ export function parseSheet(xml: string, name: string, sst: readonly string[], da
       } else {
         // "<v>…</v>" first in the cell (the usual case): found in place, else by the regex.
         // Either way the value's text is src[vFrom, vTo).
-        const vEnd = plainTags && body.startsWith('<v>', innerFrom) ? indexIn(body, '</v>', innerFrom + 3, innerTo) : -1;
+        const vEnd = plainTags && body.startsWith('<v>', innerFrom) ? indexIn(body, '</v>', innerFrom + 3, innerTo, find) : -1;
         let src = body;
         let vFrom = innerFrom + 3;
         let vTo = vEnd;
@@ -784,7 +786,7 @@ export function parseSheet(xml: string, name: string, sst: readonly string[], da
           } else if (t === 'n') {
             const trimmed = v.trim();
             const n = trimmed === '' ? NaN : Number(trimmed);
-            if (Number.isFinite(n)) cell = isDateStyled(body, attrsFrom, attrsTo, value, dateStyles) ? { v: n, date: true } : { v: n };
+            if (Number.isFinite(n)) cell = isDateStyled(body, attrsFrom, attrsTo, value, dateStyles, find) ? { v: n, date: true } : { v: n };
           }
         }
         // t="e" (an error such as #DIV/0!) carries no value a form could use.
