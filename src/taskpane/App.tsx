@@ -19,6 +19,7 @@ import { describeError, downloadedText, insertedText, openedText, printSetupText
 import { ChunkBoundary } from './components/ChunkBoundary';
 import { FillTab } from './components/FillTab';
 import type { ActionResult, Host } from './host';
+import { whenIdle } from './idle';
 
 /**
  * The tabs not shown first are chunks of their own (with what only they use: the merge's
@@ -47,12 +48,7 @@ function preloadTabs(): () => void {
     loadMergeTab().catch(() => undefined);
     loadPrintTab().catch(() => undefined);
   };
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(load, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(load, 500); // Safari (Excel on Mac) has no requestIdleCallback
-  return () => clearTimeout(id);
+  return whenIdle(load, 2000, 500);
 }
 
 export type TabId = 'fill' | 'merge' | 'print';

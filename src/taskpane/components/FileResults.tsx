@@ -3,6 +3,7 @@ import { memo, startTransition, useEffect, useId, useMemo, useState } from 'reac
 import type { IntakeResult } from '../../model/types';
 import { formShortLabel, hiddenCount, problemsToggleLabel, THIS_WORKBOOK, tp } from '../../i18n/taskpane';
 import type { Host } from '../host';
+import { whenIdle } from '../idle';
 import { ProblemList, SeverityBadges } from './ProblemList';
 
 /** Results shown at once; more on demand (a thousand rows would slow the pane down). */
@@ -18,16 +19,6 @@ const FIRST = 20;
  */
 const CHUNK = 20;
 
-/** Runs `fn` when the page is idle (a timer where the browser cannot say); returns the cancel. */
-function whenIdle(fn: () => void): () => void {
-  const g = globalThis as { requestIdleCallback?: (fn: () => void, opts?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
-  if (typeof g.requestIdleCallback === 'function' && typeof g.cancelIdleCallback === 'function') {
-    const id = g.requestIdleCallback(fn, { timeout: 1000 });
-    return () => g.cancelIdleCallback!(id);
-  }
-  const id = setTimeout(fn, 0);
-  return () => clearTimeout(id);
-}
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -118,7 +109,7 @@ export const FileResults = memo(function FileResults({ results, host, onError }:
   const target = Math.min(limit, results.length);
   useEffect(() => {
     if (drawn >= target) return;
-    return whenIdle(() => startTransition(() => setDrawn((n) => Math.max(n, Math.min(n + CHUNK, target)))));
+    return whenIdle(() => startTransition(() => setDrawn((n) => Math.max(n, Math.min(n + CHUNK, target)))), 1000, 0);
   }, [drawn, target]);
   // Sorted once per list of results, not at every redraw of the tab (下载汇总表 redraws it twice), each
   // ranked once (the comparison runs ~n log n times: ~20,000 lists of issues gathered for 1,000 files).
