@@ -68,8 +68,12 @@ export async function collectInputs(paths: readonly string[], { onListed, statFi
       return 1;
     }
     let found = 0;
+    // join(dir, name) for every entry, without a join each: an entry's name is one segment
+    // (never "." or ".."), so only dir is normalised, once. path.join normalises character by
+    // character, and its garbage was about half the collections of listing 10,000 files.
+    const dirPrefix = join(dir, 'x').slice(0, -1);
     for (const entry of [...entries].sort((a, b) => byPath(a.name, b.name))) {
-      const path = join(dir, entry.name);
+      const path = dirPrefix + entry.name;
       const key = absPrefix + entry.name;
       if (entry.isDirectory()) found += await walk(path, key);
       else if (entry.isFile() && !statFiles) {

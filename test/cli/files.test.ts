@@ -33,3 +33,18 @@ test('an output spelled otherwise than the input it would replace is found; othe
   expect(outputThatIsInput([join(inbox, '汇总.xlsx'), join(inbox, '二支部', 'c.xlsx')], inputs)).toBe(join(inbox, '二支部', 'c.xlsx'));
   expect(outputThatIsInput([join(inbox, '汇总.xlsx'), join(dir, 'a.xlsx')], inputs)).toBeNull();
 });
+
+test("a folder's files are named as path.join names them, however the folder is spelled", async () => {
+  const inbox = join(dir, '收件箱');
+  const cwd = process.cwd();
+  try {
+    process.chdir(inbox);
+    for (const spelling of ['.', './', '二支部', './二支部/', '二支部//', join('..', '收件箱', '二支部'), `${inbox}/`, `${inbox}//二支部/.`]) {
+      const listed = await collectInputs([spelling], { statFiles: false });
+      const expected = (spelling.includes('二支部') ? ['c.xlsx'] : ['a.xlsx', 'b.xlsx', join('二支部', 'c.xlsx')]).map((f) => join(spelling, f));
+      expect(listed.map((f) => f.file)).toEqual(expected);
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+});
