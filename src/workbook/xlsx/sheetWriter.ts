@@ -12,6 +12,7 @@
  */
 import { Zip } from 'fflate';
 import { zipCodec, type DeflatingEntry } from './codec';
+import { charCodeAt } from '../../model/text';
 import { NORMAL_FONT } from './normalFont';
 
 export type XValue = string | number | Date | null;
@@ -116,14 +117,14 @@ export function encodeUtf8(s: string, buf: Uint8Array, at: number): number {
   let u = at;
   const n = s.length;
   for (let i = 0; i < n; i++) {
-    let c = s.charCodeAt(i);
+    let c = charCodeAt.call(s, i);
     if (c < 0x80) buf[u++] = c;
     else if (c < 0x800) {
       buf[u++] = 0xc0 | (c >> 6);
       buf[u++] = 0x80 | (c & 63);
     } else {
       if (c >= 0xd800 && c <= 0xdfff) {
-        const d = c <= 0xdbff && i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        const d = c <= 0xdbff && i + 1 < n ? charCodeAt.call(s, i + 1) : 0;
         if (d >= 0xdc00 && d <= 0xdfff) {
           c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
           i++;
@@ -159,7 +160,8 @@ const NEEDS_ESCAPE = /[&<>"\r]/;
  * expression run for every cell.
  */
 export function edgeSpace(s: string): boolean {
-  return s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)));
+  const n = s.length;
+  return n > 0 && (isSpace(charCodeAt.call(s, 0)) || isSpace(charCodeAt.call(s, n - 1)));
 }
 
 function isSpace(c: number): boolean {
