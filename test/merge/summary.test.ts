@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeSubmissions } from '../../src/merge';
 import { displayWidth, wrappedLines } from '../../src/model/text';
-import { summaryBytesStreaming, cellText, measureOnce, rowHeight, shortPaths } from '../../src/workbook/xlsx/summary';
+import { summaryBytesStreaming, cellText, rowHeight, shortPaths } from '../../src/workbook/xlsx/summary';
 import { summaryBytes, summaryWorkbook } from '../../src/workbook/xlsx/summaryWorkbook';
 import { bad, issue, months, okOne, sub } from './helpers';
 import { pdfPages } from '../fixtures/libreoffice';
@@ -214,19 +214,6 @@ describe('summary workbook', () => {
       expect(wrappedLines('字'.repeat(9), 9)).toBe(2); // 18 over 9
       expect(wrappedLines('一\n\n三', 9)).toBe(3);
       expect(wrappedLines('a'.repeat(27), 9)).toBe(3);
-    });
-
-    test('a table measures each text once: the same widths and line counts as measuring every time, per room, past its limit', () => {
-      const m = measureOnce();
-      const texts = Array.from({ length: 5000 }, (_x, i) => (i % 3 === 0 ? '字'.repeat(i % 50) : i % 3 === 1 ? `第${i}党支部\n${'a'.repeat(i % 40)}` : '问题说明'.repeat(i % 7)));
-      for (let pass = 0; pass < 2; pass++) {
-        for (const [i, t] of texts.entries()) {
-          const room = 4 + (i % 5) * 3; // the same text in columns of different widths
-          expect(m.lines(t, room)).toBe(wrappedLines(t, room));
-          expect(m.lines(t, room + 1)).toBe(wrappedLines(t, room + 1));
-          expect(m.width(t)).toBe(displayWidth(t));
-        }
-      }
     });
 
     test('rowHeight: 15 pt a line + 3, only wrapped columns count, one line keeps the default, at most 409 pt (Excel)', () => {

@@ -77,7 +77,7 @@ export function cellText(s: string): string {
  * grow a row to fit, so a row of long text would print one line and cut the rest.
  * Undefined for a row of one line (the default height); at most Excel's 409 pt.
  */
-export function rowHeight(values: readonly CellValue[], widths: readonly number[], wrap: readonly boolean[], measure: TextMeasure = DIRECT): number | undefined {
+export function rowHeight(values: readonly CellValue[], widths: readonly number[], wrap: readonly boolean[]): number | undefined {
   let lines = 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -85,44 +85,9 @@ export function rowHeight(values: readonly CellValue[], widths: readonly number[
     const room = widths[i] - 1; // less the cell's padding
     // One line for sure (no character is wider than 2 units): not measured.
     if (v.length * 2 <= room && v.indexOf('\n') < 0) continue;
-    lines = Math.max(lines, measure.lines(v, room));
+    lines = Math.max(lines, wrappedLines(v, room));
   }
   return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_PT + ROW_PAD_PT) : undefined;
-}
-
-/** How wide a text is (displayWidth) and how many lines it wraps to (wrappedLines). */
-export interface TextMeasure {
-  width(s: string): number;
-  lines(s: string, room: number): number;
-}
-
-const DIRECT: TextMeasure = { width: displayWidth, lines: wrappedLines };
-
-/** Texts a table's measure remembers, at most: enough for what repeats (problem messages, statuses, labels). */
-const MEASURED_MAX = 4096;
-
-/**
- * A table's texts measured once each: they repeat (10,000 forms carry ~21,000 problems with
- * fewer than 200 distinct messages; branch names come back in every sheet), and measuring
- * them character by character, for the widths and again for each row's height, was about a
- * fifth of writing a 10,000-file summary (92,000 widths of 31,000 texts, 155,000 line counts
- * of 54,000). Only the first MEASURED_MAX texts are kept: memory does not grow with the rows.
- */
-export function measureOnce(): TextMeasure {
-  const widths = new Map<string, number>();
-  const lines = new Map<number, Map<string, number>>();
-  const kept = (m: Map<string, number>, s: string, v: number) => {
-    if (m.size < MEASURED_MAX) m.set(s, v);
-    return v;
-  };
-  return {
-    width: (s) => widths.get(s) ?? kept(widths, s, displayWidth(s)),
-    lines(s, room) {
-      let byText = lines.get(room);
-      if (!byText) lines.set(room, (byText = new Map()));
-      return byText.get(s) ?? kept(byText, s, wrappedLines(s, room));
-    },
-  };
 }
 
 export type CellValue = string | number | Date | null;
@@ -207,19 +172,16 @@ interface Layout {
   /** "A1:M70": the printed columns (those before the first `print: false` one), header to foot. */
   printArea: string;
   dataBars: XDataBar[];
-  /** The table's texts, measured once each (for the rows' heights). */
-  measure: TextMeasure;
 }
 
 function layoutOf(t: Table): Layout {
   const { columns } = t;
-  const measure = measureOnce();
   const content = columns.map((c) => Math.max(c.min ?? 4, displayWidth(c.header)));
   const widen = (values: CellValue[]) => {
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       // Text no wider than the column so far is not measured (no character is wider than 2 units).
-      const w = v instanceof Date ? 16 : typeof v === 'number' ? String(v).length : v && v.length * 2 > content[i] ? measure.width(v) : 0;
+      const w = v instanceof Date ? 16 : typeof v === 'number' ? String(v).length : v && v.length * 2 > content[i] ? displayWidth(v) : 0;
       if (w > content[i]) content[i] = w;
     }
   };
@@ -234,13 +196,13 @@ function layoutOf(t: Table): Layout {
   const widths = columns.map((c, i) => Math.min(c.max, content[i] + 2)).map((w) => (w === 9 ? 9.1 : w));
   const wrap = columns.map((c) => c.wrap ?? false);
   // Header cells always wrap: a header wider than its column's cap takes two lines.
-  const headerHeight = Math.max(HEADER_PT, rowHeight(columns.map((c) => c.header), widths, columns.map(() => true), measure) ?? 0);
+  const headerHeight = Math.max(HEADER_PT, rowHeight(columns.map((c) => c.header), widths, columns.map(() => true)) ?? 0);
   const firstHidden = columns.findIndex((c) => c.print === false);
   const printed = firstHidden < 0 ? columns.length : firstHidden;
   const lastRow = 1 + bodyRows + (t.feet?.length ?? 0);
   const printArea = `A1:${columnLetters(Math.max(0, printed - 1))}${lastRow}`;
   const dataBars = columns.flatMap((c, i) => (c.dataBar && lastRow > 1 ? [{ ref: `${columnLetters(i)}2:${columnLetters(i)}${lastRow}`, min: 0, max: 1, color: DATA_BAR_ARGB }] : []));
-  return { widths, wrap, headerHeight, bodyRows, printArea, dataBars, measure };
+  return { widths, wrap, headerHeight, bodyRows, printArea, dataBars };
 }
 
 /**
@@ -259,7 +221,7 @@ export function shortPaths(files: Iterable<string>): (file: string) => string {
     if (seen === undefined) byName.set(name, f);
     else if (seen !== true && seen !== f) byName.set(name, true);
   }
-  return (f) => {
+  const short = (f: string) => {
     const end = segmentEnd(f, f.length);
     if (end === 0) return f;
     const start = segmentStart(f, end);
@@ -267,6 +229,15 @@ export function shortPaths(files: Iterable<string>): (file: string) => string {
     if (byName.get(name) !== true) return name;
     const folderEnd = segmentEnd(f, start);
     return folderEnd === 0 ? name : `${f.slice(segmentStart(f, folderEnd), folderEnd)}/${name}`;
+  };
+  // Each file's short name made once: a summary asks for it in up to three sheets, twice in
+  // each (widths, then rows), and each time cut its name out and looked that up (~50 ms of
+  // a 10,000-file summary). One entry per file the summary names, as its rows hold.
+  const made = new Map<string, string>();
+  return (f) => {
+    let s = made.get(f);
+    if (s === undefined) made.set(f, (s = short(f)));
+    return s;
   };
 }
 
@@ -307,7 +278,7 @@ function exceljsStyle(s: XStyle): Partial<ExcelJS.Style> {
 export function addTable(wb: ExcelJS.Workbook, t: Table): void {
   const { columns } = t;
   const feet = t.feet ?? [];
-  const { widths, wrap, headerHeight, bodyRows, printArea, dataBars, measure } = layoutOf(t);
+  const { widths, wrap, headerHeight, bodyRows, printArea, dataBars } = layoutOf(t);
   const ws = wb.addWorksheet(t.name, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }],
     // exceljs writes the print area as '$' + first + ':$' + last: "A$1" makes it absolute ($A$1), which LibreOffice applies ($A1 it does not).
@@ -339,7 +310,7 @@ export function addTable(wb: ExcelJS.Workbook, t: Table): void {
   let r = 0;
   for (const values of t.rows) {
     const row = ws.getRow(r + 2);
-    const height = rowHeight(values, widths, wrap, measure);
+    const height = rowHeight(values, widths, wrap);
     if (height !== undefined) row.height = height;
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
@@ -352,7 +323,7 @@ export function addTable(wb: ExcelJS.Workbook, t: Table): void {
   }
   feet.forEach((values, k) => {
     const row = ws.getRow(bodyRows + 2 + k);
-    const height = rowHeight(values, widths, wrap, measure);
+    const height = rowHeight(values, widths, wrap);
     if (height !== undefined) row.height = height;
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
@@ -365,7 +336,7 @@ export function addTable(wb: ExcelJS.Workbook, t: Table): void {
 /** Streams a table into a SpreadsheetWriter: the same cells, styles and setup as addTable. */
 function streamTable(w: SpreadsheetWriter, t: Table): void {
   const { columns } = t;
-  const { widths, wrap, headerHeight, bodyRows, printArea, dataBars, measure } = layoutOf(t);
+  const { widths, wrap, headerHeight, bodyRows, printArea, dataBars } = layoutOf(t);
   const headerStyles = columns.map(() => w.style(HEADER_STYLE));
   const bodyStyles = columns.map((c) => w.style(cellStyle(c, false)));
   const footStyles = columns.map((c) => w.style(cellStyle(c, true)));
@@ -390,10 +361,10 @@ function streamTable(w: SpreadsheetWriter, t: Table): void {
           styles[i] = filled(i, fill);
         }
       }
-      yield { height: rowHeight(raw, widths, wrap, measure), values, styles };
+      yield { height: rowHeight(raw, widths, wrap), values, styles };
       r++;
     }
-    for (const values of t.feet ?? []) yield { height: rowHeight(values, widths, wrap, measure), values, styles: footStyles };
+    for (const values of t.feet ?? []) yield { height: rowHeight(values, widths, wrap), values, styles: footStyles };
   }
   w.addSheet({ name: t.name, widths, headerRows: 1, filterRows: Math.max(1, bodyRows + 1), printArea, dataBars, page: PAGE, header: headerText(t), footer: footerText() }, rows());
 }
