@@ -1,5 +1,5 @@
 /** The input files of a run: files as given, directories read recursively, in a stable order. Read-only. */
-import { promises as fs, realpathSync, statSync, type Stats } from 'fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'fs';
 import { basename, dirname, join, resolve, sep } from 'path';
 import { CLI } from '../i18n/cli';
 import { systemReason } from './io';
@@ -58,11 +58,13 @@ export async function collectInputs(paths: readonly string[], { onListed, statFi
   };
 
   /** `abs`: resolve(dir); an entry's absolute path is then abs, a separator and its name (never "." or ".."). */
-  const walk = async (dir: string, abs: string): Promise<number> => {
+  const walk = (dir: string, abs: string): number => {
     const absPrefix = abs.endsWith(sep) ? abs : abs + sep;
     let entries;
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      // Synchronous, as statOf: the run waits for the list anyway, and awaiting each folder
+      // left the thread idle ~30 ms while listing 20 folders of 500 files.
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       add({ file: dir, ok: false, reason: CLI.cannotRead(systemReason(e, 'readDir')) });
       return 1;
@@ -75,7 +77,7 @@ export async function collectInputs(paths: readonly string[], { onListed, statFi
     for (const entry of [...entries].sort((a, b) => byPath(a.name, b.name))) {
       const path = dirPrefix + entry.name;
       const key = absPrefix + entry.name;
-      if (entry.isDirectory()) found += await walk(path, key);
+      if (entry.isDirectory()) found += walk(path, key);
       else if (entry.isFile() && !statFiles) {
         add({ file: path, ok: true }, key);
         found++;
@@ -94,7 +96,7 @@ export async function collectInputs(paths: readonly string[], { onListed, statFi
     const st = statOf(p);
     if (!st) add({ file: p, ok: false, reason: CLI.notFound });
     else if (st.isDirectory()) {
-      if ((await walk(p, resolve(p))) === 0) add({ file: p, ok: false, reason: CLI.emptyDir });
+      if (walk(p, resolve(p)) === 0) add({ file: p, ok: false, reason: CLI.emptyDir });
     } else add({ file: p, ok: true, id: fileId(st) });
   }
   return out;
