@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { mergeSubmissions } from '../../src/merge';
 import { displayWidth, wrappedLines } from '../../src/model/text';
-import { summaryBytesStreaming, cellText, rowHeight, shortPaths } from '../../src/workbook/xlsx/summary';
+import { summaryBytesStreaming, cellText, columnWidths, rowHeight, shortPaths, type CellValue } from '../../src/workbook/xlsx/summary';
 import { summaryBytes, summaryWorkbook } from '../../src/workbook/xlsx/summaryWorkbook';
 import { bad, issue, months, okOne, sub } from './helpers';
 import { pdfPages } from '../fixtures/libreoffice';
@@ -214,6 +214,38 @@ describe('summary workbook', () => {
       expect(wrappedLines('字'.repeat(9), 9)).toBe(2); // 18 over 9
       expect(wrappedLines('一\n\n三', 9)).toBe(3);
       expect(wrappedLines('a'.repeat(27), 9)).toBe(3);
+    });
+
+    test('columnWidths: the widest text of header, body and foot plus 2, within the cap, as measuring every cell gives', () => {
+      // Random tables: texts (CJK, line breaks), numbers, dates and empty cells, caps from 5 to 60,
+      // columns that reach their cap at once, late, or never (a body longer than the rows that cap).
+      let seed = 11;
+      const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+      const pieces = ['a', '字', '中共', '\n', ' ', '第12党支部', 'x'.repeat(30)];
+      const value = (): CellValue => {
+        const k = next() % 10;
+        if (k === 0) return null;
+        if (k === 1) return next() % 100000;
+        if (k === 2) return new Date(Date.UTC(2019, next() % 12, 1));
+        let v = '';
+        for (let n = next() % 12; n > 0; n--) v += pieces[next() % pieces.length];
+        return v;
+      };
+      for (let trial = 0; trial < 300; trial++) {
+        const columns = Array.from({ length: 1 + (next() % 6) }, () => ({ header: '表头'.repeat(next() % 4), max: 5 + (next() % 56), min: next() % 3 === 0 ? 6 : undefined }));
+        const rows = Array.from({ length: next() % 40 }, () => columns.map(() => value()));
+        const feet = next() % 2 ? [columns.map(() => value())] : undefined;
+        const naive = columns.map((c, i) => {
+          let w = Math.max(c.min ?? 4, displayWidth(c.header));
+          for (const r of [...rows, ...(feet ?? [])]) {
+            const v = r[i];
+            w = Math.max(w, v instanceof Date ? 16 : typeof v === 'number' ? String(v).length : v ? displayWidth(v) : 0);
+          }
+          const width = Math.min(c.max, w + 2);
+          return width === 9 ? 9.1 : width;
+        });
+        expect(columnWidths({ columns, rows, feet })).toEqual(naive);
+      }
     });
 
     test('rowHeight: 15 pt a line + 3, only wrapped columns count, one line keeps the default, at most 409 pt (Excel)', () => {

@@ -145,7 +145,7 @@ export interface Table {
   title: string;
   columns: ColumnDef[];
   /** Body rows; iterated twice (widths, then writing), so an array or a re-iterable view (rowsOf). */
-  rows: Iterable<CellValue[]>;
+  rows: RowList;
   feet?: CellValue[][];
   /** A fill (ARGB) for one body cell (row and column 0-based), e.g. a month not done. */
   fill?: (row: number, col: number) => string | undefined;
@@ -154,9 +154,13 @@ export interface Table {
 /** The grey of the foot rows, for subtotal rows inside a body. */
 export const SUBTOTAL_FILL = TOTAL_FILL;
 
+/** Rows, and how many: an array, or a view (rowsOf). */
+export type RowList = Iterable<CellValue[]> & { readonly length: number };
+
 /** A re-iterable view of `list` as rows: each row is made when written, not kept. */
-export function rowsOf<T>(list: readonly T[], row: (item: T, i: number) => CellValue[]): Iterable<CellValue[]> {
+export function rowsOf<T>(list: readonly T[], row: (item: T, i: number) => CellValue[]): RowList {
   return {
+    length: list.length,
     *[Symbol.iterator]() {
       for (let i = 0; i < list.length; i++) yield row(list[i], i);
     },
@@ -174,31 +178,51 @@ interface Layout {
   dataBars: XDataBar[];
 }
 
-function layoutOf(t: Table): Layout {
+/**
+ * A table's column widths in characters: each column's widest text (header, body and foot)
+ * and a margin, within its cap. exceljs leaves out a column of its default width 9 (the
+ * reader then takes its own default, 8.43), so such a column is made a hair wider, the same
+ * in both writers.
+ */
+export function columnWidths(t: Pick<Table, 'columns' | 'rows' | 'feet'>): number[] {
   const { columns } = t;
   const content = columns.map((c) => Math.max(c.min ?? 4, displayWidth(c.header)));
+  // A column at its cap cannot widen: its values are not measured, and once every column is
+  // at its cap the rest of the rows are not made (most of a summary's texts are a full path
+  // or a message, as wide as their column allows after a few rows).
+  const capped = columns.map((c, i) => content[i] + 2 >= c.max);
+  let open = capped.filter((c) => !c).length;
   const widen = (values: CellValue[]) => {
     for (let i = 0; i < values.length; i++) {
+      if (capped[i]) continue;
       const v = values[i];
       // Text no wider than the column so far is not measured (no character is wider than 2 units).
       const w = v instanceof Date ? 16 : typeof v === 'number' ? String(v).length : v && v.length * 2 > content[i] ? displayWidth(v) : 0;
-      if (w > content[i]) content[i] = w;
+      if (w <= content[i]) continue;
+      content[i] = w;
+      if (w + 2 >= columns[i].max) {
+        capped[i] = true;
+        open--;
+      }
     }
   };
-  let bodyRows = 0;
-  for (const values of t.rows) {
-    widen(values);
-    bodyRows++;
-  }
   for (const values of t.feet ?? []) widen(values);
-  // exceljs leaves out a column of its default width 9 (the reader then takes its own
-  // default, 8.43), so such a column is made a hair wider, the same in both writers.
-  const widths = columns.map((c, i) => Math.min(c.max, content[i] + 2)).map((w) => (w === 9 ? 9.1 : w));
+  for (const values of t.rows) {
+    if (open === 0) break;
+    widen(values);
+  }
+  return columns.map((c, i) => Math.min(c.max, content[i] + 2)).map((w) => (w === 9 ? 9.1 : w));
+}
+
+function layoutOf(t: Table): Layout {
+  const { columns } = t;
+  const widths = columnWidths(t);
   const wrap = columns.map((c) => c.wrap ?? false);
   // Header cells always wrap: a header wider than its column's cap takes two lines.
   const headerHeight = Math.max(HEADER_PT, rowHeight(columns.map((c) => c.header), widths, columns.map(() => true)) ?? 0);
   const firstHidden = columns.findIndex((c) => c.print === false);
   const printed = firstHidden < 0 ? columns.length : firstHidden;
+  const bodyRows = t.rows.length;
   const lastRow = 1 + bodyRows + (t.feet?.length ?? 0);
   const printArea = `A1:${columnLetters(Math.max(0, printed - 1))}${lastRow}`;
   const dataBars = columns.flatMap((c, i) => (c.dataBar && lastRow > 1 ? [{ ref: `${columnLetters(i)}2:${columnLetters(i)}${lastRow}`, min: 0, max: 1, color: DATA_BAR_ARGB }] : []));
