@@ -6,10 +6,11 @@
  * at a time, so no file waits behind a slow or dying worker, and its slot says which
  * file it holds (the one a crash happened on).
  */
-import { parentPort, workerData } from 'worker_threads';
+import { parentPort, workerData, type MessagePort } from 'worker_threads';
 import type { CheckOptions, IntakeResult } from '../model/types';
 import { intakeFile } from './intakeFile';
 import { useNativeZlib } from './nativeZlib';
+import type { RunMessage } from './pool';
 import { claim, SharedInputs, type SharedRun } from './sharedRun';
 
 /**
@@ -28,7 +29,7 @@ export interface WorkerData {
 }
 
 /** The run, once the pool has it (a worker may be started before the inputs are listed). */
-async function serve(port: NonNullable<typeof parentPort>, opts: CheckOptions, run: SharedRun, slot: number): Promise<void> {
+async function serve(results: MessagePort, opts: CheckOptions, run: SharedRun, slot: number): Promise<void> {
   const inputs = new SharedInputs(run);
   const slots = new Int32Array(run.slots);
   Atomics.store(slots, slot, -1); // loaded
@@ -36,14 +37,15 @@ async function serve(port: NonNullable<typeof parentPort>, opts: CheckOptions, r
     Atomics.store(slots, slot, n);
     const input = inputs.get(n);
     const read = input.ok ? await intakeFile(input, opts) : null;
-    port.postMessage({ n, result: read?.result ?? null, id: read?.id } satisfies WorkerResult);
+    results.postMessage({ n, result: read?.result ?? null, id: read?.id } satisfies WorkerResult);
     Atomics.store(slots, slot, -1);
   }
-  port.close(); // every file taken: the thread ends
+  results.close();
+  parentPort?.close(); // every file taken: the thread ends
 }
 
 if (parentPort) {
   const port = parentPort;
   useNativeZlib(); // as bin/wuhua's run() does on the main thread: inflate with Node's zlib
-  port.once('message', (m: { run: SharedRun; slot: number }) => void serve(port, (workerData as WorkerData).opts, m.run, m.slot));
+  port.once('message', (m: RunMessage) => void serve(m.results, (workerData as WorkerData).opts, m.run, m.slot));
 }

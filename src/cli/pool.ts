@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, type Dirent } from 'fs';
 import { availableParallelism } from 'os';
 import { join, resolve } from 'path';
-import { Worker } from 'worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
 import { mergeCliZh } from '../i18n/merge';
 import type { CheckOptions, IntakeResult } from '../model/types';
 import type { InputFile } from './files';
@@ -38,6 +38,8 @@ export const POOL_MIN_FILES = 3000;
  * files, took 24 s against 14 s with one (CPU 15.3 against 12.0 s, 113 against 97 MB; load ~9).
  */
 export const POOL_MAX_WORKERS = 4;
+/** Files the main thread reads between two turns of the event loop (a worker's results it takes after each: IntakeWorkers.take). */
+const TURN_EVERY = 32;
 /** Workers started again after crashes, at most, in one run; then the others and the main thread go on. */
 const MAX_RESTARTS = 8;
 
@@ -72,10 +74,11 @@ export interface WorkerOptions {
   onWorkerOnline?: () => void;
 }
 
-/** What a run tells its workers: a worker started early waits for it. */
-interface RunMessage {
+/** What a run tells its workers: a worker started early waits for it. `results`: where it posts its results. */
+export interface RunMessage {
   run: SharedRun;
   slot: number;
+  results: MessagePort;
 }
 
 /**
@@ -86,6 +89,14 @@ interface RunMessage {
 export class IntakeWorkers {
   /** Each live worker and its cell in the run's slots. */
   private readonly live = new Map<Worker, number>();
+  /**
+   * Each worker's results come on a channel of their own, so that the main thread takes them
+   * between two of its own files (take, receiveMessageOnPort) instead of in a turn of the event
+   * loop after each file: on a 10,000-file merge those 4,150 turns took 580 ms with the results
+   * handled in them, ~130 ms of it idle (cpu-prof); taken at once, the run went 2.41 → 2.33 s
+   * (medians of 6 interleaved runs).
+   */
+  private readonly results = new Map<Worker, MessagePort>();
   private started = 0;
   private run?: { shared: SharedRun; onExit: (slot: number, error: Error | undefined, code: number) => void; onResult: (m: WorkerResult) => void };
 
@@ -109,17 +120,37 @@ export class IntakeWorkers {
     this.live.set(worker, slot);
     if (this.options.onWorkerOnline) worker.on('online', this.options.onWorkerOnline);
     let error: Error | undefined;
-    worker.on('message', (m: WorkerResult) => this.run?.onResult(m));
     worker.on('error', (e) => {
       error = e;
     });
     worker.on('exit', (code) => {
       this.live.delete(worker);
+      const port = this.results.get(worker);
+      if (port) this.takeFrom(port); // what it posted before it ended comes first
+      port?.close();
+      this.results.delete(worker);
       this.run?.onExit(slot, error, code);
     });
-    if (this.run) worker.postMessage({ run: this.run.shared, slot } satisfies RunMessage);
+    if (this.run) this.hand(worker, slot, this.run.shared);
     else worker.unref();
     return true;
+  }
+
+  /** Gives a worker the run and a channel for its results. */
+  private hand(worker: Worker, slot: number, shared: SharedRun): void {
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (m: WorkerResult) => this.run?.onResult(m)); // while the main thread waits for them
+    this.results.set(worker, port1);
+    worker.postMessage({ run: shared, slot, results: port2 } satisfies RunMessage, [port2]);
+  }
+
+  /** Hands the run the results the workers have posted so far, at once (see results). */
+  take(): void {
+    for (const port of this.results.values()) this.takeFrom(port);
+  }
+
+  private takeFrom(port: MessagePort): void {
+    for (let m = receiveMessageOnPort(port); m !== undefined && this.run; m = receiveMessageOnPort(port)) this.run.onResult(m.message as WorkerResult);
   }
 
   /** Hands the run to every worker (ref'd again: the run waits for them). */
@@ -127,13 +158,15 @@ export class IntakeWorkers {
     this.run = { shared, onResult, onExit };
     for (const [worker, slot] of this.live) {
       worker.ref();
-      worker.postMessage({ run: shared, slot } satisfies RunMessage);
+      this.hand(worker, slot, shared);
     }
   }
 
   /** Ends every worker; no event of theirs reaches the run after this. */
   async close(): Promise<void> {
     this.run = undefined;
+    for (const port of this.results.values()) port.close();
+    this.results.clear();
     await Promise.all([...this.live.keys()].map((w) => w.terminate()));
   }
 }
@@ -255,13 +288,19 @@ export async function intakeInOrder(
     },
   );
 
+  let sinceTurn = 0;
   try {
     while (done < total) {
       if (failure) throw failure.error;
       const n = run.mainReads !== false || workers.size === 0 ? tryClaim(shared) : 'wait';
       if (typeof n === 'number') {
         settle(n, await readHere(n));
-        await new Promise(setImmediate); // let the workers' answers in
+        workers.take(); // the workers' answers so far
+        // A turn of the event loop now and then, for the workers' other events (exit, online).
+        if (++sinceTurn === TURN_EVERY) {
+          sinceTurn = 0;
+          await new Promise(setImmediate);
+        }
       } else {
         await new Promise<void>((r) => (wake = r));
       }
