@@ -245,7 +245,7 @@ export function shortPaths(files: Iterable<string>): (file: string) => string {
     if (seen === undefined) byName.set(name, f);
     else if (seen !== true && seen !== f) byName.set(name, true);
   }
-  const short = (f: string) => {
+  return (f) => {
     const end = segmentEnd(f, f.length);
     if (end === 0) return f;
     const start = segmentStart(f, end);
@@ -253,15 +253,6 @@ export function shortPaths(files: Iterable<string>): (file: string) => string {
     if (byName.get(name) !== true) return name;
     const folderEnd = segmentEnd(f, start);
     return folderEnd === 0 ? name : `${f.slice(segmentStart(f, folderEnd), folderEnd)}/${name}`;
-  };
-  // Each file's short name made once: a summary asks for it in up to three sheets, twice in
-  // each (widths, then rows), and each time cut its name out and looked that up (~50 ms of
-  // a 10,000-file summary). One entry per file the summary names, as its rows hold.
-  const made = new Map<string, string>();
-  return (f) => {
-    let s = made.get(f);
-    if (s === undefined) made.set(f, (s = short(f)));
-    return s;
   };
 }
 
