@@ -126,9 +126,11 @@ export class IntakeWorkers {
     worker.on('exit', (code) => {
       this.live.delete(worker);
       const port = this.results.get(worker);
-      if (port) this.takeFrom(port); // what it posted before it ended comes first
-      port?.close();
-      this.results.delete(worker);
+      if (port) {
+        this.takeFrom(port); // what it posted before it ended comes first
+        port.close();
+        this.results.delete(worker);
+      }
       this.run?.onExit(slot, error, code);
     });
     if (this.run) this.hand(worker, slot, this.run.shared);
