@@ -140,6 +140,39 @@ test('files read on the page (readOnPage): the same results as read here; never 
   expect(calls).toBeGreaterThanOrEqual(3);
 });
 
+test('results made ahead (known): taken as they are, only the other files read (on the page, or by the second worker), the same results in order', async () => {
+  const files = await mixedFiles(120);
+  const here = await intakeFiles(files, OPTS);
+  // Made ahead: the first 40 and every third after; a merge on another date or stage finds none.
+  const madeAt = new Set(files.map((_, i) => i).filter((i) => i < 40 || i % 3 === 0));
+  const byFile = new Map(files.map((f, i) => [f, here.results[i]]));
+  const known = (f: File, o: IntakeOptions) => (o.asOf === OPTS.asOf && o.stage === OPTS.stage && madeAt.has(files.indexOf(f)) ? byFile.get(f) : undefined);
+  const asked: number[] = [];
+  const readOnPage = async (indices: readonly number[]) => {
+    asked.push(...indices);
+    return new Uint8Array(await new Blob(indices.map((i) => files[i])).arrayBuffer());
+  };
+  const seen: MergeProgress[] = [];
+  const got = await intakeFiles(files, OPTS, { known, readOnPage, onProgress: (p) => seen.push(p) });
+  expect(got.results).toEqual(here.results);
+  expect(got.results.filter((_, i) => madeAt.has(i)).every((r, k) => r === here.results[[...madeAt][k]])).toBe(true); // the very objects
+  // One file alone in a batch is read by the worker itself (readFiles), never asked of the page.
+  expect(asked.every((i) => !madeAt.has(i))).toBe(true);
+  expect(asked.length).toBeGreaterThan(0);
+  expect(seen.at(-1)).toEqual({ done: 120, total: 120 });
+
+  // With the second worker: a batch made ahead whole is not sent to it.
+  const sent: string[] = [];
+  const peer: Peer = { intake: async (fs, o) => (sent.push(...fs.map((f) => f.name)), intakeBatch(fs, o)) };
+  const all = (f: File, o: IntakeOptions) => (o.asOf === OPTS.asOf ? byFile.get(f) : undefined);
+  expect((await intakeFiles(files, OPTS, { known: all, peer })).results).toEqual(here.results);
+  expect(sent).toEqual([]);
+  // Made for another date: everything read again.
+  const other = await intakeFiles(files, { ...OPTS, asOf: '2019-06-01' }, { known: all, peer });
+  expect(other.results.map((r) => r.file)).toEqual(files.map((f) => f.name));
+  expect(sent.length).toBeGreaterThan(0);
+});
+
 test('progress: first and last always, in between at most every interval', () => {
   const seen: MergeProgress[] = [];
   const now = jest.spyOn(Date, 'now');

@@ -6,7 +6,7 @@
  * is given the summary, or a newer merge starts.
  */
 import { JOBS } from '../../src/taskpane/work/jobs';
-import { WARM_FILES, type FromWorker, type JobName, type ToWorker } from '../../src/taskpane/work/protocol';
+import type { FromWorker, JobName, ToWorker } from '../../src/taskpane/work/protocol';
 import { serveJobs } from '../../src/taskpane/work/serve';
 import { handmadeBytes, HANDMADE_VARIANTS } from '../fixtures/handmade';
 
@@ -19,12 +19,13 @@ beforeAll(async () => {
 });
 
 /** A worker in this process: the messages it posts, the summary files it wrote. */
-function worker() {
+function worker(extra: Partial<Record<JobName, unknown>> = {}) {
   const posted: FromWorker[] = [];
   const writes: unknown[] = [];
   const others: unknown[] = [];
   const jobs: Record<JobName, unknown> = {
     ...JOBS,
+    ...extra,
     summaryFile: async (summary: Parameters<typeof JOBS.summaryFile>[0]) => {
       writes.push(summary);
       return JOBS.summaryFile(summary);
@@ -160,61 +161,130 @@ test('the page reads the files when the run says so: asked by index, the bytes i
   }
 });
 
-describe('warming up on files just picked', () => {
-  /** A worker whose warm-up steps are counted and wait until released. */
-  function warming() {
-    const steps: number[] = [];
-    let release: () => void = () => undefined;
-    const jobs: Record<JobName, unknown> = {
-      ...JOBS,
-      warmUp: (fs: readonly File[]) => {
-        steps.push(fs.length);
-        return new Promise<void>((r) => (release = r));
-      },
-    };
-    const posted: FromWorker[] = [];
-    const served = serveJobs(jobs, (m) => posted.push(m));
-    const next = async () => {
-      release();
-      await new Promise((r) => setTimeout(r, 0));
-    };
-    return { served, steps, posted, next };
+/**
+ * A merge run with `readsOnPage`, its reads answered with the files' bytes as client.ts does:
+ * the answer, and the indices of the files the worker asked the page for.
+ */
+async function mergeReadingOnPage(w: ReturnType<typeof worker>, id: number, fs: File[], asOf = '2019-05-01') {
+  w.served.handle({ type: 'run', id, job: 'merge', arg: { files: fs, asOf }, readsOnPage: true });
+  const asked: number[] = [];
+  for (let i = 0; i < 2000 && !w.posted.some((p) => p.id === id && p.type === 'done'); i++) {
+    for (const p of w.posted.splice(0)) {
+      if (p.type !== 'read') {
+        w.posted.push(p);
+        continue;
+      }
+      asked.push(...p.indices);
+      w.served.handle({ type: 'bytes', id: p.id, seq: p.seq, bytes: await new Blob(p.indices.map((k) => fs[k])).arrayBuffer() });
+    }
+    await new Promise((r) => setTimeout(r, 5));
   }
-  const picked = (n: number) => Array.from({ length: n }, (_x, i) => files[i % files.length]);
+  return { answer: await w.answer(id), asked: asked.sort((a, b) => a - b) };
+}
 
-  test('reads the files a few at a time, at most WARM_FILES, posts nothing, and only once', async () => {
-    const w = warming();
-    w.served.handle({ type: 'warm', files: picked(10) });
-    for (let i = 0; i < 4; i++) await w.next();
-    expect(w.steps).toEqual([4, 4, 2]);
-    w.served.handle({ type: 'warm', files: picked(10) });
-    await w.next();
-    expect(w.steps).toEqual([4, 4, 2]);
-    expect(w.posted).toEqual([]);
-    const many = warming();
-    many.served.handle({ type: 'warm', files: picked(WARM_FILES + 10) });
-    for (let i = 0; i < WARM_FILES; i++) await many.next();
-    expect(many.steps.reduce((a, b) => a + b, 0)).toBe(WARM_FILES);
+describe('reading ahead the files just picked', () => {
+  /**
+   * A worker whose reading ahead is watched: the files it was given each time, and when it ends;
+   * `slow`: each file it checks takes 10 ms more (a message can come in between).
+   */
+  function watched(slow = false) {
+    const given: string[][] = [];
+    let ended = 0;
+    const w = worker({
+      readAhead: async (...[fs, opts, keep, stop]: Parameters<typeof JOBS.readAhead>) => {
+        given.push(fs.map((f) => f.name));
+        await JOBS.readAhead(fs, opts, (f, r) => {
+          keep(f, r);
+          for (const until = Date.now() + (slow ? 10 : 0); Date.now() < until; );
+        }, stop);
+        ended++;
+      },
+    });
+    const settled = async (n: number) => {
+      for (let i = 0; i < 2000 && ended < n; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(ended).toBe(n);
+    };
+    return { ...w, given, settled };
+  }
+
+  test('every picked file is read and checked ahead; a merge of them on that date reads none again, and answers as without', async () => {
+    const without = worker();
+    const plain = await mergeReadingOnPage(without, 1, files);
+    expect(plain.asked).toEqual(files.map((_, k) => k));
+
+    const w = watched();
+    w.served.handle({ type: 'warm', files, asOf: '2019-05-01' });
+    await w.settled(1);
+    expect(w.given).toEqual([files.map((f) => f.name)]);
+    expect(w.posted).toEqual([]); // nothing said to the page
+    const ahead = await mergeReadingOnPage(w, 1, files);
+    expect(ahead.asked).toEqual([]);
+    expect(ahead.answer).toEqual(plain.answer);
+    // The same 汇总.xlsx.
+    expect(bytesOf(await w.run({ type: 'run', id: 2, job: 'summaryFile', kept: 1 })).equals(bytesOf(await without.run({ type: 'run', id: 2, job: 'summaryFile', kept: 1 })))).toBe(true);
+    // And again (the roster edited, say): still nothing read.
+    expect((await mergeReadingOnPage(w, 3, files)).asked).toEqual([]);
   });
 
-  test('a job stops it after the step it is in; the job runs at once and is answered', async () => {
-    const w = warming();
-    w.served.handle({ type: 'warm', files: picked(40) });
-    await w.next();
-    expect(w.steps).toEqual([4, 4]);
-    w.served.handle(merge(1, files));
-    for (let i = 0; i < 3; i++) await w.next();
-    expect(w.steps).toEqual([4, 4]);
-    for (let i = 0; i < 400 && !w.posted.some((m) => m.id === 1 && m.type === 'done'); i++) await new Promise((r) => setTimeout(r, 5));
-    expect(w.posted.find((m) => m.id === 1 && m.type !== 'progress')?.type).toBe('done');
+  test('made for another date, or for other files, nothing made ahead is used', async () => {
+    const w = watched();
+    w.served.handle({ type: 'warm', files, asOf: '2019-04-30' });
+    await w.settled(1);
+    expect((await mergeReadingOnPage(w, 1, files)).asked).toEqual(files.map((_, k) => k));
+
+    // A file picked again after it changed (another time): read again; the others are not.
+    const v = watched();
+    v.served.handle({ type: 'warm', files, asOf: '2019-05-01' });
+    await v.settled(1);
+    const changed = new File([files[1]], files[1].name, { lastModified: files[1].lastModified + 1000 });
+    const picked = [files[0], changed, ...files.slice(2)];
+    const { answer, asked } = await mergeReadingOnPage(v, 1, picked);
+    expect(asked).toEqual([]); // one file: read by the worker itself (readFiles), not asked of the page
+    const results = (answer as { value: { results: Array<{ fileTime?: number }> } }).value.results;
+    expect(results[1].fileTime).toBe(changed.lastModified); // read again: the new time
+    expect(results[0].fileTime).toBe(files[0].lastModified);
   });
 
-  test('the real warm-up reads and checks the files without a word to the page', async () => {
-    const posted: FromWorker[] = [];
-    await JOBS.warmUp(files);
-    const served = serveJobs(JOBS, (m) => posted.push(m));
-    served.handle({ type: 'warm', files });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(posted).toEqual([]);
+  test('picking more reads only the new files; the list emptied forgets them', async () => {
+    const w = watched();
+    w.served.handle({ type: 'warm', files: files.slice(0, 2), asOf: '2019-05-01' });
+    await w.settled(1);
+    w.served.handle({ type: 'warm', files, asOf: '2019-05-01' });
+    await w.settled(2);
+    expect(w.given).toEqual([files.slice(0, 2).map((f) => f.name), files.slice(2).map((f) => f.name)]);
+    expect((await mergeReadingOnPage(w, 1, files)).asked).toEqual([]);
+
+    w.served.handle({ type: 'warm', files: [], asOf: '2019-05-01' });
+    expect((await mergeReadingOnPage(w, 2, files)).asked).toEqual(files.map((_, k) => k));
+  });
+
+  test('a merge clicked meanwhile stops it between two files and reads the rest itself, in order; the same answer', async () => {
+    const without = await mergeReadingOnPage(worker(), 1, files);
+    const w = watched(true);
+    w.served.handle({ type: 'warm', files, asOf: '2019-05-01' });
+    // Clicked while it reads (it lets messages in every few milliseconds).
+    await new Promise((r) => setTimeout(r, 25));
+    const { answer, asked } = await mergeReadingOnPage(w, 1, files);
+    expect(answer).toEqual(without.answer);
+    await w.settled(1);
+    // It had made the first files, not all: the merge read the others, in one read, in order.
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThan(files.length);
+    expect(asked).toEqual(files.map((_, k) => k).slice(files.length - asked.length));
+    // Not resumed after the merge: it read what was left.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(w.given).toHaveLength(1);
+  });
+
+  test('another job (a roster read) pauses it; it goes on after', async () => {
+    const w = watched();
+    w.served.handle({ type: 'warm', files, asOf: '2019-05-01' });
+    w.served.handle({ type: 'run', id: 1, job: 'templateFile', arg: 'application' });
+    await w.answer(1);
+    await w.settled(w.given.length); // the run it was in ended
+    for (let i = 0; i < 400 && w.given.flat().length < files.length; i++) await new Promise((r) => setTimeout(r, 5));
+    await w.settled(w.given.length);
+    expect(new Set(w.given.flat())).toEqual(new Set(files.map((f) => f.name)));
+    expect((await mergeReadingOnPage(w, 2, files)).asked).toEqual([]);
   });
 });

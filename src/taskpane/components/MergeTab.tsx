@@ -108,13 +108,14 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
     const picked = [...files, ...fresh];
     setFiles(picked);
     invalidate();
-    prepareWorkers(picked).catch(() => undefined); // a worker that cannot start: the merge runs on the page
+    prepareWorkers(picked, todayIso()).catch(() => undefined); // a worker that cannot start: the merge runs on the page
   };
 
   const clearFiles = () => {
     setFiles([]);
     setSkipped(0);
     invalidate();
+    prepareWorkers([], todayIso()).catch(() => undefined);
   };
 
   const editRoster = (text: string) => {

@@ -6,7 +6,7 @@
  */
 import { tp } from '../../i18n/taskpane';
 import type { MergeProgress } from '../host';
-import { BATCH_FILES, WARM_FILES, type FromWorker, type JobArg, type JobName, type JobValue, type ToWorker } from './protocol';
+import { BATCH_FILES, type FromWorker, type JobArg, type JobName, type JobValue, type ToWorker } from './protocol';
 
 export interface RunOptions {
   onProgress?(p: MergeProgress): void;
@@ -164,14 +164,17 @@ async function withHelper(w: Worker): Promise<void> {
 }
 
 /**
- * Starts the workers a merge or check of `files` will use, ahead of it: called when files
+ * Starts the workers a merge of `files` on `asOf` will use, ahead of it: called when files
  * are picked, so the workers have loaded their code (≈0.3 s each, on two cores) by the
- * time 开始汇总 is clicked, instead of after, and the first warms up on them (serve.ts).
+ * time 开始汇总 is clicked, instead of after, and the first reads and checks the files
+ * ahead (serve.ts). With no files (the list emptied) it only tells a running worker, which
+ * forgets what it read ahead.
  */
-export async function prepareWorkers(files: readonly File[]): Promise<void> {
+export async function prepareWorkers(files: readonly File[], asOf: string): Promise<void> {
+  if (files.length === 0 && !worker) return;
   const w = await getWorker();
   if (!w) return;
-  w.postMessage({ type: 'warm', files: files.slice(0, WARM_FILES) } satisfies ToWorker);
+  w.postMessage({ type: 'warm', files, asOf } satisfies ToWorker);
   if (files.length > BATCH_FILES) await withHelper(w);
 }
 

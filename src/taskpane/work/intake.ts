@@ -47,6 +47,8 @@ export interface JobControl {
    * (a 32-file batch, Chromium): the page idles through a merge, this worker does not.
    */
   readOnPage?(indices: readonly number[]): Promise<Uint8Array>;
+  /** A file's result already made by reading ahead (readAhead), for these options; undefined: not made. */
+  known?(file: File, opts: IntakeOptions): IntakeResult | undefined;
 }
 
 /** Another worker that checks a batch of files as intakeBatch does here. */
@@ -71,6 +73,8 @@ export function throttled(report: ((p: MergeProgress) => void) | undefined, inte
 
 /** How long the checking may run without letting messages in (a 取消 is a message to the worker). */
 const YIELD_MS = 30;
+/** The same for reading ahead (readAhead): a merge clicked meanwhile is a message, let in this soon. */
+const AHEAD_YIELD_MS = 5;
 
 /**
  * The next task, so that waiting messages are handled: checking a file awaits only promises
@@ -146,10 +150,37 @@ export async function readFiles(files: readonly File[], together?: (indices: num
   return Promise.all(files.map((f, i) => out[i] ?? readOne(f)));
 }
 
+/** What a file's result is kept under while it is read ahead: what picking the same file again gives (MergeTab's fileKey) and its name in the results. */
+export function pickedKey(file: File): string {
+  return `${displayName(file)}\u0000${file.size}\u0000${file.lastModified}`;
+}
+
 function checkPicked(file: File, picked: Picked, opts: IntakeOptions): Promise<IntakeResult> | IntakeResult {
   const name = displayName(file);
   if (!picked.bytes) return { ok: false, file: name, reason: picked.reason };
   return intakeBytes(picked.bytes, name, { asOf: opts.asOf, stage: opts.stage }, file.lastModified || undefined);
+}
+
+/**
+ * Reads and checks files just picked, before a merge is asked for (serve.ts, `warm`), a batch
+ * read at a time, handing each result to `keep`; stops between two files once `stop()` says so,
+ * letting messages in every few milliseconds so that the merge's arrives at once. What it made,
+ * the merge takes instead of reading those files again (JobControl.known).
+ */
+export async function readAhead(files: readonly File[], opts: IntakeOptions, keep: (file: File, r: IntakeResult) => void, stop: () => boolean): Promise<void> {
+  let yielded = Date.now();
+  for (const [start, end] of batchesOf(files)) {
+    if (stop()) return;
+    const picked = await readFiles(files.slice(start, end));
+    for (let i = start; i < end; i++) {
+      if (Date.now() - yielded >= AHEAD_YIELD_MS) {
+        await nextTask();
+        yielded = Date.now();
+      }
+      if (stop()) return;
+      keep(files[i], await checkPicked(files[i], picked[i - start], opts));
+    }
+  }
 }
 
 /** One batch, read and checked here (what a Peer runs for another worker). */
@@ -178,7 +209,19 @@ export async function intakeFiles(
   const complete = ranges.map(() => false);
   const part = (b: number) => files.slice(ranges[b][0], ranges[b][1]);
   const { readOnPage } = ctl;
-  const readBatch = (b: number) => readFiles(part(b), readOnPage && ((indices) => readOnPage(indices.map((i) => ranges[b][0] + i))));
+  /** What reading ahead made of batch b's files (JobControl.known), by index in the batch. */
+  const knownOf = (b: number): Array<IntakeResult | undefined> => part(b).map((f) => ctl.known?.(f, opts));
+  /** Batch b's results when reading ahead made them all. */
+  const allKnown = (b: number): IntakeResult[] | undefined => {
+    const made = knownOf(b);
+    return made.every((r) => r !== undefined) ? (made as IntakeResult[]) : undefined;
+  };
+  /** The files of batch b at these indices (all of them by default), read. */
+  const readBatch = (b: number, at: number[] = part(b).map((_, i) => ranges[b][0] + i)) =>
+    readFiles(
+      at.map((i) => files[i]),
+      readOnPage && ((indices) => readOnPage(indices.map((k) => at[k]))),
+    );
   /** Batches a peer took and could not do (it went away): done here. */
   const returned: number[] = [];
   let next = 0;
@@ -191,25 +234,30 @@ export async function intakeFiles(
 
   let yielded = Date.now();
   const here = async () => {
-    const ahead: Array<{ b: number; reading: Promise<Picked[]> }> = [];
-    const readAhead = () => {
-      for (let b: number | undefined; ahead.length < READ_AHEAD && (b = claim()) !== undefined; ) ahead.push({ b, reading: readBatch(b) });
+    /** Batches being read: what was made ahead of each file, and the others' bytes, in the batch's order. */
+    const ahead: Array<{ b: number; made: Array<IntakeResult | undefined>; reading: Promise<Picked[]> }> = [];
+    const readNext = () => {
+      for (let b: number | undefined; ahead.length < READ_AHEAD && (b = claim()) !== undefined; ) {
+        const made = knownOf(b);
+        const missing = made.flatMap((r, i) => (r ? [] : [ranges[b!][0] + i]));
+        ahead.push({ b, made, reading: missing.length > 0 ? readBatch(b, missing) : Promise.resolve([]) });
+      }
     };
-    readAhead();
+    readNext();
     for (let next = ahead.shift(); next; next = ahead.shift()) {
-      const { b } = next;
+      const { b, made } = next;
       const picked = await next.reading;
       if (stopped()) return;
-      readAhead();
+      readNext();
       const start = ranges[b][0];
-      for (let i = 0; i < picked.length; i++) {
+      for (let i = 0, read = 0; i < made.length; i++) {
         if (Date.now() - yielded >= YIELD_MS) {
           await nextTask();
           yielded = Date.now();
         }
         if (stopped()) return;
         const file = files[start + i];
-        slots[b].push(await checkPicked(file, picked[i], opts));
+        slots[b].push(made[i] ?? (await checkPicked(file, picked[read++], opts)));
         done++;
         progress({ done, total, current: files[start + i + 1] ? displayName(files[start + i + 1]) : undefined });
       }
@@ -223,7 +271,7 @@ export async function intakeFiles(
       const b = claim();
       if (b === undefined) return;
       try {
-        slots[b] = await peer.intake(part(b), opts);
+        slots[b] = allKnown(b) ?? (await peer.intake(part(b), opts));
       } catch (e) {
         if (!(e instanceof PeerGone)) throw e;
         peer = undefined;

@@ -22,7 +22,7 @@ import { ROSTER_HEADERS, rosterToTsv, type ParsedRoster } from '../../merge/rost
 import { rosterZh } from '../../i18n/merge';
 import type { RosterRead } from '../host';
 import { displayName } from '../files';
-import { intakeBatch, intakeFiles, readFiles, throttled, type IntakeOptions, type JobControl } from './intake';
+import { intakeFiles, readAhead, readFiles, throttled, type IntakeOptions, type JobControl } from './intake';
 
 export interface MergeJob {
   files: readonly File[];
@@ -72,13 +72,6 @@ export async function merge(job: MergeJob, ctl: JobControl = {}): Promise<MergeJ
   return { cancelled: false, results, summary, ...(roster ? { roster: roster.read } : {}) };
 }
 
-/**
- * Reads and checks files and forgets the results: the worker's warm-up on files just picked
- * (serve.ts, `warm`). The date does not matter: nothing is kept.
- */
-export async function warmUp(files: readonly File[]): Promise<void> {
-  await intakeBatch(files, { asOf: new Date().toISOString().slice(0, 10), stage: 'committee' });
-}
 
 /** Standalone 检查: the picked files, at the stage the user chose. */
 export async function check(req: IntakeOptions & { files: readonly File[] }, ctl: JobControl = {}): Promise<IntakeResult[]> {
@@ -180,7 +173,7 @@ export async function dispatchFile(
 export const JOBS = {
   merge,
   check,
-  warmUp,
+  readAhead,
   summaryFile,
   printPackFile,
   templateFile,

@@ -6,9 +6,6 @@ import type { JOBS } from './jobs';
 /** Files in a batch of a merge or check (intake.ts): enough to make one read of many pay, few enough that two workers end together. */
 export const BATCH_FILES = 32;
 
-/** Files a worker reads to warm up (`warm`), at most, of those just picked. */
-export const WARM_FILES = 256;
-
 export type Jobs = typeof JOBS;
 export type JobName = keyof Jobs;
 export type JobArg<K extends JobName> = Parameters<Jobs[K]>[0];
@@ -27,10 +24,10 @@ export type ToWorker =
   /** Write 汇总.xlsx of this kept summary ahead, for 下载汇总表 (serve.ts). */
   | { type: 'prepare'; kept: number }
   /**
-   * Files just picked: read and check some and forget the results, so that V8 has compiled
-   * the reader by the time 开始汇总 is clicked (serve.ts).
+   * The files picked now (all of them; none when the list was emptied): read and check them
+   * ahead, for a merge on `asOf`, until a job comes, and keep the results for it (serve.ts).
    */
-  | { type: 'warm'; files: readonly File[] }
+  | { type: 'warm'; files: readonly File[]; asOf: string }
   /** This worker's end of the channel to the other worker (peer.ts). */
   | { type: 'peer'; port: MessagePort }
   /** The other worker died: its batches are done here. */
