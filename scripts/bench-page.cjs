@@ -9,7 +9,9 @@
  *   CLI   `bin/wuhua merge DIR -o 汇总.xlsx` as a whole process (start, read, check, merge, write);
  *   page  the production build in headless Chromium (/usr/bin/chromium): N files picked,
  *         开始汇总 clicked → per-file results on screen; and on to 下载汇总表 → the file saved
- *         (what the CLI's run includes). No timing is asserted anywhere.
+ *         (what the CLI's run includes). Clicked at once after picking (the goal's measure), and
+ *         clicked 1 s after picking (a user who glances at the list: the page reads and checks
+ *         the picked files ahead, serve.ts), timed from the click. No timing is asserted anywhere.
  */
 'use strict';
 const fs = require('fs');
@@ -31,6 +33,8 @@ const arg = (name, dflt) => {
 };
 const N = arg('--files', 1000);
 const RUNS = arg('--runs', 3);
+/** How long after picking 开始汇总 is clicked, ms: at once, and after a glance at the list. */
+const PAUSES = [0, 1000];
 
 function listFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -68,8 +72,8 @@ async function main() {
   const page = context.pages()[0] || (await context.newPage());
 
   const cli = [];
-  const pageMerge = [];
-  const pageWithSummary = [];
+  const pageMerge = PAUSES.map(() => []);
+  const pageWithSummary = PAUSES.map(() => []);
   for (let run = 0; run < RUNS; run++) {
     const out = path.join(work, `cli-${run}.xlsx`);
     const t0 = process.hrtime.bigint();
@@ -77,29 +81,35 @@ async function main() {
     if (r.status !== 0) throw new Error(`bin/wuhua merge exited ${r.status}`);
     cli.push(Number(process.hrtime.bigint() - t0) / 1e6);
 
-    await page.goto(`${origin}/taskpane.html`, { waitUntil: 'domcontentloaded' });
-    await page.getByRole('tab', { name: '汇总' }).click();
-    await page.getByTestId('merge-files').setInputFiles(files);
-    await page.getByTestId('merge-count').filter({ hasText: `已选择 ${files.length} 个文件` }).waitFor();
-    const p0 = Date.now();
-    await page.getByRole('button', { name: '开始汇总' }).click();
-    await page.getByTestId('merge-results').waitFor({ timeout: 600000 });
-    pageMerge.push(Date.now() - p0);
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600000 }), page.getByRole('button', { name: '下载汇总表' }).click()]);
-    await download.saveAs(path.join(work, `page-${run}.xlsx`));
-    pageWithSummary.push(Date.now() - p0);
+    for (const [k, pause] of PAUSES.entries()) {
+      await page.goto(`${origin}/taskpane.html`, { waitUntil: 'domcontentloaded' });
+      await page.getByRole('tab', { name: '汇总' }).click();
+      await page.getByTestId('merge-files').setInputFiles(files);
+      await page.getByTestId('merge-count').filter({ hasText: `已选择 ${files.length} 个文件` }).waitFor();
+      if (pause > 0) await page.waitForTimeout(pause);
+      const p0 = Date.now();
+      await page.getByRole('button', { name: '开始汇总' }).click();
+      await page.getByTestId('merge-results').waitFor({ timeout: 600000 });
+      pageMerge[k].push(Date.now() - p0);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600000 }), page.getByRole('button', { name: '下载汇总表' }).click()]);
+      await download.saveAs(path.join(work, `page-${run}-${pause}.xlsx`));
+      pageWithSummary[k].push(Date.now() - p0);
+    }
   }
   await context.close();
   server.close();
   fs.rmSync(work, { recursive: true, force: true });
 
   const c = median(cli);
-  const m = median(pageMerge);
-  const s = median(pageWithSummary);
   console.log(`\n== 浏览器页面汇总 vs 命令行 / the page's merge vs the CLI's (${files.length} files, medians of ${RUNS} interleaved runs) ==`);
   console.log(`命令行 bin/wuhua merge（整个进程，含写汇总表）      ${sec(c)}   runs: ${cli.map(sec).join(', ')}`);
-  console.log(`页面：开始汇总 → 逐个文件结果                       ${sec(m)}   runs: ${pageMerge.map(sec).join(', ')}   ${(m / c).toFixed(2)}× CLI`);
-  console.log(`页面：开始汇总 → 下载汇总表完成（与命令行同样的工作）  ${sec(s)}   runs: ${pageWithSummary.map(sec).join(', ')}   ${(s / c).toFixed(2)}× CLI（目标 ≤ 1.5×）`);
+  for (const [k, pause] of PAUSES.entries()) {
+    const m = median(pageMerge[k]);
+    const s = median(pageWithSummary[k]);
+    const when = pause === 0 ? '选好文件立即点击' : `选好文件 ${pause / 1000} 秒后点击`;
+    console.log(`页面（${when}）：开始汇总 → 逐个文件结果                       ${sec(m)}   runs: ${pageMerge[k].map(sec).join(', ')}   ${(m / c).toFixed(2)}× CLI`);
+    console.log(`页面（${when}）：开始汇总 → 下载汇总表完成（与命令行同样的工作）  ${sec(s)}   runs: ${pageWithSummary[k].map(sec).join(', ')}   ${(s / c).toFixed(2)}× CLI${pause === 0 ? '（目标 ≤ 1.5×）' : ''}`);
+  }
 }
 
 main().catch((e) => {
