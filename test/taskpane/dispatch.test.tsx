@@ -5,7 +5,7 @@ import { App } from '../../src/taskpane/App';
 import { FakeHost } from './fakeHost';
 
 const mockRunJob = jest.fn();
-jest.mock('../../src/taskpane/work/client', () => ({ runJob: (...a: unknown[]) => mockRunJob(...a) }));
+jest.mock('../../src/taskpane/work/client', () => ({ ...jest.requireActual('../../src/taskpane/work/client'), runJob: (...a: unknown[]) => mockRunJob(...a) }));
 const mockDownload = jest.fn<void, [Uint8Array, string]>();
 jest.mock('../../src/taskpane/files', () => ({ ...jest.requireActual('../../src/taskpane/files'), downloadBytes: (b: Uint8Array, n: string) => mockDownload(b, n) }));
 

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Summary } from '../../merge/types';
 import {
   cancelledText,
@@ -32,7 +32,7 @@ import {
 import type { Reporter } from '../App';
 import type { Host, MergeOutcome, MergeProgress } from '../host';
 import { todayIso } from '../host';
-import { dropPrepared, prepareWorkers } from '../work/client';
+import { dropPrepared, prepareWorkers, startWorkerWhenIdle } from '../work/client';
 import { FilePicker } from './FilePicker';
 import { DispatchPanel } from './DispatchPanel';
 import { FileResults } from './FileResults';
@@ -83,6 +83,7 @@ export function MergeTab({ host, report, onMerged }: { host: Host; report: Repor
   const announcer = useAnnouncer();
   const progressId = useId();
   const cancelledId = useId();
+  useEffect(startWorkerWhenIdle, []);
 
   /** Inputs changed: results, the summary and its downloads no longer match them. */
   const invalidate = () => {
