@@ -23,11 +23,11 @@ export const BATCH_BYTES = 4 * 1024 * 1024;
 /** At most this often a progress message (a few a second is all a person can read). */
 export const PROGRESS_INTERVAL_MS = 250;
 /**
- * Batches read ahead of the one being checked: two, so that a read that comes late (the page's,
+ * Batches being read while one is checked (a merge's queue): two, so that a read that comes late (the page's,
  * when its thread is busy: readOnPage) seldom leaves the worker waiting. At most three batches
  * (BATCH_BYTES each) are held.
  */
-const READ_AHEAD = 2;
+const BATCHES_QUEUED = 2;
 /** Batches the peer is given at a time: one to work on, one waiting, so it never idles on a round trip. */
 const PEER_IN_FLIGHT = 2;
 
@@ -216,8 +216,8 @@ export async function intakeFiles(
     const made = knownOf(b);
     return made.every((r) => r !== undefined) ? (made as IntakeResult[]) : undefined;
   };
-  /** The files of batch b at these indices (all of them by default), read. */
-  const readBatch = (b: number, at: number[] = part(b).map((_, i) => ranges[b][0] + i)) =>
+  /** The files at these indices, read (on the page when it reads for this worker). */
+  const readAt = (at: readonly number[]) =>
     readFiles(
       at.map((i) => files[i]),
       readOnPage && ((indices) => readOnPage(indices.map((k) => at[k]))),
@@ -235,16 +235,17 @@ export async function intakeFiles(
   let yielded = Date.now();
   const here = async () => {
     /** Batches being read: what was made ahead of each file, and the others' bytes, in the batch's order. */
-    const ahead: Array<{ b: number; made: Array<IntakeResult | undefined>; reading: Promise<Picked[]> }> = [];
+    const queue: Array<{ b: number; made: Array<IntakeResult | undefined>; reading: Promise<Picked[]> }> = [];
     const readNext = () => {
-      for (let b: number | undefined; ahead.length < READ_AHEAD && (b = claim()) !== undefined; ) {
+      for (let b: number | undefined; queue.length < BATCHES_QUEUED && (b = claim()) !== undefined; ) {
+        const start = ranges[b][0];
         const made = knownOf(b);
-        const missing = made.flatMap((r, i) => (r ? [] : [ranges[b!][0] + i]));
-        ahead.push({ b, made, reading: missing.length > 0 ? readBatch(b, missing) : Promise.resolve([]) });
+        const missing = made.flatMap((r, i) => (r ? [] : [start + i]));
+        queue.push({ b, made, reading: missing.length > 0 ? readAt(missing) : Promise.resolve([]) });
       }
     };
     readNext();
-    for (let next = ahead.shift(); next; next = ahead.shift()) {
+    for (let next = queue.shift(); next; next = queue.shift()) {
       const { b, made } = next;
       const picked = await next.reading;
       if (stopped()) return;

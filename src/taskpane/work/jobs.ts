@@ -72,7 +72,6 @@ export async function merge(job: MergeJob, ctl: JobControl = {}): Promise<MergeJ
   return { cancelled: false, results, summary, ...(roster ? { roster: roster.read } : {}) };
 }
 
-
 /** Standalone 检查: the picked files, at the stage the user chose. */
 export async function check(req: IntakeOptions & { files: readonly File[] }, ctl: JobControl = {}): Promise<IntakeResult[]> {
   return (await intakeFiles(req.files, req, ctl)).results;
