@@ -6,6 +6,7 @@
  */
 import { tp } from '../../i18n/taskpane';
 import type { MergeProgress } from '../host';
+import { whenIdle } from '../idle';
 import { BATCH_FILES, type FromWorker, type JobArg, type JobName, type JobValue, type ToWorker } from './protocol';
 
 export interface RunOptions {
@@ -185,10 +186,7 @@ export async function prepareWorkers(files: readonly File[], asOf: string): Prom
  */
 export function startWorkerWhenIdle(): void {
   if (worker || typeof Worker !== 'function') return;
-  const idle = (globalThis as { requestIdleCallback?: (fn: () => void, opts?: { timeout: number }) => number }).requestIdleCallback;
-  const start = () => void getWorker();
-  if (idle) idle(start, { timeout: 2000 });
-  else setTimeout(start, 500);
+  whenIdle(() => void getWorker(), 2000, 500);
 }
 
 /** Counts dropPrepared(): a file to be written ahead is not asked for once the results it belongs to are gone. */

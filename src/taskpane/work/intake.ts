@@ -150,7 +150,7 @@ export async function readFiles(files: readonly File[], together?: (indices: num
   return Promise.all(files.map((f, i) => out[i] ?? readOne(f)));
 }
 
-/** What a file's result is kept under while it is read ahead: what picking the same file again gives (MergeTab's fileKey) and its name in the results. */
+/** What a file's result is kept under while it is read ahead: its name in the results (with its folder), size and time, so a file picked again after it changed is read again. */
 export function pickedKey(file: File): string {
   return `${displayName(file)}\u0000${file.size}\u0000${file.lastModified}`;
 }

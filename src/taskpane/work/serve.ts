@@ -29,7 +29,7 @@
  */
 import type { IntakeResult } from '../../model/types';
 import type { MergeProgress } from '../host';
-import { pickedKey, type IntakeOptions, type Peer } from './intake';
+import { pickedKey, type IntakeOptions, type Peer, type readAhead as readFilesAhead } from './intake';
 import type { MadeBytes } from './jobs';
 import { shown, transferables, type FromWorker, type JobName, type ToWorker } from './protocol';
 
@@ -89,11 +89,12 @@ export function serveJobs(jobs: Record<JobName, unknown>, post: Post): Served {
     const before = madeFor(opts);
     const byKey = new Map<string, IntakeResult>();
     for (const f of files) {
-      const made = before?.get(pickedKey(f));
-      if (made) byKey.set(pickedKey(f), made);
+      const key = pickedKey(f);
+      const made = before?.get(key);
+      if (made) byKey.set(key, made);
     }
     ahead = { opts, byKey };
-    const read = jobs.readAhead as (files: readonly File[], opts: IntakeOptions, keep: (f: File, r: IntakeResult) => void, stop: () => boolean) => Promise<void>;
+    const read = jobs.readAhead as typeof readFilesAhead;
     const go = () => {
       resume = undefined;
       const left = files.filter((f) => !byKey.has(pickedKey(f)));
