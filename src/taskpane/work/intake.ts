@@ -93,6 +93,15 @@ function nextTask(): Promise<void> {
   });
 }
 
+/**
+ * Lets waiting messages in (nextTask) once `everyMs` have passed since it last did: a promise to
+ * await then, else undefined, and the caller goes on in the same task without an await.
+ */
+function messageBreaks(everyMs: number): () => Promise<void> | undefined {
+  let last = Date.now();
+  return () => (Date.now() - last < everyMs ? undefined : nextTask().then(() => void (last = Date.now())));
+}
+
 /** Consecutive files, [start, end): at most BATCH_FILES of them and BATCH_BYTES together, at least one. */
 export function batchesOf(files: readonly File[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -168,15 +177,13 @@ function checkPicked(file: File, picked: Picked, opts: IntakeOptions): Promise<I
  * the merge takes instead of reading those files again (JobControl.known).
  */
 export async function readAhead(files: readonly File[], opts: IntakeOptions, keep: (file: File, r: IntakeResult) => void, stop: () => boolean): Promise<void> {
-  let yielded = Date.now();
+  const messageBreak = messageBreaks(AHEAD_YIELD_MS);
   for (const [start, end] of batchesOf(files)) {
     if (stop()) return;
     const picked = await readFiles(files.slice(start, end));
     for (let i = start; i < end; i++) {
-      if (Date.now() - yielded >= AHEAD_YIELD_MS) {
-        await nextTask();
-        yielded = Date.now();
-      }
+      const pause = messageBreak();
+      if (pause) await pause;
       if (stop()) return;
       keep(files[i], await checkPicked(files[i], picked[i - start], opts));
     }
@@ -232,7 +239,7 @@ export async function intakeFiles(
 
   progress({ done: 0, total, current: files[0] ? displayName(files[0]) : undefined }, true);
 
-  let yielded = Date.now();
+  const messageBreak = messageBreaks(YIELD_MS);
   const here = async () => {
     /** Batches being read: what was made ahead of each file, and the others' bytes, in the batch's order. */
     const queue: Array<{ b: number; made: Array<IntakeResult | undefined>; reading: Promise<Picked[]> }> = [];
@@ -252,10 +259,8 @@ export async function intakeFiles(
       readNext();
       const start = ranges[b][0];
       for (let i = 0, read = 0; i < made.length; i++) {
-        if (Date.now() - yielded >= YIELD_MS) {
-          await nextTask();
-          yielded = Date.now();
-        }
+        const pause = messageBreak();
+        if (pause) await pause;
         if (stopped()) return;
         const file = files[start + i];
         slots[b].push(made[i] ?? (await checkPicked(file, picked[read++], opts)));
